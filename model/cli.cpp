@@ -1,0 +1,214 @@
+#include "cli.h"
+
+#include "json_reader.h"
+#include "report_io.h"
+#include "scenario_json.h"
+#include "simulation.h"
+
+#include <filesystem>
+#include <ostream>
+
+namespace model {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Usage {
+    std::string message;
+};
+
+std::uint64_t parse_seed(const std::string &text) {
+    if (text.empty() || text.size() > 20 || text.find_first_not_of("0123456789") != std::string::npos)
+        throw Usage{"--seed needs a non-negative integer, found \"" + text + "\""};
+    try {
+        return std::stoull(text);
+    } catch (...) {
+        throw Usage{"--seed is too large: \"" + text + "\""};
+    }
+}
+
+// What kind of Failover Lab file this is, from its "format" field ("" if none or not JSON).
+std::string file_format(const std::string &path) {
+    Problems ignore;
+    auto text = read_text_file(path, kMaxScenarioBytes, ignore);
+    if (!text)
+        return {};
+    try {
+        const Json j = Json::parse(*text);
+        if (j.is_object() && j.contains("format") && j["format"].is_string())
+            return j["format"].get<std::string>();
+    } catch (...) {
+    }
+    return {};
+}
+
+int simulate_command(const std::vector<std::string> &args, std::ostream &out, std::ostream &err) {
+    std::string file, format = "text";
+    RunOptions options;
+    std::vector<std::string> figures;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        const auto value = [&]() -> const std::string & {
+            if (i + 1 >= args.size())
+                throw Usage{a + " needs a value"};
+            return args[++i];
+        };
+        if (a == "--seed")
+            options.seed = parse_seed(value());
+        else if (a == "--until") {
+            const std::string v = value();
+            options.until = parse_duration(v);
+            if (!options.until || *options.until <= 0 || *options.until > 24 * kHour)
+                throw Usage{"--until needs a duration such as 90s, 30m or 2h (at most 24h), "
+                            "found \"" + v + "\""};
+        } else if (a == "--format") {
+            format = value();
+            if (format != "text" && format != "json" && format != "csv")
+                throw Usage{"--format is text, json or csv, found \"" + format + "\""};
+        } else if (a == "--figure")
+            figures.push_back(value());
+        else if (!a.empty() && a[0] == '-')
+            throw Usage{"unknown option " + a};
+        else if (file.empty())
+            file = a;
+        else
+            throw Usage{"simulate takes one scenario file"};
+    }
+    if (file.empty())
+        throw Usage{"simulate needs a scenario file"};
+    const std::string kind = file_format(file);
+    if (!kind.empty() && kind != kScenarioFormat) {
+        err << file << ": this is a \"" << kind << "\" file, not a scenario\n";
+        return kExitUsage;
+    }
+    ScenarioLoad load = load_scenario_file(file);
+    if (!load.scenario) {
+        for (const auto &p : load.problems)
+            err << p.text() << '\n';
+        return kExitBadInput;
+    }
+    const Report report = simulate(*load.scenario, options);
+    if (!figures.empty()) {
+        for (const auto &name : figures) {
+            const auto v = query_figure(report, name);
+            out << name << '=';
+            if (v)
+                out << Json(*v).dump();
+            else
+                out << "null";
+            out << '\n';
+        }
+        return kExitOk;
+    }
+    if (format == "json")
+        out << report_json(report);
+    else if (format == "csv")
+        out << report_csv(report);
+    else
+        out << report_text(report);
+    return kExitOk;
+}
+
+int validate_command(const std::vector<std::string> &args, std::ostream &out, std::ostream &err) {
+    if (args.empty())
+        throw Usage{"validate needs at least one file or folder"};
+    std::vector<std::string> files;
+    for (const auto &a : args) {
+        if (!a.empty() && a[0] == '-')
+            throw Usage{"unknown option " + a};
+        std::error_code ec;
+        if (fs::is_directory(a, ec)) {
+            std::vector<std::string> found;
+            for (const auto &entry : fs::recursive_directory_iterator(a, ec))
+                if (entry.is_regular_file() && entry.path().extension() == ".json")
+                    found.push_back(entry.path().string());
+            std::sort(found.begin(), found.end());
+            files.insert(files.end(), found.begin(), found.end());
+        } else {
+            files.push_back(a);
+        }
+    }
+    int problems = 0;
+    bool other_kind = false;
+    for (const auto &f : files) {
+        const std::string kind = file_format(f);
+        if (!kind.empty() && kind != kScenarioFormat) {
+            err << f << ": a \"" << kind << "\" file is not something validate checks\n";
+            other_kind = true;
+            continue;
+        }
+        ScenarioLoad load = load_scenario_file(f);
+        for (const auto &p : load.problems)
+            err << p.text() << '\n';
+        problems += static_cast<int>(load.problems.size());
+    }
+    if (problems > 0) {
+        err << problems << " problem" << (problems == 1 ? "" : "s") << " in " << files.size()
+            << " file" << (files.size() == 1 ? "" : "s") << '\n';
+        return kExitBadInput;
+    }
+    if (other_kind)
+        return kExitUsage;
+    out << files.size() << " file" << (files.size() == 1 ? "" : "s") << " checked, no problems\n";
+    return kExitOk;
+}
+
+} // namespace
+
+std::string cli_help() {
+    return R"(Failover Lab: learn multi-region failover by breaking things.
+
+Usage:
+  failover-lab [SCENARIO]            open the app (on its default lesson, or on SCENARIO)
+  failover-lab simulate FILE [--seed N] [--until DURATION] [--format text|json|csv]
+                                     [--figure NAME]...
+      Run a scenario headless. text: the timeline and summary; json: the full report;
+      csv: the sampled series as t_ms,series,subject,value. DURATION is <integer>(ms|s|m|h).
+      --figure prints one figure by name, e.g. rto_read_s, rto_write_s, rpo_s,
+      lost_writes, populations.<id>.rto_read_s, faults.<id>.rpo_s,
+      rto_breakdown.read.client_cache_s, first.endpoint_unhealthy, count.clients_moved.
+  failover-lab validate PATH...      check scenario files, or every .json under folders
+  failover-lab figures               list the figure names --figure accepts
+  failover-lab --help | --version
+
+Exit status: 0 success, 1 bad input (the message names the file and the place),
+2 usage error or a file of another kind.
+)";
+}
+
+bool is_cli_command(const std::vector<std::string> &args) {
+    if (args.empty())
+        return false;
+    const std::string &a = args.front();
+    return a == "simulate" || a == "validate" || a == "figures" || a == "--help" || a == "-h" ||
+           a == "help" || a == "--version";
+}
+
+int run_cli(const std::vector<std::string> &args, std::ostream &out, std::ostream &err) {
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        out << cli_help();
+        return kExitOk;
+    }
+    if (args[0] == "--version") {
+        out << "failover-lab " << FAILOVER_LAB_VERSION << '\n';
+        return kExitOk;
+    }
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    try {
+        if (args[0] == "simulate")
+            return simulate_command(rest, out, err);
+        if (args[0] == "validate")
+            return validate_command(rest, out, err);
+        if (args[0] == "figures") {
+            for (const auto &n : figure_names())
+                out << n << '\n';
+            return kExitOk;
+        }
+        throw Usage{"unknown command " + args[0]};
+    } catch (const Usage &u) {
+        err << "failover-lab: " << u.message << "\nTry 'failover-lab --help'.\n";
+        return kExitUsage;
+    }
+}
+
+} // namespace model

@@ -1,0 +1,249 @@
+#include "engine.h"
+
+#include <algorithm>
+
+namespace model::engine {
+
+Engine::Engine(const Scenario &scenario, std::uint64_t seed, Ms until)
+    : s_(scenario), rng_(seed), end_(until) {
+    out_.seed = seed;
+    out_.step_ms = scenario.settings.step_ms;
+    out_.end_ms = until;
+    out_.steps = static_cast<int>((until + out_.step_ms - 1) / out_.step_ms);
+    queue_.reserve(4096);
+}
+
+int Engine::region_index(const std::string &id) const {
+    for (std::size_t i = 0; i < s_.regions.size(); ++i)
+        if (s_.regions[i].id == id)
+            return static_cast<int>(i);
+    return -1;
+}
+int Engine::tier_index(const std::string &id) const {
+    for (std::size_t i = 0; i < s_.app_tiers.size(); ++i)
+        if (s_.app_tiers[i].id == id)
+            return static_cast<int>(i);
+    return -1;
+}
+int Engine::store_index(const std::string &id) const {
+    for (std::size_t i = 0; i < s_.data_stores.size(); ++i)
+        if (s_.data_stores[i].id == id)
+            return static_cast<int>(i);
+    return -1;
+}
+int Engine::db_index(const std::string &id) const {
+    for (std::size_t i = 0; i < s_.databases.size(); ++i)
+        if (s_.databases[i].id == id)
+            return static_cast<int>(i);
+    return -1;
+}
+int Engine::dns_index(const std::string &id) const {
+    for (std::size_t i = 0; i < dns_.size(); ++i)
+        if (dns_[i].id == id)
+            return static_cast<int>(i);
+    return -1;
+}
+
+Ms Engine::rtt(int a, int b) const {
+    const Region &ra = s_.regions[static_cast<std::size_t>(a)];
+    const Region &rb = s_.regions[static_cast<std::size_t>(b)];
+    if (a == b)
+        return ra.inter_az_rtt_ms;
+    for (const auto &o : s_.rtt_overrides)
+        if ((o.a == ra.id && o.b == rb.id) || (o.a == rb.id && o.b == ra.id))
+            return o.rtt_ms;
+    if (auto m = measured_rtt(ra.id, rb.id))
+        return *m;
+    return rtt_from_distance(great_circle_km(ra.where, rb.where), s_.settings.public_route_factor);
+}
+
+void Engine::emit(Ms t, EventKind kind, std::string subject,
+                  std::vector<std::pair<std::string, Value>> data) {
+    out_.events.push_back(Event{t, seq_++, kind, std::move(subject), std::move(data)});
+}
+
+void Engine::milestone(Ms t, Chain chain, Stage stage, int population) {
+    out_.milestones.push_back(Milestone{t, chain, stage, population});
+}
+
+void Engine::build() {
+    const std::size_t nr = s_.regions.size();
+    region_down_.assign(nr, 0);
+    az_down_.resize(nr);
+    for (std::size_t r = 0; r < nr; ++r)
+        az_down_[r].assign(static_cast<std::size_t>(s_.regions[r].azs), 0);
+    brownouts_.assign(s_.app_tiers.size() + s_.data_stores.size(), {});
+    dns_ = s_.dns;
+    tiers_.assign(s_.app_tiers.size(), TierStatus{});
+    tier_scaling_.assign(s_.app_tiers.size(), false);
+    tier_scaled_.assign(s_.app_tiers.size(), false);
+    for (const auto &r : s_.regions)
+        out_.region_ids.push_back(r.id);
+    out_.region_requests.assign(nr, std::vector<std::int32_t>(static_cast<std::size_t>(out_.steps)));
+    out_.lost_writes_cumulative.assign(static_cast<std::size_t>(out_.steps), 0);
+    out_.conflicts_cumulative.assign(static_cast<std::size_t>(out_.steps), 0);
+
+    build_monitors();
+    build_databases();
+    build_populations();
+
+    slots_ = static_cast<int>(s_.app_tiers.size()) + 1;
+    const std::size_t cells =
+        s_.populations.size() * static_cast<std::size_t>(slots_) * 2 * kOutcomes;
+    rate_.assign(cells, 0);
+    acc_.assign(cells, 0);
+    cum_.assign(cells, 0);
+    is_active_.assign(cells, 0);
+    latency_.assign(cells / kOutcomes, 0);
+
+    for (std::size_t f = 0; f < s_.faults.size(); ++f) {
+        schedule(s_.faults[f].at_ms, Pending{Ev::fault_start, static_cast<int>(f)});
+        if (s_.faults[f].until_ms)
+            schedule(*s_.faults[f].until_ms, Pending{Ev::fault_end, static_cast<int>(f)});
+    }
+}
+
+void Engine::state_changed(Ms t) {
+    dirty_ = true;
+    refresh_probes(t);
+    refresh_target_health(t);
+    data_state_changed(t);
+    refresh_answers(t, true);
+}
+
+void Engine::dispatch(Ms t, const Pending &p) {
+    ++out_.events_processed;
+    switch (p.type) {
+    case Ev::fault_start:
+        fault_start(t, p.a);
+        break;
+    case Ev::fault_end:
+        fault_end(t, p.a);
+        break;
+    case Ev::checker_flip:
+        checker_flip(t, p.a, p.b, p.gen);
+        break;
+    case Ev::probe:
+        probe(t, p.a, p.b, p.gen);
+        break;
+    case Ev::verdict_effective: {
+        Monitor &m = monitors_[static_cast<std::size_t>(p.a)];
+        if (p.gen != m.effective_gen)
+            break;
+        m.effective = p.b != 0;
+        refresh_answers(t, false);
+        break;
+    }
+    case Ev::eth_update: {
+        const auto tier = static_cast<std::size_t>(p.a);
+        if (p.gen != eth_gen_[tier])
+            break;
+        eth_healthy_[tier] = p.b != 0;
+        if (eth_watched_[tier])
+            emit(t, EventKind::target_health_changed, s_.app_tiers[tier].id,
+             {{"healthy", std::int64_t{p.b}}});
+        refresh_answers(t, false);
+        break;
+    }
+    case Ev::cohort_refresh:
+        cohort_refresh(t, p.a, p.b);
+        break;
+    case Ev::scale_ready: {
+        const auto tier = static_cast<std::size_t>(p.a);
+        tier_scaling_[tier] = false;
+        tier_scaled_[tier] = true;
+        emit(t, EventKind::capacity_ready, s_.app_tiers[tier].id,
+             {{"capacity_rps", std::int64_t{s_.app_tiers[tier].capacity_rps}}});
+        milestone(t, Chain::capacity, Stage::warmup);
+        dirty_ = true;
+        break;
+    }
+    case Ev::db_act:
+        db_act(t, p.a, p.gen);
+        break;
+    case Ev::promotion_done:
+        promotion_done(t, p.a, p.b);
+        break;
+    case Ev::endpoint_change:
+        endpoint_change(t, p.a, p.b);
+        break;
+    case Ev::tier_refresh:
+        tier_refresh(t, p.a, p.b);
+        break;
+    case Ev::az_failover_done: {
+        DbState &db = dbs_[static_cast<std::size_t>(p.a)];
+        if (p.gen != db.gen)
+            break;
+        db.az_failover_until = -1;
+        emit(t, EventKind::az_failover_finished, s_.databases[static_cast<std::size_t>(p.a)].id,
+             {{"region", s_.regions[static_cast<std::size_t>(
+                             db.inst[static_cast<std::size_t>(db.writer)].region)]
+                             .id}});
+        milestone(t, Chain::writer, Stage::promotion);
+        dirty_ = true;
+        break;
+    }
+    case Ev::dns_edit: {
+        const Fault &f = s_.faults[static_cast<std::size_t>(p.a)];
+        if (control_plane_impaired_ > 0) {
+            emit(t, EventKind::dns_change_failed, f.dns_name, {{"record", f.record}});
+            break;
+        }
+        const int n = dns_index(f.dns_name);
+        for (auto &rec : dns_[static_cast<std::size_t>(n)].records)
+            if (rec.id == f.record) {
+                if (f.set_weight)
+                    rec.weight = *f.set_weight;
+                if (!f.set_target.empty())
+                    rec.target = f.set_target;
+            }
+        emit(t, EventKind::dns_change_applied, f.dns_name, {{"record", f.record}});
+        milestone(t, Chain::route, Stage::propagation);
+        refresh_answers(t, false);
+        break;
+    }
+    case Ev::switchover_done:
+        switchover_done(t, p.a, p.b);
+        break;
+    }
+}
+
+Run Engine::run() {
+    build();
+    const Ms step = out_.step_ms;
+    Ms t = 0;
+    int step_index = 0;
+    Ms step_end = std::min(step, end_);
+    // Events at t = 0 come first (faults scripted at 0 act before any request).
+    while (!queue_.empty() && queue_.next_time() <= 0) {
+        auto e = queue_.pop();
+        dispatch(0, e.payload);
+    }
+    while (step_index < out_.steps) {
+        const Ms next = queue_.empty() ? end_ + 1 : queue_.next_time();
+        const Ms seg_end = std::min(next, step_end);
+        if (seg_end > t) {
+            integrate(t, seg_end);
+            t = seg_end;
+        }
+        if (t == step_end) {
+            finish_step(step_index, step_end);
+            ++step_index;
+            step_end = std::min(step_end + step, end_);
+        }
+        while (!queue_.empty() && queue_.next_time() == t && t < end_) {
+            auto e = queue_.pop();
+            dispatch(t, e.payload);
+        }
+        if (!queue_.empty() && queue_.next_time() < t)
+            queue_.pop(); // cannot happen: nothing schedules into the past
+    }
+    emit(end_, EventKind::run_ended, "", {{"steps", std::int64_t{out_.steps}}});
+    finish_accounts();
+    std::stable_sort(out_.events.begin(), out_.events.end(), [](const Event &a, const Event &b) {
+        return a.t_ms < b.t_ms || (a.t_ms == b.t_ms && a.seq < b.seq);
+    });
+    return std::move(out_);
+}
+
+} // namespace model::engine

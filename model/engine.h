@@ -1,0 +1,262 @@
+#pragma once
+// Design note: the simulation engine.
+//
+// A run is a discrete-event simulation in whole milliseconds. State (regions, partitions, health
+// verdicts, DNS answers, which region each client cohort is using, who the database writer is)
+// changes only at events taken from one queue in (time, insertion) order. Between events the
+// state is constant, so request traffic is not simulated request by request: for every span
+// between two events (cut at sample-step boundaries) the engine integrates request *rates*
+// per population, target and outcome, and turns them into whole numbers per step with a
+// carried remainder. A cache refresh that returns the same answer is not an event; each
+// cohort's move time is computed once per answer change. Write sequence numbers are handed
+// out as ranges per step. The same scenario and seed therefore cost the same few thousand
+// events whatever the request rate, and give the same trace on every machine.
+
+#include "event_queue.h"
+#include "random.h"
+#include "run.h"
+#include "scenario.h"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace model::engine {
+
+enum class Ev : std::uint8_t {
+    fault_start,
+    fault_end,
+    checker_flip,
+    probe,
+    verdict_effective,
+    eth_update,
+    cohort_refresh,
+    scale_ready,
+    db_act,         // a promotion decision falls due (automated detection or operator)
+    promotion_done,
+    endpoint_change,
+    tier_refresh,   // an app tier re-resolves the database writer endpoint
+    az_failover_done,
+    dns_edit,
+    switchover_done,
+};
+
+struct Pending {
+    Ev type = Ev::fault_start;
+    int a = 0, b = 0, c = 0;
+    std::uint32_t gen = 0;
+};
+
+enum class Regime : std::uint8_t { pass, fail, random };
+
+struct Checker {
+    std::string location;
+    Ms phase = 0;
+    bool healthy = true;
+    int contrary = 0;
+    Regime regime = Regime::pass;
+    double fail_share = 0;
+    std::uint32_t gen = 0;
+};
+
+// A set of checkers probing one app tier: a Route 53 health check or an accelerator's.
+struct Monitor {
+    std::string id;
+    int tier = -1;
+    Ms interval = 30000;
+    int threshold = 3;
+    bool deep = false;
+    int accelerator = -1; // -1: a Route 53 health check
+    std::vector<Checker> checkers;
+    bool healthy = true;   // the checkers' aggregate verdict
+    bool effective = true; // what DNS answers use (after the verdict delay)
+    std::uint32_t effective_gen = 0;
+    int failing = 0;       // checkers currently saying unhealthy
+};
+
+struct Answer {
+    std::vector<std::pair<int, double>> parts; // tier -> share; empty: no answer
+    bool operator==(const Answer &o) const { return parts == o.parts; }
+};
+
+struct Cohort {
+    int tier = -1;
+    double pick = 0; // stable draw in [0,1) for weighted answers
+    Ms period = 60000;
+    Ms phase = 0;
+    Ms pending = -1; // time of the scheduled refresh, -1 none
+};
+
+struct PopulationState {
+    int entry_dns = -1;
+    int entry_accelerator = -1;
+    std::vector<Cohort> cohorts;
+    std::vector<double> share; // per tier slot (last slot: no answer)
+    Answer answer;
+    int to_move = 0, moved = 0, next_mark = 0;
+    std::vector<Ms> rtt_to_region; // public internet
+    std::vector<Ms> rtt_via_accelerator;
+};
+
+struct DbInstance {
+    int region = -1;
+    int az = 0;
+    bool writer = false;       // takes writes as the database's writer
+    bool stale_writer = false; // was replaced while away and still believes it is the writer
+    bool standalone = false;   // promoted: replicates from nobody
+    bool crashed = false;
+    bool promoting = false;
+    int replica_index = -1;    // index into Database::replicas, -1 for the first writer
+    Replication mode = Replication::async;
+    LagSpec lag;
+    Ms extra_lag = 0;
+    bool link_broken = false;
+    std::int64_t received = 0; // highest sequence number held from the source writer
+    Ms lag_now = 0;
+    std::vector<std::pair<std::int64_t, std::int64_t>> ranges; // held sequence ranges [a, b)
+    std::vector<std::pair<Ms, std::int64_t>> log;  // (time, highest sequence acknowledged)
+    Ms sync_broken_since = -1;
+};
+
+struct DbState {
+    std::vector<DbInstance> inst;
+    int source = 0;   // the instance replicas follow
+    int writer = 0;   // the current writer (by the control plane)
+    int endpoint = 0; // where the writer endpoint record points
+    std::vector<int> tier_endpoint; // per tier: the instance its cached endpoint names
+    std::vector<Ms> tier_phase;
+    std::int64_t next_seq = 0;
+    bool acting = false; // a promotion decision is pending
+    std::uint32_t gen = 0;
+    Ms writer_lost_at = -1;
+    Ms az_failover_until = -1;
+    bool paused = false; // switchover in progress: writes wait
+    WriteAccounts accounts;
+    std::vector<int> lag_series; // index into Run::lags per instance, -1 none
+};
+
+struct TierStatus {
+    bool region_up = true;
+    double capacity = 0; // requests per second it can serve now
+    bool scaling = false, scaled = false;
+    // per op (0 read, 1 write): deterministic failure reason (-1 none) and added latency
+    int dep_fail[2] = {-1, -1};
+    Ms dep_latency[2] = {0, 0};
+    double brown = 0;
+    Ms brown_latency = 0;
+    double shed = 0;
+    double demand = 0;
+    Ms queue_ms = 0;
+};
+
+class Engine {
+public:
+    Engine(const Scenario &scenario, std::uint64_t seed, Ms until);
+    Run run();
+
+private:
+    // set-up (engine.cpp)
+    void build();
+    void schedule(Ms t, Pending p) { queue_.push(t, p); }
+    void emit(Ms t, EventKind kind, std::string subject,
+              std::vector<std::pair<std::string, Value>> data = {});
+    void milestone(Ms t, Chain chain, Stage stage, int population = -1);
+    void dispatch(Ms t, const Pending &p);
+    void state_changed(Ms t);
+    int region_index(const std::string &id) const;
+    int tier_index(const std::string &id) const;
+    int store_index(const std::string &id) const;
+    int db_index(const std::string &id) const;
+    int dns_index(const std::string &id) const;
+    Ms rtt(int region_a, int region_b) const;
+
+    // faults (engine_faults.cpp)
+    void fault_start(Ms t, int f);
+    void fault_end(Ms t, int f);
+    bool region_up(int r) const { return region_down_[static_cast<std::size_t>(r)] == 0; }
+    bool regions_connected(int a, int b) const;
+    bool users_reach(int r) const;
+    bool checkers_reach(int r, const std::string &location) const;
+
+    // health (engine_health.cpp)
+    void build_monitors();
+    void refresh_probes(Ms t);
+    void checker_flip(Ms t, int m, int c, std::uint32_t gen);
+    void probe(Ms t, int m, int c, std::uint32_t gen);
+    void checker_changed(Ms t, int m);
+    Regime probe_regime(const Monitor &mon, const Checker &chk, double &fail_share) const;
+    bool tier_serving(int tier) const;
+    void refresh_target_health(Ms t);
+
+    // routing and clients (engine_routing.cpp)
+    void build_populations();
+    Answer resolve(int population, int dns, int depth) const;
+    bool record_healthy(const DnsRecord &rec, int population, int depth) const;
+    Answer accelerator_route(int population) const;
+    void refresh_answers(Ms t, bool accelerators_only);
+    void cohort_refresh(Ms t, int p, int c);
+    void move_cohort(Ms t, int p, int c, int tier);
+    int pick(const Answer &a, double u) const;
+    Ms answer_ttl(int dns, int depth) const;
+
+    // requests (engine_flows.cpp)
+    void compute_flows(Ms t);
+    void integrate(Ms from, Ms to);
+    void finish_step(int step, Ms t_end);
+    void tier_status(Ms t, int tier, TierStatus &st);
+
+    // data (engine_data.cpp)
+    void build_databases();
+    void data_state_changed(Ms t);
+    void db_act(Ms t, int d, std::uint32_t gen);
+    void promote(Ms t, int d, int instance, const char *why);
+    void promotion_done(Ms t, int d, int instance);
+    void endpoint_change(Ms t, int d, int instance);
+    void tier_refresh(Ms t, int d, int tier);
+    void record_writes(int d, int instance, std::int64_t count, Ms t_end);
+    void replicate(int d, Ms t_end, int step);
+    void fail_back(Ms t, int d);
+    void switchover_done(Ms t, int d, int instance);
+    bool instance_up(int d, int i) const;
+    int read_instance(int d, int tier) const;
+    void finish_accounts();
+
+    const Scenario &s_;
+    Run out_;
+    Random rng_;
+    Ms end_;
+    EventQueue<Pending> queue_;
+    std::int64_t seq_ = 0;
+
+    // state
+    std::vector<int> region_down_;
+    std::vector<std::vector<int>> az_down_;
+    std::vector<int> active_partitions_;      // fault indices
+    std::vector<int> impaired_checker_faults_; // fault indices
+    int control_plane_impaired_ = 0;
+    std::vector<std::vector<int>> brownouts_; // per tier/store id index: fault indices
+    std::vector<Monitor> monitors_;
+    std::vector<int> check_monitor_;               // health check -> monitor
+    std::vector<std::vector<int>> accel_monitor_;  // accelerator -> endpoint tier -> monitor
+    std::vector<bool> eth_watched_;                // per tier: an alias with ETH points at it
+    std::vector<bool> eth_healthy_;                // per tier, as DNS sees it
+    std::vector<bool> eth_target_;                 // per tier, what it is heading to
+    std::vector<std::uint32_t> eth_gen_;
+    std::vector<DnsName> dns_;                     // live copy: manual edits change it
+    std::vector<PopulationState> pops_;
+    std::vector<TierStatus> tiers_;
+    std::vector<bool> tier_scaling_, tier_scaled_;
+    std::vector<DbState> dbs_;
+
+    // flows: index ((p * slots + slot) * 2 + op) * kOutcomes + outcome
+    static constexpr int kOutcomes = 1 + kFailReasons;
+    int slots_ = 0;
+    bool dirty_ = true;
+    std::vector<double> rate_, acc_, cum_;
+    std::vector<std::int32_t> latency_;
+    std::vector<int> active_;
+    std::vector<std::uint8_t> is_active_;
+};
+
+} // namespace model::engine

@@ -1,0 +1,227 @@
+// Faults and operator actions: how each scripted entry changes the world.
+#include "engine.h"
+
+#include <algorithm>
+
+namespace model::engine {
+namespace {
+
+bool contains(const std::vector<std::string> &v, const std::string &x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+} // namespace
+
+bool Engine::regions_connected(int a, int b) const {
+    if (a == b)
+        return true;
+    const std::string &ia = s_.regions[static_cast<std::size_t>(a)].id;
+    const std::string &ib = s_.regions[static_cast<std::size_t>(b)].id;
+    for (int f : active_partitions_) {
+        const auto &cut = s_.faults[static_cast<std::size_t>(f)].regions;
+        if (contains(cut, ia) != contains(cut, ib))
+            return false;
+    }
+    return true;
+}
+
+bool Engine::users_reach(int r) const {
+    const std::string &id = s_.regions[static_cast<std::size_t>(r)].id;
+    for (int f : active_partitions_) {
+        const Fault &fault = s_.faults[static_cast<std::size_t>(f)];
+        if (contains(fault.regions, id) && !fault.users_reach)
+            return false;
+    }
+    return true;
+}
+
+bool Engine::checkers_reach(int r, const std::string &location) const {
+    for (int f : impaired_checker_faults_)
+        if (contains(s_.faults[static_cast<std::size_t>(f)].regions, location))
+            return false;
+    const std::string &id = s_.regions[static_cast<std::size_t>(r)].id;
+    for (int f : active_partitions_) {
+        const Fault &fault = s_.faults[static_cast<std::size_t>(f)];
+        if (contains(fault.regions, id) && !fault.checkers_reach &&
+            !contains(fault.regions, location))
+            return false;
+    }
+    return true;
+}
+
+void Engine::fault_start(Ms t, int index) {
+    const Fault &f = s_.faults[static_cast<std::size_t>(index)];
+    std::vector<std::pair<std::string, Value>> data = {{"fault", f.id},
+                                                       {"fault_kind", to_string(f.kind)}};
+    std::string subject;
+    switch (f.kind) {
+    case FaultKind::region_outage:
+        subject = f.region;
+        ++region_down_[static_cast<std::size_t>(region_index(f.region))];
+        break;
+    case FaultKind::az_outage:
+        subject = f.region;
+        data.push_back({"az", std::int64_t{f.az}});
+        ++az_down_[static_cast<std::size_t>(region_index(f.region))][static_cast<std::size_t>(f.az)];
+        break;
+    case FaultKind::brownout: {
+        subject = f.target;
+        data.push_back({"error_pct", static_cast<std::int64_t>(f.error_share * 100.0 + 0.5)});
+        data.push_back({"extra_latency_ms", f.extra_latency_ms});
+        int slot = tier_index(f.target);
+        if (slot < 0)
+            slot = static_cast<int>(s_.app_tiers.size()) + store_index(f.target);
+        brownouts_[static_cast<std::size_t>(slot)].push_back(index);
+        break;
+    }
+    case FaultKind::partition:
+        for (const auto &r : f.regions)
+            subject += (subject.empty() ? "" : ", ") + r;
+        data.push_back({"users_reach", std::int64_t{f.users_reach}});
+        data.push_back({"checkers_reach", std::int64_t{f.checkers_reach}});
+        active_partitions_.push_back(index);
+        break;
+    case FaultKind::writer_crash: {
+        subject = f.database;
+        DbState &db = dbs_[static_cast<std::size_t>(db_index(f.database))];
+        db.inst[static_cast<std::size_t>(db.writer)].crashed = true;
+        break;
+    }
+    case FaultKind::replication_broken:
+    case FaultKind::replication_lagging: {
+        subject = f.database;
+        data.push_back({"replica", f.replica});
+        DbState &db = dbs_[static_cast<std::size_t>(db_index(f.database))];
+        for (auto &in : db.inst)
+            if (s_.regions[static_cast<std::size_t>(in.region)].id == f.replica) {
+                if (f.kind == FaultKind::replication_broken)
+                    in.link_broken = true;
+                else
+                    in.extra_lag = f.lag_ms;
+            }
+        if (f.kind == FaultKind::replication_lagging)
+            data.push_back({"lag_ms", f.lag_ms});
+        else
+            emit(t, EventKind::replication_stopped, f.database, {{"replica", f.replica}});
+        break;
+    }
+    case FaultKind::dns_control_plane_impaired:
+        subject = "dns";
+        ++control_plane_impaired_;
+        break;
+    case FaultKind::health_checker_impaired:
+        for (const auto &r : f.regions)
+            subject += (subject.empty() ? "" : ", ") + r;
+        impaired_checker_faults_.push_back(index);
+        break;
+    case FaultKind::manual_promotion: {
+        subject = f.database;
+        data.push_back({"region", f.region});
+        emit(t, EventKind::fault_started, subject, std::move(data));
+        const int d = db_index(f.database);
+        DbState &db = dbs_[static_cast<std::size_t>(d)];
+        for (std::size_t i = 0; i < db.inst.size(); ++i)
+            if (s_.regions[static_cast<std::size_t>(db.inst[i].region)].id == f.region &&
+                !db.inst[i].writer && !db.inst[i].promoting)
+                promote(t, d, static_cast<int>(i), "operator");
+        return;
+    }
+    case FaultKind::manual_dns_change: {
+        subject = f.dns_name;
+        data.push_back({"record", f.record});
+        emit(t, EventKind::fault_started, subject, std::move(data));
+        if (control_plane_impaired_ > 0) {
+            emit(t + f.operator_delay_ms, EventKind::dns_change_failed, f.dns_name,
+                 {{"record", f.record}});
+            return;
+        }
+        const Ms propagate =
+            rng_.between(s_.settings.propagation_max_ms / 6, s_.settings.propagation_max_ms);
+        emit(t + f.operator_delay_ms, EventKind::dns_change_requested, f.dns_name,
+             {{"record", f.record}, {"propagation_ms", propagate}});
+        schedule(t + f.operator_delay_ms + propagate, Pending{Ev::dns_edit, index});
+        return;
+    }
+    case FaultKind::fail_back: {
+        subject = f.database;
+        emit(t, EventKind::fault_started, subject, std::move(data));
+        fail_back(t, db_index(f.database));
+        return;
+    }
+    }
+    emit(t, EventKind::fault_started, subject, std::move(data));
+    state_changed(t);
+}
+
+void Engine::fault_end(Ms t, int index) {
+    const Fault &f = s_.faults[static_cast<std::size_t>(index)];
+    std::string subject;
+    const auto erase = [&](std::vector<int> &v) {
+        v.erase(std::find(v.begin(), v.end(), index));
+    };
+    switch (f.kind) {
+    case FaultKind::region_outage:
+        subject = f.region;
+        --region_down_[static_cast<std::size_t>(region_index(f.region))];
+        break;
+    case FaultKind::az_outage:
+        subject = f.region;
+        --az_down_[static_cast<std::size_t>(region_index(f.region))][static_cast<std::size_t>(f.az)];
+        break;
+    case FaultKind::brownout: {
+        subject = f.target;
+        int slot = tier_index(f.target);
+        if (slot < 0)
+            slot = static_cast<int>(s_.app_tiers.size()) + store_index(f.target);
+        erase(brownouts_[static_cast<std::size_t>(slot)]);
+        break;
+    }
+    case FaultKind::partition:
+        for (const auto &r : f.regions)
+            subject += (subject.empty() ? "" : ", ") + r;
+        erase(active_partitions_);
+        break;
+    case FaultKind::writer_crash: {
+        subject = f.database;
+        DbState &db = dbs_[static_cast<std::size_t>(db_index(f.database))];
+        for (auto &in : db.inst)
+            in.crashed = false;
+        break;
+    }
+    case FaultKind::replication_broken:
+    case FaultKind::replication_lagging: {
+        subject = f.database;
+        DbState &db = dbs_[static_cast<std::size_t>(db_index(f.database))];
+        for (auto &in : db.inst)
+            if (s_.regions[static_cast<std::size_t>(in.region)].id == f.replica) {
+                if (f.kind == FaultKind::replication_broken) {
+                    in.link_broken = false;
+                    if (!in.standalone && !in.writer)
+                        emit(t, EventKind::replication_resumed, f.database,
+                             {{"replica", f.replica}});
+                } else {
+                    in.extra_lag = 0;
+                }
+            }
+        break;
+    }
+    case FaultKind::dns_control_plane_impaired:
+        subject = "dns";
+        --control_plane_impaired_;
+        break;
+    case FaultKind::health_checker_impaired:
+        for (const auto &r : f.regions)
+            subject += (subject.empty() ? "" : ", ") + r;
+        erase(impaired_checker_faults_);
+        break;
+    case FaultKind::manual_promotion:
+    case FaultKind::manual_dns_change:
+    case FaultKind::fail_back:
+        return;
+    }
+    emit(t, EventKind::fault_ended, subject,
+         {{"fault", f.id}, {"fault_kind", to_string(f.kind)}});
+    state_changed(t);
+}
+
+} // namespace model::engine

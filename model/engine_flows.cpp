@@ -1,0 +1,333 @@
+// Request traffic: what each population's requests meet at the region their answer names,
+// integrated as rates between events and counted in whole numbers per sample step.
+#include "engine.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace model::engine {
+namespace {
+
+// The spread of latencies within one flow: share (per cent) and latency factor (per cent).
+constexpr int kJitterShare[] = {50, 40, 9, 1};
+constexpr int kJitterFactor[] = {100, 115, 140, 200};
+
+double power(double x, int n) {
+    double r = 1;
+    for (int i = 0; i < n; ++i)
+        r *= x;
+    return r;
+}
+
+} // namespace
+
+void Engine::tier_status(Ms t, int tier, TierStatus &st) {
+    const auto ti = static_cast<std::size_t>(tier);
+    const AppTier &a = s_.app_tiers[ti];
+    const int r = region_index(a.region);
+    st.region_up = region_up(r);
+    int up = 0;
+    const auto &azs = az_down_[static_cast<std::size_t>(r)];
+    for (int d : azs)
+        up += d == 0;
+    double cap = st.region_up ? a.capacity_rps * static_cast<double>(up) / azs.size() : 0.0;
+    if (a.standby == Standby::warm && !tier_scaled_[ti])
+        cap *= a.warm_fraction;
+    st.capacity = cap;
+    st.dep_fail[0] = st.dep_fail[1] = -1;
+    st.dep_latency[0] = st.dep_latency[1] = 0;
+    double keep = 1.0;
+    Ms brown_ms = 0;
+    for (int f : brownouts_[ti]) {
+        keep *= 1.0 - s_.faults[static_cast<std::size_t>(f)].error_share;
+        brown_ms += s_.faults[static_cast<std::size_t>(f)].extra_latency_ms;
+    }
+    const auto fail_both = [&](FailReason why) {
+        for (int op = 0; op < 2; ++op)
+            if (st.dep_fail[op] < 0)
+                st.dep_fail[op] = static_cast<int>(why);
+    };
+    for (const auto &dep : a.depends_on) {
+        const int sidx = store_index(dep);
+        if (sidx >= 0) {
+            const DataStore &ds = s_.data_stores[static_cast<std::size_t>(sidx)];
+            Ms best = -1;
+            const auto consider = [&](const std::string &rid) {
+                const int cr = region_index(rid);
+                if (!region_up(cr) || !regions_connected(r, cr))
+                    return;
+                const Ms l = cr == r ? 0 : rtt(r, cr);
+                if (best < 0 || l < best)
+                    best = l;
+            };
+            consider(ds.region);
+            for (const auto &rep : ds.replicas)
+                consider(rep);
+            if (best < 0)
+                fail_both(FailReason::dependency);
+            else
+                for (auto &l : st.dep_latency)
+                    l += best;
+            for (int f : brownouts_[s_.app_tiers.size() + static_cast<std::size_t>(sidx)]) {
+                keep *= 1.0 - s_.faults[static_cast<std::size_t>(f)].error_share;
+                brown_ms += s_.faults[static_cast<std::size_t>(f)].extra_latency_ms;
+            }
+            continue;
+        }
+        const int d = db_index(dep);
+        if (d < 0)
+            continue;
+        const DbState &db = dbs_[static_cast<std::size_t>(d)];
+        const Database &spec = s_.databases[static_cast<std::size_t>(d)];
+        // Reads: a local instance if one is up, else whatever the writer endpoint names.
+        const int ri = read_instance(d, tier);
+        if (ri < 0) {
+            if (st.dep_fail[0] < 0)
+                st.dep_fail[0] = static_cast<int>(FailReason::dependency);
+        } else {
+            const int ir = db.inst[static_cast<std::size_t>(ri)].region;
+            st.dep_latency[0] += rtt(r, ir);
+        }
+        // Writes: through the cached writer endpoint.
+        const int wi = db.tier_endpoint[ti];
+        const DbInstance &w = db.inst[static_cast<std::size_t>(wi)];
+        if (st.dep_fail[1] >= 0)
+            continue;
+        if (!instance_up(d, wi) || !regions_connected(r, w.region) ||
+            (wi == db.writer && db.az_failover_until > t)) {
+            st.dep_fail[1] = static_cast<int>(FailReason::dependency);
+            continue;
+        }
+        const bool fenced = w.stale_writer && spec.fencing != Fencing::none;
+        if ((!w.writer && !w.stale_writer) || fenced || (db.paused && wi == db.writer)) {
+            st.dep_fail[1] = static_cast<int>(FailReason::write_refused);
+            continue;
+        }
+        Ms write_ms = rtt(r, w.region);
+        if (w.writer) {
+            for (std::size_t i = 0; i < db.inst.size(); ++i) {
+                const DbInstance &peer = db.inst[i];
+                if (static_cast<int>(i) == wi || peer.standalone || peer.mode != Replication::sync)
+                    continue;
+                const bool ok = instance_up(d, static_cast<int>(i)) && !peer.link_broken &&
+                                regions_connected(w.region, peer.region);
+                if (ok) {
+                    write_ms = std::max(write_ms, rtt(r, w.region) + rtt(w.region, peer.region));
+                } else if (spec.sync_unreachable == SyncUnreachable::block ||
+                           peer.sync_broken_since < 0 ||
+                           t - peer.sync_broken_since < spec.sync_timeout_ms) {
+                    st.dep_fail[1] = static_cast<int>(FailReason::dependency);
+                }
+            }
+        }
+        st.dep_latency[1] += write_ms;
+    }
+    st.brown = 1.0 - keep;
+    st.brown_latency = brown_ms;
+}
+
+void Engine::compute_flows(Ms t) {
+    dirty_ = false;
+    const std::size_t nt = s_.app_tiers.size();
+    for (std::size_t i = 0; i < nt; ++i)
+        tier_status(t, static_cast<int>(i), tiers_[i]);
+    // Demand per tier, counting the retries that a brownout provokes.
+    for (auto &st : tiers_)
+        st.demand = 0;
+    for (std::size_t p = 0; p < pops_.size(); ++p) {
+        const Population &pop = s_.populations[p];
+        for (std::size_t i = 0; i < nt; ++i) {
+            const double share = pops_[p].share[i];
+            if (share <= 0)
+                continue;
+            const double b = tiers_[i].brown;
+            double attempts = 0;
+            for (int k = 0; k <= pop.retries; ++k)
+                attempts += power(b, k);
+            tiers_[i].demand += pop.rps * share * attempts;
+        }
+    }
+    for (std::size_t i = 0; i < nt; ++i) {
+        TierStatus &st = tiers_[i];
+        const AppTier &a = s_.app_tiers[i];
+        st.shed = st.demand > st.capacity && st.demand > 0 ? 1.0 - st.capacity / st.demand : 0.0;
+        const double rho = st.capacity > 0 ? std::min(st.demand / st.capacity, 0.95) : 0.0;
+        // A queueing term that grows as utilisation nears 1 (M/M/1 shape, capped).
+        st.queue_ms = static_cast<Ms>(static_cast<double>(a.service_ms) * rho / (1.0 - rho) + 0.5);
+        if (a.standby == Standby::warm && !tier_scaled_[i] && !tier_scaling_[i] &&
+            st.region_up && st.demand > st.capacity) {
+            tier_scaling_[i] = true;
+            emit(t, EventKind::capacity_scaling_started, a.id,
+                 {{"from_rps", static_cast<std::int64_t>(st.capacity + 0.5)},
+                  {"to_rps", std::int64_t{a.capacity_rps}},
+                  {"scale_up_ms", a.scale_up_ms}});
+            schedule(t + a.scale_up_ms, Pending{Ev::scale_ready, static_cast<int>(i)});
+        }
+    }
+    std::fill(rate_.begin(), rate_.end(), 0.0);
+    const auto slots = static_cast<std::size_t>(slots_);
+    for (std::size_t p = 0; p < pops_.size(); ++p) {
+        const Population &pop = s_.populations[p];
+        const PopulationState &ps = pops_[p];
+        for (std::size_t slot = 0; slot < slots; ++slot) {
+            const double share = ps.share[slot];
+            if (share <= 1e-12)
+                continue;
+            for (int op = 0; op < 2; ++op) {
+                const double rate = pop.rps * share * (op == 0 ? 1.0 - pop.write_share : pop.write_share);
+                if (rate <= 0)
+                    continue;
+                const std::size_t cell = (p * slots + slot) * 2 + static_cast<std::size_t>(op);
+                double *out = &rate_[cell * kOutcomes];
+                if (slot == nt) {
+                    out[1 + static_cast<int>(FailReason::unreachable)] = rate;
+                    continue;
+                }
+                const TierStatus &st = tiers_[slot];
+                const int r = region_index(s_.app_tiers[slot].region);
+                if (!st.region_up || !users_reach(r)) {
+                    out[1 + static_cast<int>(FailReason::unreachable)] = rate;
+                    continue;
+                }
+                if (st.capacity <= 0) {
+                    out[1 + static_cast<int>(FailReason::unavailable)] = rate;
+                    continue;
+                }
+                if (st.dep_fail[op] >= 0) {
+                    out[1 + st.dep_fail[op]] = rate;
+                    continue;
+                }
+                const Ms net = ps.entry_accelerator >= 0
+                                   ? ps.rtt_via_accelerator[static_cast<std::size_t>(r)]
+                                   : ps.rtt_to_region[static_cast<std::size_t>(r)];
+                const Ms latency = net + s_.app_tiers[slot].service_ms + st.queue_ms +
+                                   st.dep_latency[op] + st.brown_latency;
+                if (latency > pop.timeout_ms) {
+                    out[1 + static_cast<int>(FailReason::timeout)] = rate;
+                    continue;
+                }
+                latency_[cell] = static_cast<std::int32_t>(latency);
+                const double f = 1.0 - (1.0 - st.brown) * (1.0 - st.shed);
+                const double fail = power(f, pop.retries + 1);
+                out[0] = rate * (1.0 - fail);
+                if (fail > 0) {
+                    const double brown_part = st.brown / (st.brown + st.shed);
+                    out[1 + static_cast<int>(FailReason::brownout)] = rate * fail * brown_part;
+                    out[1 + static_cast<int>(FailReason::shed)] = rate * fail * (1.0 - brown_part);
+                }
+            }
+        }
+    }
+    for (std::size_t i = 0; i < rate_.size(); ++i)
+        if (rate_[i] > 0 && !is_active_[i]) {
+            is_active_[i] = 1;
+            active_.push_back(static_cast<int>(i));
+        }
+    std::sort(active_.begin(), active_.end());
+}
+
+void Engine::integrate(Ms from, Ms to) {
+    if (dirty_)
+        compute_flows(from);
+    const double seconds = static_cast<double>(to - from) / 1000.0;
+    for (int i : active_)
+        acc_[static_cast<std::size_t>(i)] += rate_[static_cast<std::size_t>(i)] * seconds;
+}
+
+void Engine::finish_step(int step, Ms t_end) {
+    const auto k = static_cast<std::size_t>(step);
+    const auto slots = static_cast<std::size_t>(slots_);
+    const std::size_t nt = s_.app_tiers.size();
+    std::vector<std::int64_t> tier_writes(nt, 0);
+    // Served requests per population as (latency, weight) points for the percentiles.
+    std::vector<std::vector<std::pair<std::int32_t, std::int64_t>>> points(pops_.size());
+    for (int idx : active_) {
+        const auto i = static_cast<std::size_t>(idx);
+        const double before = cum_[i];
+        const double after = before + acc_[i];
+        acc_[i] = 0;
+        cum_[i] = after;
+        const auto n = static_cast<std::int32_t>(std::llround(after) - std::llround(before));
+        if (n == 0)
+            continue;
+        const std::size_t outcome = i % kOutcomes;
+        const std::size_t cell = i / kOutcomes;
+        const std::size_t op = cell % 2;
+        const std::size_t slot = (cell / 2) % slots;
+        const std::size_t p = cell / 2 / slots;
+        PopulationSteps &ps = out_.population_steps[p];
+        if (outcome == 0)
+            (op == 0 ? ps.reads_ok : ps.writes_ok)[k] += n;
+        else {
+            (op == 0 ? ps.reads_failed : ps.writes_failed)[k] += n;
+            out_.populations[p].reasons[outcome - 1] += n;
+        }
+        if (slot < nt) {
+            const auto r = static_cast<std::size_t>(region_index(s_.app_tiers[slot].region));
+            if (outcome == 0 || outcome - 1 != static_cast<std::size_t>(FailReason::unreachable))
+                out_.region_requests[r][k] += n;
+            if (outcome == 0) {
+                if (op == 1)
+                    tier_writes[slot] += n;
+                for (int j = 0; j < 4; ++j) {
+                    const auto lat = static_cast<std::int32_t>(latency_[cell] * kJitterFactor[j] / 100);
+                    points[p].emplace_back(lat, std::int64_t{n} * kJitterShare[j]);
+                    if (op == 1)
+                        out_.populations[p].write_latency_ms[lat] += std::int64_t{n} * kJitterShare[j];
+                }
+            }
+        }
+    }
+    for (std::size_t p = 0; p < points.size(); ++p) {
+        auto &pts = points[p];
+        if (pts.empty())
+            continue;
+        std::sort(pts.begin(), pts.end());
+        std::int64_t total = 0;
+        for (const auto &pt : pts)
+            total += pt.second;
+        std::int64_t run = 0;
+        std::int32_t p50 = -1, p99 = -1;
+        for (const auto &[lat, w] : pts) {
+            run += w;
+            if (p50 < 0 && run * 100 >= total * 50)
+                p50 = lat;
+            if (p99 < 0 && run * 100 >= total * 99)
+                p99 = lat;
+        }
+        out_.population_steps[p].p50_ms[k] = p50;
+        out_.population_steps[p].p99_ms[k] = p99;
+    }
+    // Acknowledged writes get their sequence numbers; replicas catch up.
+    for (std::size_t d = 0; d < dbs_.size(); ++d) {
+        for (std::size_t tier = 0; tier < nt; ++tier) {
+            if (tier_writes[tier] == 0)
+                continue;
+            const auto &deps = s_.app_tiers[tier].depends_on;
+            if (std::find(deps.begin(), deps.end(), s_.databases[d].id) == deps.end())
+                continue;
+            record_writes(static_cast<int>(d), dbs_[d].tier_endpoint[tier], tier_writes[tier],
+                          t_end);
+        }
+        replicate(static_cast<int>(d), t_end, step);
+    }
+    std::int64_t lost = 0, conflicts = 0;
+    for (const auto &db : dbs_) {
+        lost += db.accounts.lost;
+        conflicts += db.accounts.conflicts;
+    }
+    out_.lost_writes_cumulative[k] = lost;
+    out_.conflicts_cumulative[k] = conflicts;
+    // Forget cells that no longer carry traffic.
+    std::size_t keep = 0;
+    for (int idx : active_) {
+        const auto i = static_cast<std::size_t>(idx);
+        if (rate_[i] > 0)
+            active_[keep++] = idx;
+        else
+            is_active_[i] = 0;
+    }
+    active_.resize(keep);
+}
+
+} // namespace model::engine

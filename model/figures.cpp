@@ -1,0 +1,129 @@
+// Asking a report for one figure by name.
+#include "report.h"
+
+namespace model {
+namespace {
+
+std::optional<double> seconds(const std::optional<Ms> &ms) {
+    if (!ms)
+        return std::nullopt;
+    return static_cast<double>(*ms) / 1000.0;
+}
+
+std::optional<double> from_figures(const Figures &f, const std::string &name) {
+    if (name == "rto_read_s")
+        return seconds(f.read.ms);
+    if (name == "rto_write_s")
+        return seconds(f.write.ms);
+    if (name == "rpo_s")
+        return seconds(f.rpo_ms);
+    if (name == "lost_writes")
+        return static_cast<double>(f.lost_writes);
+    if (name == "divergent_writes")
+        return static_cast<double>(f.divergent_writes);
+    if (name == "conflicts")
+        return static_cast<double>(f.conflicts);
+    if (name == "downtime_s")
+        return static_cast<double>(f.downtime_ms) / 1000.0;
+    if (name == "availability")
+        return f.availability;
+    if (name == "error_budget_used")
+        return f.error_budget_used;
+    if (name == "p99_write_latency_ms") {
+        if (!f.p99_write_latency_ms)
+            return std::nullopt;
+        return static_cast<double>(*f.p99_write_latency_ms);
+    }
+    if (name == "cost_multiplier")
+        return f.cost_multiplier;
+    if (name == "requests")
+        return static_cast<double>(f.requests);
+    if (name == "failed")
+        return static_cast<double>(f.failed);
+    if (name == "moved_50_s")
+        return seconds(f.moved50_ms);
+    if (name == "moved_90_s")
+        return seconds(f.moved90_ms);
+    if (name == "moved_99_s")
+        return seconds(f.moved99_ms);
+    const auto part = [&](const Rto &rto, const std::string &prefix) -> std::optional<double> {
+        const Breakdown &b = rto.breakdown;
+        if (!rto.ms)
+            return std::nullopt;
+        const std::string p = name.substr(prefix.size());
+        const Ms v = p == "detection_s"      ? b.detection
+                     : p == "propagation_s"  ? b.propagation
+                     : p == "client_cache_s" ? b.client_cache
+                     : p == "promotion_s"    ? b.promotion
+                     : p == "warmup_s"       ? b.warmup
+                     : p == "other_s"        ? b.other
+                                             : -1;
+        if (v < 0)
+            return std::nullopt;
+        return static_cast<double>(v) / 1000.0;
+    };
+    if (name.rfind("rto_breakdown.read.", 0) == 0)
+        return part(f.read, "rto_breakdown.read.");
+    if (name.rfind("rto_breakdown.write.", 0) == 0)
+        return part(f.write, "rto_breakdown.write.");
+    return std::nullopt;
+}
+
+} // namespace
+
+std::vector<std::string> figure_names() {
+    return {"rto_read_s",       "rto_write_s",       "rpo_s",
+            "lost_writes",      "divergent_writes",  "conflicts",
+            "downtime_s",       "availability",      "error_budget_used",
+            "p99_write_latency_ms", "cost_multiplier", "requests",
+            "failed",           "moved_50_s",        "moved_90_s",
+            "moved_99_s",       "rto_breakdown.read.detection_s",
+            "rto_breakdown.read.propagation_s", "rto_breakdown.read.client_cache_s",
+            "rto_breakdown.read.promotion_s",   "rto_breakdown.read.warmup_s",
+            "rto_breakdown.read.other_s",       "rto_breakdown.write.detection_s",
+            "rto_breakdown.write.propagation_s", "rto_breakdown.write.client_cache_s",
+            "rto_breakdown.write.promotion_s",  "rto_breakdown.write.warmup_s",
+            "rto_breakdown.write.other_s",      "populations.<id>.<figure>",
+            "faults.<id>.<figure>",             "first.<event kind>",
+            "count.<event kind>"};
+}
+
+std::optional<double> query_figure(const Report &r, const std::string &name) {
+    const auto after = [&](const std::string &prefix) { return name.substr(prefix.size()); };
+    if (name.rfind("first.", 0) == 0 || name.rfind("count.", 0) == 0) {
+        const bool first = name[0] == 'f';
+        const std::string kind = after(first ? "first." : "count.");
+        double count = 0;
+        for (const auto &e : r.run.events)
+            if (kind == to_string(e.kind)) {
+                if (first)
+                    return static_cast<double>(e.t_ms) / 1000.0;
+                ++count;
+            }
+        if (first)
+            return std::nullopt;
+        return count;
+    }
+    if (name.rfind("populations.", 0) == 0 || name.rfind("faults.", 0) == 0) {
+        const bool pops = name[0] == 'p';
+        const std::string rest = after(pops ? "populations." : "faults.");
+        // Ids and figure names may both contain dots: try every split.
+        for (std::size_t cut = rest.find('.'); cut != std::string::npos;
+             cut = rest.find('.', cut + 1)) {
+            const std::string id = rest.substr(0, cut), figure = rest.substr(cut + 1);
+            if (pops) {
+                for (const auto &p : r.populations)
+                    if (p.id == id)
+                        return from_figures(p.figures, figure);
+            } else {
+                for (const auto &f : r.faults)
+                    if (f.id == id)
+                        return from_figures(f.figures, figure);
+            }
+        }
+        return std::nullopt;
+    }
+    return from_figures(r.summary, name);
+}
+
+} // namespace model

@@ -1,0 +1,299 @@
+#include "json_reader.h"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+namespace model {
+
+std::string json_type_name(const Json &value) {
+    switch (value.type()) {
+    case Json::value_t::null:
+        return "null";
+    case Json::value_t::object:
+        return "an object";
+    case Json::value_t::array:
+        return "an array";
+    case Json::value_t::string:
+        return "a string";
+    case Json::value_t::boolean:
+        return "a boolean";
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+        return "an integer";
+    case Json::value_t::number_float:
+        return "a number with a fraction";
+    default:
+        return "an unsupported value";
+    }
+}
+
+std::optional<Json> parse_json_text(const std::string &text, const std::string &file,
+                                    Problems &problems) {
+    try {
+        return Json::parse(text);
+    } catch (const Json::parse_error &e) {
+        // Turn the byte offset into a line and column (both 1-based).
+        const std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
+        std::size_t line = 1, column = 1;
+        for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                column = 1;
+            } else {
+                ++column;
+            }
+        }
+        std::string what = e.what();
+        // nlohmann's message starts "[json.exception.parse_error.101] parse error at line..";
+        // keep only the part after the last ": " which says what was expected.
+        const auto cut = what.rfind(": ");
+        if (cut != std::string::npos)
+            what = what.substr(cut + 2);
+        if (offset >= text.size())
+            what = "the file ends too early (is it truncated?): " + what;
+        problems.push_back({file, "line " + std::to_string(line) + ", column " +
+                                      std::to_string(column),
+                            "not valid JSON: " + what});
+        return std::nullopt;
+    }
+}
+
+std::optional<std::string> read_text_file(const std::string &path, std::size_t max_bytes,
+                                          Problems &problems) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        problems.push_back({path, "", "cannot open the file for reading"});
+        return std::nullopt;
+    }
+    in.seekg(0, std::ios::end);
+    const auto size = in.tellg();
+    in.seekg(0, std::ios::beg);
+    if (size < 0) {
+        problems.push_back({path, "", "cannot read the file (is it a folder?)"});
+        return std::nullopt;
+    }
+    if (static_cast<std::size_t>(size) > max_bytes) {
+        problems.push_back({path, "",
+                            "the file is " + std::to_string(static_cast<long long>(size)) +
+                                " bytes; at most " + std::to_string(max_bytes) +
+                                " bytes are accepted"});
+        return std::nullopt;
+    }
+    std::string text(static_cast<std::size_t>(size), '\0');
+    in.read(text.data(), size);
+    if (!in) {
+        problems.push_back({path, "", "the file could not be read to its end"});
+        return std::nullopt;
+    }
+    return text;
+}
+
+JsonReader::JsonReader(const Json &value, std::string pointer, std::string file,
+                       Problems &problems)
+    : value_(&value), pointer_(std::move(pointer)), file_(std::move(file)),
+      problems_(problems) {
+    ok_ = value.is_object();
+    if (!ok_)
+        problems_.push_back({file_, pointer_.empty() ? "/" : pointer_,
+                             "expected an object, found " + json_type_name(value)});
+}
+
+std::string JsonReader::child(const std::string &key) const { return pointer_ + "/" + key; }
+
+void JsonReader::fail(const std::string &key, const std::string &message) {
+    problems_.push_back({file_, key.empty() ? (pointer_.empty() ? "/" : pointer_) : child(key),
+                         message});
+}
+
+bool JsonReader::has(const char *key) const { return ok_ && value_->contains(key); }
+
+bool JsonReader::fetch(const char *key, Json::value_t type, const char *expected,
+                       bool required) {
+    if (!ok_)
+        return false;
+    seen_.insert(key);
+    if (!value_->contains(key)) {
+        if (required)
+            fail("", std::string("the field \"") + key + "\" is required");
+        return false;
+    }
+    const Json &v = (*value_)[key];
+    const bool number_ok = (type == Json::value_t::number_float && v.is_number()) ||
+                           (type == Json::value_t::number_integer && v.is_number_integer());
+    if (v.type() != type && !number_ok) {
+        fail(key, std::string("expected ") + expected + ", found " + json_type_name(v));
+        return false;
+    }
+    return true;
+}
+
+void JsonReader::string(const char *key, std::string &out, bool required) {
+    if (!fetch(key, Json::value_t::string, "a string", required))
+        return;
+    out = (*value_)[key].get<std::string>();
+    if (out.size() > 100000)
+        fail(key, "the text is longer than 100000 characters");
+}
+
+void JsonReader::id(const char *key, std::string &out) {
+    if (!fetch(key, Json::value_t::string, "a string", true))
+        return;
+    const std::string v = (*value_)[key].get<std::string>();
+    bool good = !v.empty() && v.size() <= 64;
+    for (char c : v)
+        good = good && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':');
+    if (!good) {
+        fail(key, "expected an id of 1 to 64 letters, digits or - _ . : characters, found \"" +
+                      v.substr(0, 80) + "\"");
+        return;
+    }
+    out = v;
+}
+
+void JsonReader::integer(const char *key, int &out, int lo, int hi, bool required) {
+    if (!fetch(key, Json::value_t::number_integer, "an integer", required))
+        return;
+    const Json &v = (*value_)[key];
+    const long long x = v.is_number_unsigned() && v.get<unsigned long long>() > 1ULL << 62
+                            ? (1LL << 62)
+                            : v.get<long long>();
+    if (x < lo || x > hi) {
+        fail(key, "expected an integer from " + std::to_string(lo) + " to " +
+                      std::to_string(hi) + ", found " + v.dump());
+        return;
+    }
+    out = static_cast<int>(x);
+}
+
+void JsonReader::u64(const char *key, std::uint64_t &out) {
+    if (!fetch(key, Json::value_t::number_integer, "a non-negative integer", false))
+        return;
+    const Json &v = (*value_)[key];
+    if (v.is_number_integer() && !v.is_number_unsigned() && v.get<long long>() < 0) {
+        fail(key, "expected a non-negative integer, found " + v.dump());
+        return;
+    }
+    out = v.get<std::uint64_t>();
+}
+
+void JsonReader::number(const char *key, double &out, double lo, double hi, bool required) {
+    if (!fetch(key, Json::value_t::number_float, "a number", required))
+        return;
+    const double x = (*value_)[key].get<double>();
+    if (!(x >= lo && x <= hi)) {
+        std::ostringstream msg;
+        msg << "expected a number from " << lo << " to " << hi << ", found "
+            << (*value_)[key].dump();
+        fail(key, msg.str());
+        return;
+    }
+    out = x;
+}
+
+void JsonReader::boolean(const char *key, bool &out) {
+    if (!fetch(key, Json::value_t::boolean, "true or false", false))
+        return;
+    out = (*value_)[key].get<bool>();
+}
+
+void JsonReader::seconds(const char *key, Ms &out, Ms lo_ms, Ms hi_ms, bool required) {
+    if (!fetch(key, Json::value_t::number_float, "a number of seconds", required))
+        return;
+    const double s = (*value_)[key].get<double>();
+    const double ms = s * 1000.0;
+    if (!(ms >= static_cast<double>(lo_ms) && ms <= static_cast<double>(hi_ms))) {
+        std::ostringstream msg;
+        msg << "expected seconds from " << static_cast<double>(lo_ms) / 1000.0 << " to "
+            << static_cast<double>(hi_ms) / 1000.0 << ", found " << (*value_)[key].dump();
+        fail(key, msg.str());
+        return;
+    }
+    out = static_cast<Ms>(std::llround(ms));
+}
+
+void JsonReader::optional_seconds(const char *key, std::optional<Ms> &out, Ms lo_ms,
+                                  Ms hi_ms) {
+    if (!has(key)) {
+        seen_.insert(key);
+        return;
+    }
+    Ms v = 0;
+    const auto before = problems_.size();
+    seconds(key, v, lo_ms, hi_ms);
+    if (problems_.size() == before)
+        out = v;
+}
+
+void JsonReader::millis(const char *key, Ms &out, Ms lo_ms, Ms hi_ms, bool required) {
+    if (!fetch(key, Json::value_t::number_integer, "a whole number of milliseconds", required))
+        return;
+    const Json &v = (*value_)[key];
+    const long long x = v.is_number_unsigned() && v.get<unsigned long long>() > 1ULL << 62
+                            ? (1LL << 62)
+                            : v.get<long long>();
+    if (x < lo_ms || x > hi_ms) {
+        fail(key, "expected milliseconds from " + std::to_string(lo_ms) + " to " +
+                      std::to_string(hi_ms) + ", found " + v.dump());
+        return;
+    }
+    out = x;
+}
+
+void JsonReader::strings(const char *key, std::vector<std::string> &out) {
+    if (!fetch(key, Json::value_t::array, "an array of strings", false))
+        return;
+    out.clear();
+    const Json &arr = (*value_)[key];
+    for (std::size_t i = 0; i < arr.size(); ++i) {
+        if (!arr[i].is_string()) {
+            problems_.push_back({file_, child(key) + "/" + std::to_string(i),
+                                 "expected a string, found " + json_type_name(arr[i])});
+            continue;
+        }
+        out.push_back(arr[i].get<std::string>());
+    }
+}
+
+void JsonReader::objects(const char *key,
+                         const std::function<void(JsonReader &, std::size_t)> &each,
+                         bool required) {
+    if (!fetch(key, Json::value_t::array, "an array", required))
+        return;
+    const Json &arr = (*value_)[key];
+    if (arr.size() > 10000) {
+        fail(key, "expected at most 10000 entries, found " + std::to_string(arr.size()));
+        return;
+    }
+    for (std::size_t i = 0; i < arr.size(); ++i) {
+        JsonReader r(arr[i], child(key) + "/" + std::to_string(i), file_, problems_);
+        if (!r.is_object())
+            continue;
+        each(r, i);
+        r.finish();
+    }
+}
+
+void JsonReader::object(const char *key, const std::function<void(JsonReader &)> &read,
+                        bool required) {
+    if (!fetch(key, Json::value_t::object, "an object", required))
+        return;
+    JsonReader r((*value_)[key], child(key), file_, problems_);
+    read(r);
+    r.finish();
+}
+
+void JsonReader::finish() {
+    if (!ok_)
+        return;
+    for (const auto &[k, v] : value_->items())
+        if (!seen_.count(k)) {
+            std::string known;
+            for (const auto &s : seen_)
+                known += (known.empty() ? "" : ", ") + s;
+            fail(k, "unknown field \"" + k + "\"; the fields here are: " + known);
+        }
+}
+
+} // namespace model

@@ -1,0 +1,83 @@
+#pragma once
+// The report of a run: the figures a learner, a quiz or a study asks about, computed from the
+// raw run. Its JSON form is documented field by field in model/REPORT_FORMAT.md.
+
+#include "run.h"
+#include "scenario.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace model {
+
+constexpr const char *kReportFormat = "failover-lab-report";
+constexpr int kReportVersion = 1;
+constexpr double kRecoveredRatio = 0.99;
+constexpr Ms kRecoveredHold = 60 * kSecond;
+
+struct Breakdown {
+    Ms detection = 0, propagation = 0, client_cache = 0, promotion = 0, warmup = 0, other = 0;
+    Ms total() const { return detection + propagation + client_cache + promotion + warmup + other; }
+};
+
+// RTO status: "ok", "not_recovered", "not_applicable" or "baseline_below_threshold".
+struct Rto {
+    std::optional<Ms> ms;
+    std::string status = "not_applicable";
+    std::optional<Ms> restored_at_ms;
+    Breakdown breakdown;
+};
+
+struct Figures {
+    Rto read, write;
+    std::optional<Ms> rpo_ms;
+    std::int64_t lost_writes = 0, divergent_writes = 0, conflicts = 0;
+    std::int64_t requests = 0, failed = 0;
+    Ms downtime_ms = 0;
+    double availability = 1;
+    double error_budget_used = 0;
+    std::optional<std::int32_t> p99_write_latency_ms;
+    double cost_multiplier = 1;
+    // Times after the fault at which 50/90/99 % of the clients that had to move had moved.
+    std::optional<Ms> moved50_ms, moved90_ms, moved99_ms;
+};
+
+struct FaultFigures {
+    std::string id;
+    std::string kind;
+    Ms at_ms = 0;
+    Figures figures;
+};
+
+struct PopulationFigures {
+    std::string id;
+    Figures figures;
+    std::int64_t reasons[kFailReasons] = {};
+};
+
+struct Report {
+    std::uint64_t seed = 0;
+    std::string scenario_name;
+    std::string fingerprint; // 16 hex digits
+    Figures summary;
+    std::string summary_fault; // the fault the summary's RTOs are measured from ("" none)
+    std::vector<PopulationFigures> populations;
+    std::vector<FaultFigures> faults;
+    double cost_units = 0, cost_baseline = 0;
+    Run run;
+};
+
+Report build_report(const Scenario &scenario, Run run);
+
+// A stable 64-bit hash of the trace: every event and every sample, in order.
+std::uint64_t fingerprint(const Run &run);
+
+// Asks for one figure by name: "rto_read_s", "populations.eu-users.rto_write_s",
+// "faults.f1.rpo_s", "first.endpoint_unhealthy" (seconds), "count.clients_moved".
+// Returns nothing if the name is unknown or the figure is null.
+std::optional<double> query_figure(const Report &report, const std::string &name);
+std::vector<std::string> figure_names();
+
+} // namespace model

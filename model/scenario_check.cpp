@@ -1,0 +1,354 @@
+// Cross-reference checks of a scenario: unique ids, references that resolve, sane structure.
+#include "scenario_json.h"
+
+#include <map>
+#include <set>
+
+namespace model {
+namespace {
+
+class Checker {
+public:
+    Checker(const Scenario &s, const std::string &file) : s_(s), file_(file) {}
+
+    Problems run() {
+        for (std::size_t i = 0; i < s_.regions.size(); ++i)
+            unique(s_.regions[i].id, "/regions/" + std::to_string(i) + "/id");
+        for (std::size_t i = 0; i < s_.app_tiers.size(); ++i)
+            unique(s_.app_tiers[i].id, "/app_tiers/" + std::to_string(i) + "/id");
+        for (std::size_t i = 0; i < s_.data_stores.size(); ++i)
+            unique(s_.data_stores[i].id, "/data_stores/" + std::to_string(i) + "/id");
+        for (std::size_t i = 0; i < s_.databases.size(); ++i)
+            unique(s_.databases[i].id, "/databases/" + std::to_string(i) + "/id");
+        for (std::size_t i = 0; i < s_.health_checks.size(); ++i)
+            unique(s_.health_checks[i].id, "/health_checks/" + std::to_string(i) + "/id");
+        for (std::size_t i = 0; i < s_.dns.size(); ++i)
+            unique(s_.dns[i].id, "/dns/" + std::to_string(i) + "/id");
+        for (std::size_t i = 0; i < s_.accelerators.size(); ++i)
+            unique(s_.accelerators[i].id, "/accelerators/" + std::to_string(i) + "/id");
+        for (std::size_t i = 0; i < s_.populations.size(); ++i)
+            unique(s_.populations[i].id, "/populations/" + std::to_string(i) + "/id");
+        std::set<std::string> fault_ids;
+        for (std::size_t i = 0; i < s_.faults.size(); ++i)
+            if (!fault_ids.insert(s_.faults[i].id).second)
+                add("/faults/" + std::to_string(i) + "/id",
+                    "the id \"" + s_.faults[i].id + "\" is used twice");
+
+        rtt_overrides();
+        tiers();
+        stores();
+        databases();
+        checks();
+        dns();
+        accelerators();
+        populations();
+        faults();
+        return std::move(problems_);
+    }
+
+private:
+    void add(const std::string &where, const std::string &message) {
+        problems_.push_back({file_, where, message});
+    }
+    void unique(const std::string &id, const std::string &where) {
+        if (!ids_.insert(id).second)
+            add(where, "the id \"" + id + "\" is used twice; every id in a scenario is unique");
+    }
+    bool is_region(const std::string &id) const {
+        for (const auto &r : s_.regions)
+            if (r.id == id)
+                return true;
+        return false;
+    }
+    const Region *region(const std::string &id) const {
+        for (const auto &r : s_.regions)
+            if (r.id == id)
+                return &r;
+        return nullptr;
+    }
+    const AppTier *tier(const std::string &id) const {
+        for (const auto &a : s_.app_tiers)
+            if (a.id == id)
+                return &a;
+        return nullptr;
+    }
+    bool is_store(const std::string &id) const {
+        for (const auto &d : s_.data_stores)
+            if (d.id == id)
+                return true;
+        return false;
+    }
+    const Database *database(const std::string &id) const {
+        for (const auto &d : s_.databases)
+            if (d.id == id)
+                return &d;
+        return nullptr;
+    }
+    const DnsName *dns_name(const std::string &id) const {
+        for (const auto &d : s_.dns)
+            if (d.id == id)
+                return &d;
+        return nullptr;
+    }
+    bool is_check(const std::string &id) const {
+        for (const auto &h : s_.health_checks)
+            if (h.id == id)
+                return true;
+        return false;
+    }
+    bool is_accelerator(const std::string &id) const {
+        for (const auto &a : s_.accelerators)
+            if (a.id == id)
+                return true;
+        return false;
+    }
+    void need_region(const std::string &id, const std::string &where) {
+        if (!is_region(id))
+            add(where, "\"" + id + "\" is not one of this scenario's regions");
+    }
+
+    void rtt_overrides() {
+        for (std::size_t i = 0; i < s_.rtt_overrides.size(); ++i) {
+            const std::string at = "/rtt_overrides/" + std::to_string(i);
+            need_region(s_.rtt_overrides[i].a, at + "/a");
+            need_region(s_.rtt_overrides[i].b, at + "/b");
+        }
+    }
+
+    void tiers() {
+        std::set<std::string> regions_with_tier;
+        for (std::size_t i = 0; i < s_.app_tiers.size(); ++i) {
+            const auto &a = s_.app_tiers[i];
+            const std::string at = "/app_tiers/" + std::to_string(i);
+            need_region(a.region, at + "/region");
+            for (std::size_t k = 0; k < a.depends_on.size(); ++k)
+                if (!is_store(a.depends_on[k]) && !database(a.depends_on[k]))
+                    add(at + "/depends_on/" + std::to_string(k),
+                        "\"" + a.depends_on[k] + "\" is neither a data store nor a database");
+        }
+    }
+
+    void stores() {
+        for (std::size_t i = 0; i < s_.data_stores.size(); ++i) {
+            const auto &d = s_.data_stores[i];
+            const std::string at = "/data_stores/" + std::to_string(i);
+            need_region(d.region, at + "/region");
+            for (std::size_t k = 0; k < d.replicas.size(); ++k)
+                need_region(d.replicas[k], at + "/replicas/" + std::to_string(k));
+        }
+    }
+
+    void databases() {
+        for (std::size_t i = 0; i < s_.databases.size(); ++i) {
+            const auto &d = s_.databases[i];
+            const std::string at = "/databases/" + std::to_string(i);
+            std::set<std::string> placed;
+            if (!d.writer.empty()) {
+                need_region(d.writer, at + "/writer");
+                placed.insert(d.writer);
+            }
+            for (std::size_t k = 0; k < d.writers.size(); ++k) {
+                need_region(d.writers[k], at + "/writers/" + std::to_string(k));
+                if (!placed.insert(d.writers[k]).second)
+                    add(at + "/writers/" + std::to_string(k),
+                        "the database already has an instance in " + d.writers[k]);
+            }
+            for (std::size_t k = 0; k < d.replicas.size(); ++k) {
+                const std::string rat = at + "/replicas/" + std::to_string(k) + "/region";
+                need_region(d.replicas[k].region, rat);
+                if (!placed.insert(d.replicas[k].region).second)
+                    add(rat, "the database already has an instance in " + d.replicas[k].region);
+            }
+        }
+    }
+
+    void checks() {
+        for (std::size_t i = 0; i < s_.health_checks.size(); ++i) {
+            const auto &h = s_.health_checks[i];
+            const std::string at = "/health_checks/" + std::to_string(i);
+            if (!tier(h.target))
+                add(at + "/target", "\"" + h.target + "\" is not an app tier");
+            if (!h.checker_regions.empty() && h.checker_regions.size() < 3)
+                add(at + "/checker_regions",
+                    "a custom list of checker regions needs at least 3 regions");
+            for (std::size_t k = 0; k < h.checker_regions.size(); ++k)
+                if (!find_known_region(h.checker_regions[k]))
+                    add(at + "/checker_regions/" + std::to_string(k),
+                        "\"" + h.checker_regions[k] + "\" is not a health-checker region");
+        }
+    }
+
+    void dns() {
+        for (std::size_t i = 0; i < s_.dns.size(); ++i) {
+            const auto &n = s_.dns[i];
+            const std::string at = "/dns/" + std::to_string(i);
+            int primaries = 0, secondaries = 0;
+            bool has_default = false;
+            for (std::size_t k = 0; k < n.records.size(); ++k) {
+                const auto &rec = n.records[k];
+                const std::string rat = at + "/records/" + std::to_string(k);
+                if (!tier(rec.target) && !dns_name(rec.target))
+                    add(rat + "/target",
+                        "\"" + rec.target + "\" is neither an app tier nor a DNS name");
+                if (dns_name(rec.target) && !rec.alias)
+                    add(rat + "/alias", "a record that points at another DNS name is an alias");
+                if (!rec.health_check.empty() && !is_check(rec.health_check))
+                    add(rat + "/health_check",
+                        "\"" + rec.health_check + "\" is not a health check");
+                primaries += rec.role == "primary";
+                secondaries += rec.role == "secondary";
+                has_default = has_default || rec.location == "*";
+            }
+            if (n.records.empty())
+                add(at + "/records", "a DNS name needs at least one record");
+            if (n.policy == RoutingPolicy::failover && (primaries != 1 || secondaries != 1))
+                add(at + "/records",
+                    "a failover name has exactly one primary and one secondary record");
+            (void)has_default;
+            if (reaches_itself(n.id, n.id, 0))
+                add(at, "the alias records of \"" + n.id + "\" lead back to it");
+        }
+    }
+
+    bool reaches_itself(const std::string &start, const std::string &at, int depth) const {
+        const DnsName *n = dns_name(at);
+        if (!n || depth > 16)
+            return depth > 16;
+        for (const auto &rec : n->records) {
+            if (rec.target == start)
+                return true;
+            if (dns_name(rec.target) && reaches_itself(start, rec.target, depth + 1))
+                return true;
+        }
+        return false;
+    }
+
+    void accelerators() {
+        for (std::size_t i = 0; i < s_.accelerators.size(); ++i) {
+            const auto &a = s_.accelerators[i];
+            const std::string at = "/accelerators/" + std::to_string(i);
+            for (std::size_t g = 0; g < a.groups.size(); ++g) {
+                const std::string gat = at + "/groups/" + std::to_string(g);
+                need_region(a.groups[g].region, gat + "/region");
+                for (std::size_t k = 0; k < a.groups[g].endpoints.size(); ++k) {
+                    const auto *t = tier(a.groups[g].endpoints[k].target);
+                    const std::string eat = gat + "/endpoints/" + std::to_string(k) + "/target";
+                    if (!t)
+                        add(eat, "\"" + a.groups[g].endpoints[k].target + "\" is not an app tier");
+                    else if (t->region != a.groups[g].region)
+                        add(eat, "the app tier is in " + t->region +
+                                     ", not in the group's region " + a.groups[g].region);
+                }
+            }
+        }
+    }
+
+    void populations() {
+        for (std::size_t i = 0; i < s_.populations.size(); ++i) {
+            const auto &p = s_.populations[i];
+            const std::string at = "/populations/" + std::to_string(i);
+            if (!dns_name(p.entry) && !is_accelerator(p.entry))
+                add(at + "/entry", "\"" + p.entry + "\" is neither a DNS name nor an accelerator");
+        }
+    }
+
+    void faults() {
+        for (std::size_t i = 0; i < s_.faults.size(); ++i) {
+            const auto &f = s_.faults[i];
+            const std::string at = "/faults/" + std::to_string(i);
+            if (f.at_ms > s_.settings.duration_ms)
+                add(at + "/at_s", "the fault starts after the end of the run");
+            switch (f.kind) {
+            case FaultKind::region_outage:
+                need_region(f.region, at + "/region");
+                break;
+            case FaultKind::az_outage:
+                need_region(f.region, at + "/region");
+                if (const Region *r = region(f.region); r && f.az >= r->azs)
+                    add(at + "/az", "the region has " + std::to_string(r->azs) +
+                                        " AZs, numbered from 0");
+                break;
+            case FaultKind::brownout:
+                if (!tier(f.target) && !is_store(f.target))
+                    add(at + "/target", "\"" + f.target + "\" is neither an app tier nor a data store");
+                break;
+            case FaultKind::partition:
+                for (std::size_t k = 0; k < f.regions.size(); ++k)
+                    need_region(f.regions[k], at + "/regions/" + std::to_string(k));
+                break;
+            case FaultKind::writer_crash:
+            case FaultKind::fail_back:
+                if (!database(f.database))
+                    add(at + "/database", "\"" + f.database + "\" is not a database");
+                break;
+            case FaultKind::replication_broken:
+            case FaultKind::replication_lagging: {
+                const Database *d = database(f.database);
+                if (!d) {
+                    add(at + "/database", "\"" + f.database + "\" is not a database");
+                    break;
+                }
+                bool found = false;
+                for (const auto &r : d->replicas)
+                    found = found || r.region == f.replica;
+                for (const auto &w : d->writers)
+                    found = found || w == f.replica;
+                if (!found)
+                    add(at + "/replica", "the database has no replica in \"" + f.replica + "\"");
+                break;
+            }
+            case FaultKind::dns_control_plane_impaired:
+                break;
+            case FaultKind::health_checker_impaired:
+                for (std::size_t k = 0; k < f.regions.size(); ++k)
+                    if (!find_known_region(f.regions[k]))
+                        add(at + "/regions/" + std::to_string(k),
+                            "\"" + f.regions[k] + "\" is not a health-checker region");
+                break;
+            case FaultKind::manual_promotion: {
+                const Database *d = database(f.database);
+                if (!d) {
+                    add(at + "/database", "\"" + f.database + "\" is not a database");
+                    break;
+                }
+                bool found = false;
+                for (const auto &r : d->replicas)
+                    found = found || r.region == f.region;
+                if (!found)
+                    add(at + "/region", "the database has no replica in \"" + f.region +
+                                            "\" to promote");
+                break;
+            }
+            case FaultKind::manual_dns_change: {
+                const DnsName *n = dns_name(f.dns_name);
+                if (!n) {
+                    add(at + "/dns", "\"" + f.dns_name + "\" is not a DNS name");
+                    break;
+                }
+                bool found = false;
+                for (const auto &rec : n->records)
+                    found = found || rec.id == f.record;
+                if (!found)
+                    add(at + "/record", "\"" + f.dns_name + "\" has no record \"" + f.record + "\"");
+                if (!f.set_target.empty() && !tier(f.set_target) && !dns_name(f.set_target))
+                    add(at + "/set_target",
+                        "\"" + f.set_target + "\" is neither an app tier nor a DNS name");
+                break;
+            }
+            }
+        }
+    }
+
+    const Scenario &s_;
+    const std::string &file_;
+    std::set<std::string> ids_;
+    Problems problems_;
+};
+
+} // namespace
+
+Problems check_scenario(const Scenario &scenario, const std::string &file) {
+    return Checker(scenario, file).run();
+}
+
+} // namespace model

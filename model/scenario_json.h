@@ -1,0 +1,31 @@
+#pragma once
+// The one reader and writer of scenario files (format "failover-lab-scenario").
+
+#include "problem.h"
+#include "scenario.h"
+
+#include <optional>
+#include <string>
+
+namespace model {
+
+constexpr const char *kScenarioFormat = "failover-lab-scenario";
+constexpr int kScenarioVersion = 1;
+constexpr std::size_t kMaxScenarioBytes = 8 * 1024 * 1024;
+
+struct ScenarioLoad {
+    std::optional<Scenario> scenario;
+    Problems problems;
+};
+
+// Parses and checks a scenario; `file` only labels the problems.
+ScenarioLoad parse_scenario(const std::string &text, const std::string &file);
+ScenarioLoad load_scenario_file(const std::string &path);
+
+// Checks a scenario held in memory (references, ranges, structure), as the reader does.
+Problems check_scenario(const Scenario &scenario, const std::string &file);
+
+// Canonical JSON text: every field written, in a fixed order; parse(write(s)) == s.
+std::string write_scenario(const Scenario &scenario);
+
+} // namespace model

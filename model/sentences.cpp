@@ -1,0 +1,155 @@
+#include "sentences.h"
+
+#include "sim_time.h"
+
+namespace model {
+
+const std::vector<std::pair<const char *, const char *>> &sentence_table() {
+    static const std::vector<std::pair<const char *, const char *>> table = {
+        {"fault_started.region_outage", "Region {subject} goes down"},
+        {"fault_started.az_outage", "AZ {az} of {subject} goes down"},
+        {"fault_started.brownout",
+         "{subject} browns out: {error_pct} % of its requests fail and the rest are "
+         "{extra_latency_ms|duration} slower, while a shallow /health still answers"},
+        {"fault_started.partition", "{subject} cut off from the other regions"},
+        {"fault_started.writer_crash", "The writer of {subject} crashes"},
+        {"fault_started.replication_broken", "Replication of {subject} to {replica} breaks"},
+        {"fault_started.replication_lagging",
+         "Replication of {subject} to {replica} falls {lag_ms|duration} behind"},
+        {"fault_started.dns_control_plane_impaired",
+         "The DNS control plane is impaired: record edits fail, but answers and health "
+         "verdicts go on"},
+        {"fault_started.health_checker_impaired",
+         "Health checkers in {subject} start failing their probes"},
+        {"fault_started.manual_promotion",
+         "An operator decides to promote the {region} replica of {subject}"},
+        {"fault_started.manual_dns_change",
+         "An operator starts editing record {record} of {subject}"},
+        {"fault_started.fail_back", "An operator starts failing {subject} back home"},
+        {"fault_ended.region_outage", "Region {subject} is back"},
+        {"fault_ended.az_outage", "The AZ of {subject} is back"},
+        {"fault_ended.brownout", "{subject} is healthy again"},
+        {"fault_ended.partition", "{subject} can reach the other regions again"},
+        {"fault_ended.writer_crash", "The crashed writer of {subject} is running again"},
+        {"fault_ended.replication_broken", "The replication link of {subject} is repaired"},
+        {"fault_ended.replication_lagging", "Replication of {subject} is back to normal lag"},
+        {"fault_ended.dns_control_plane_impaired", "The DNS control plane works again"},
+        {"fault_ended.health_checker_impaired", "Health checkers in {subject} work again"},
+        {"health_check_failed",
+         "Health check {subject}: {failing} of {checkers} checkers now see failures"},
+        {"health_check_recovered", "Health check {subject}: all {checkers} checkers pass again"},
+        {"endpoint_unhealthy",
+         "Health check {subject} declares {target} unhealthy: only {healthy_checkers} of "
+         "{checkers} checkers say healthy (18 % or fewer)"},
+        {"endpoint_healthy",
+         "Health check {subject} declares {target} healthy: {healthy_checkers} of {checkers} "
+         "checkers say healthy"},
+        {"target_health_changed",
+         "The load balancer of {subject} now reports {healthy|health} to DNS (Evaluate Target "
+         "Health)"},
+        {"dns_answer_changed", "{subject} now answers {to} for {population} (was {from})"},
+        {"dns_change_requested",
+         "Edit of {subject} record {record} submitted; it reaches every DNS server in "
+         "{propagation_ms|duration}"},
+        {"dns_change_applied", "The edit of {subject} record {record} is live"},
+        {"dns_change_failed",
+         "The edit of {subject} record {record} fails: the DNS control plane is impaired"},
+        {"clients_moved",
+         "{moved_pct} % of the {subject} clients that had to move now use {to}"},
+        {"accelerator_rerouted", "Accelerator {subject} now sends {population} to {to} (was {from})"},
+        {"capacity_scaling_started",
+         "{subject} starts scaling up from {from_rps} to {to_rps} requests/s; that takes "
+         "{scale_up_ms|duration}"},
+        {"capacity_ready", "{subject} reaches its full {capacity_rps} requests/s"},
+        {"writer_unavailable", "The writer of {subject} in {region} is unavailable ({reason})"},
+        {"writer_restored", "The writer of {subject} in {region} is reachable again"},
+        {"az_failover_finished",
+         "{subject} failed over to its standby in another AZ of {region}, losing nothing"},
+        {"promotion_started",
+         "Promotion of the {region} replica of {subject} starts ({by}); it takes about "
+         "{expected_ms|duration}, reboot included"},
+        {"promotion_finished",
+         "The {region} replica of {subject} is promoted after {took_ms|duration} and takes "
+         "writes; replication from {from} has ended for good"},
+        {"db_endpoint_changed",
+         "The writer endpoint of {subject} now names {region} (TTL {ttl_ms|duration})"},
+        {"writer_endpoint_refreshed", "{subject} now sends its {database} writes to {region}"},
+        {"writes_lost",
+         "{count} acknowledged writes never reached {region} and are lost (RPO "
+         "{rpo_ms|duration})"},
+        {"split_brain_write",
+         "Split brain: the replaced writer of {subject} in {region} still accepts writes "
+         "({count} in this step)"},
+        {"writes_rejected_by_fencing",
+         "Fencing stops the replaced writer of {subject} in {region} from taking writes"},
+        {"conflict",
+         "{count} writes to {subject} collided: last writer wins, {lost_updates} updates "
+         "silently lost"},
+        {"replication_stopped", "Replication of {subject} to {replica} has stopped"},
+        {"replication_resumed", "Replication of {subject} to {replica} resumes"},
+        {"switchover_started",
+         "Planned switchover of {subject} to {to} starts; writes pause for {pause_ms|duration}"},
+        {"switchover_finished",
+         "Switchover of {subject} done: {region} takes writes again and nothing was lost"},
+        {"service_degraded", "{subject} success falls below 99 %"},
+        {"service_restored",
+         "Service restored for {subject}: at least 99 % succeed from here on, "
+         "{rto_ms|duration} after {fault}"},
+        {"run_ended", "The run ends"},
+    };
+    return table;
+}
+
+std::string sentence_key(const Event &event) {
+    std::string key = to_string(event.kind);
+    if (event.kind == EventKind::fault_started || event.kind == EventKind::fault_ended)
+        key += "." + event.text("fault_kind");
+    return key;
+}
+
+const char *sentence_template(const std::string &key) {
+    for (const auto &[k, t] : sentence_table())
+        if (key == k)
+            return t;
+    return "{subject}: something happened";
+}
+
+std::string fill_sentence(const std::string &templ, const Event &event) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < templ.size()) {
+        const std::size_t open = templ.find('{', i);
+        if (open == std::string::npos) {
+            out += templ.substr(i);
+            break;
+        }
+        const std::size_t close = templ.find('}', open);
+        if (close == std::string::npos) {
+            out += templ.substr(i);
+            break;
+        }
+        out += templ.substr(i, open - i);
+        std::string name = templ.substr(open + 1, close - open - 1);
+        std::string filter;
+        if (const auto bar = name.find('|'); bar != std::string::npos) {
+            filter = name.substr(bar + 1);
+            name = name.substr(0, bar);
+        }
+        if (name == "subject")
+            out += event.subject;
+        else if (filter == "duration")
+            out += format_duration(event.number(name));
+        else if (filter == "health")
+            out += event.number(name) != 0 ? "healthy" : "unhealthy";
+        else
+            out += event.text(name);
+        i = close + 1;
+    }
+    return out;
+}
+
+std::string sentence(const Event &event) {
+    return fill_sentence(sentence_template(sentence_key(event)), event);
+}
+
+} // namespace model

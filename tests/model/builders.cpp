@@ -1,0 +1,104 @@
+#include "builders.h"
+
+#include "model/scenario_json.h"
+
+#include <stdexcept>
+
+namespace testing {
+
+using namespace model;
+
+Scenario failover_pair(Ms interval, int threshold, Ms ttl) {
+    Scenario s;
+    s.name = "failover pair";
+    s.settings.duration_ms = 40 * kMinute;
+    s.settings.seed = 7;
+    s.regions = {Region{"us-east-1", "N. Virginia", {39.05, -77.49}},
+                 Region{"us-west-2", "Oregon", {45.52, -122.68}}};
+    AppTier east;
+    east.id = "app-east";
+    east.region = "us-east-1";
+    east.capacity_rps = 5000;
+    AppTier west = east;
+    west.id = "app-west";
+    west.region = "us-west-2";
+    s.app_tiers = {east, west};
+    HealthCheck he;
+    he.id = "hc-east";
+    he.target = "app-east";
+    he.interval_ms = interval;
+    he.failure_threshold = threshold;
+    HealthCheck hw = he;
+    hw.id = "hc-west";
+    hw.target = "app-west";
+    s.health_checks = {he, hw};
+    DnsName n;
+    n.id = "app.example.com";
+    n.policy = RoutingPolicy::failover;
+    n.ttl_ms = ttl;
+    DnsRecord p;
+    p.id = "primary";
+    p.role = "primary";
+    p.target = "app-east";
+    p.alias = false;
+    p.health_check = "hc-east";
+    DnsRecord q = p;
+    q.id = "secondary";
+    q.role = "secondary";
+    q.target = "app-west";
+    q.health_check = "hc-west";
+    n.records = {p, q};
+    s.dns = {n};
+    Population pop;
+    pop.id = "users";
+    pop.where = {39.8, -89.6};
+    pop.continent = "NA";
+    pop.country = "US";
+    pop.clients = 4000;
+    pop.rps = 500;
+    pop.write_share = 0.1;
+    pop.entry = "app.example.com";
+    pop.dns_cache = {CacheHabit{1.0, CacheMode::ttl, 0}};
+    s.populations = {pop};
+    return s;
+}
+
+void fail_east(Scenario &s, Ms at) {
+    Fault f;
+    f.id = "east-down";
+    f.kind = FaultKind::region_outage;
+    f.region = "us-east-1";
+    f.at_ms = at;
+    s.faults.push_back(f);
+}
+
+std::string source_path(const std::string &relative) {
+    return std::string(FAILOVER_SOURCE_DIR) + "/" + relative;
+}
+
+Scenario load_builtin(const std::string &file_name) {
+    ScenarioLoad load = load_scenario_file(source_path("lessons/scenarios/" + file_name));
+    if (!load.scenario) {
+        std::string all;
+        for (const auto &p : load.problems)
+            all += p.text() + "\n";
+        throw std::runtime_error(all);
+    }
+    return *load.scenario;
+}
+
+std::optional<Ms> first_event(const Report &r, EventKind kind, const std::string &subject) {
+    for (const auto &e : r.run.events)
+        if (e.kind == kind && (subject.empty() || e.subject == subject))
+            return e.t_ms;
+    return std::nullopt;
+}
+
+int count_events(const Report &r, EventKind kind) {
+    int n = 0;
+    for (const auto &e : r.run.events)
+        n += e.kind == kind;
+    return n;
+}
+
+} // namespace testing

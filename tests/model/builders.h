@@ -1,0 +1,27 @@
+#pragma once
+// Small scenarios built in code for the model tests, and helpers to read the trace.
+
+#include "model/report.h"
+#include "model/scenario.h"
+
+#include <optional>
+#include <string>
+
+namespace testing {
+
+// Active-passive: app-east (us-east-1) primary, app-west (us-west-2) secondary, a failover
+// name "app.example.com" with health checks on both, one population honouring the TTL.
+model::Scenario failover_pair(model::Ms interval, int threshold, model::Ms ttl);
+
+// Adds a region outage of us-east-1 at `at`.
+void fail_east(model::Scenario &s, model::Ms at);
+
+model::Scenario load_builtin(const std::string &file_name);
+std::string source_path(const std::string &relative);
+
+// Time of the first event of a kind (optionally with a subject), if any.
+std::optional<model::Ms> first_event(const model::Report &r, model::EventKind kind,
+                                     const std::string &subject = {});
+int count_events(const model::Report &r, model::EventKind kind);
+
+} // namespace testing

@@ -1,0 +1,222 @@
+// Invariants over generated scenarios: whatever the deployment and the faults, the books
+// balance and the run is reproducible.
+#include "model/random.h"
+#include "model/scenario_json.h"
+#include "model/simulation.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+using namespace model;
+
+namespace {
+
+Scenario generate(std::uint64_t seed) {
+    Random rng(seed);
+    Scenario s;
+    s.name = "generated " + std::to_string(seed);
+    s.settings.seed = seed;
+    s.settings.duration_ms = (20 + static_cast<Ms>(rng.below(20))) * kMinute;
+    const auto &known = known_regions();
+    const std::size_t nregions = 2 + rng.below(3);
+    for (std::size_t i = 0; i < nregions; ++i) {
+        const KnownRegion &k = known[(seed + i * 3) % known.size()];
+        s.regions.push_back(Region{k.id, k.name, k.where});
+    }
+    Database db;
+    db.id = "db";
+    db.writer = s.regions[0].id;
+    db.promotion = static_cast<PromotionMode>(rng.below(3));
+    db.operator_delay_ms = static_cast<Ms>(rng.between(60, 900)) * kSecond;
+    db.multi_az = rng.below(2) == 0;
+    db.endpoint_cache = static_cast<EndpointCache>(rng.below(3));
+    db.fencing = rng.below(2) == 0 ? Fencing::none : Fencing::token;
+    for (std::size_t i = 1; i < nregions; ++i) {
+        const auto mode = static_cast<Replication>(rng.below(3));
+        db.replicas.push_back(DbReplica{s.regions[i].id, mode,
+                                        LagSpec{static_cast<Ms>(rng.between(100, 3000)),
+                                                static_cast<Ms>(rng.between(3000, 10000))}});
+    }
+    db.sync_unreachable = rng.below(2) == 0 ? SyncUnreachable::block : SyncUnreachable::degrade_to_async;
+    s.databases = {db};
+    DnsName n;
+    n.id = "app.example.com";
+    n.policy = static_cast<RoutingPolicy>(rng.below(4));
+    n.ttl_ms = static_cast<Ms>(rng.between(5, 300)) * kSecond;
+    for (std::size_t i = 0; i < nregions; ++i) {
+        AppTier t;
+        t.id = "app-" + s.regions[i].id;
+        t.region = s.regions[i].id;
+        t.capacity_rps = static_cast<int>(rng.between(100, 3000));
+        t.standby = rng.below(3) == 0 ? Standby::warm : Standby::hot;
+        t.scale_up_ms = static_cast<Ms>(rng.between(1, 15)) * kMinute;
+        t.depends_on = {"db"};
+        s.app_tiers.push_back(t);
+        HealthCheck h;
+        h.id = "hc-" + s.regions[i].id;
+        h.target = t.id;
+        h.interval_ms = rng.below(2) == 0 ? 10 * kSecond : 30 * kSecond;
+        h.failure_threshold = static_cast<int>(rng.between(1, 10));
+        h.deep = rng.below(2) == 0;
+        s.health_checks.push_back(h);
+        DnsRecord rec;
+        rec.id = "r" + std::to_string(i);
+        rec.target = t.id;
+        rec.alias = rng.below(2) == 0;
+        rec.evaluate_target_health = rng.below(2) == 0;
+        rec.health_check = h.id;
+        rec.weight = static_cast<int>(rng.below(4));
+        rec.location = i == 0 ? "*" : (i == 1 ? "EU" : "JP");
+        if (n.policy == RoutingPolicy::failover && i < 2)
+            rec.role = i == 0 ? "primary" : "secondary";
+        if (n.policy != RoutingPolicy::failover || i < 2)
+            n.records.push_back(rec);
+    }
+    s.dns = {n};
+    const std::size_t npops = 1 + rng.below(3);
+    for (std::size_t i = 0; i < npops; ++i) {
+        Population p;
+        p.id = "pop" + std::to_string(i);
+        p.where = {rng.unit() * 120.0 - 50.0, rng.unit() * 340.0 - 170.0};
+        p.continent = i == 1 ? "EU" : "NA";
+        p.country = i == 1 ? "FR" : "US";
+        p.clients = static_cast<int>(rng.between(1, 20000));
+        p.rps = static_cast<double>(rng.between(1, 800)) + rng.unit();
+        p.write_share = rng.unit() * 0.5;
+        p.retries = static_cast<int>(rng.below(3));
+        const double stale = rng.unit() * 0.1;
+        p.dns_cache = {CacheHabit{1.0 - stale, CacheMode::ttl, 0},
+                       CacheHabit{stale, CacheMode::fixed, static_cast<Ms>(rng.between(0, 3600)) * kSecond}};
+        p.entry = n.id;
+        s.populations.push_back(p);
+    }
+    const std::size_t nfaults = 1 + rng.below(4);
+    for (std::size_t i = 0; i < nfaults; ++i) {
+        Fault f;
+        f.id = "f" + std::to_string(i);
+        f.at_ms = static_cast<Ms>(rng.below(static_cast<std::uint64_t>(s.settings.duration_ms)));
+        if (rng.below(2) == 0)
+            f.until_ms = f.at_ms + static_cast<Ms>(rng.between(1, 900)) * kSecond;
+        const std::string region = s.regions[rng.below(nregions)].id;
+        switch (rng.below(6)) {
+        case 0:
+            f.kind = FaultKind::region_outage;
+            f.region = region;
+            break;
+        case 1:
+            f.kind = FaultKind::az_outage;
+            f.region = region;
+            f.az = static_cast<int>(rng.below(3));
+            break;
+        case 2:
+            f.kind = FaultKind::brownout;
+            f.target = "app-" + region;
+            f.error_share = rng.unit();
+            f.extra_latency_ms = static_cast<Ms>(rng.below(3000));
+            break;
+        case 3:
+            f.kind = FaultKind::partition;
+            f.regions = {region};
+            f.users_reach = rng.below(2) == 0;
+            f.checkers_reach = rng.below(2) == 0;
+            break;
+        case 4:
+            f.kind = FaultKind::writer_crash;
+            f.database = "db";
+            break;
+        default:
+            f.kind = FaultKind::replication_broken;
+            f.database = "db";
+            f.replica = s.regions[1].id;
+            break;
+        }
+        s.faults.push_back(f);
+    }
+    return s;
+}
+
+void check_rto(const Rto &rto) {
+    if (!rto.ms) {
+        CHECK(rto.status != "ok");
+        return;
+    }
+    CHECK(rto.status == "ok");
+    const Breakdown &b = rto.breakdown;
+    for (Ms part : {b.detection, b.propagation, b.client_cache, b.promotion, b.warmup, b.other})
+        CHECK(part >= 0);
+    CHECK(b.total() == *rto.ms);
+}
+
+} // namespace
+
+TEST_CASE("Generated scenarios keep every invariant", "[properties]") {
+    for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+        const Scenario s = generate(seed);
+        INFO("seed " << seed);
+        const Problems problems = check_scenario(s, "generated");
+        for (const auto &p : problems)
+            INFO(p.text());
+        REQUIRE(problems.empty());
+        const Report a = simulate(s);
+        const Report b = simulate(s);
+        // Two runs of the same scenario and seed give the same trace.
+        CHECK(a.fingerprint == b.fingerprint);
+
+        // Time never runs backwards.
+        for (std::size_t i = 1; i < a.run.events.size(); ++i) {
+            CHECK(a.run.events[i - 1].t_ms <= a.run.events[i].t_ms);
+            CHECK(a.run.events[i - 1].seq < a.run.events[i].seq);
+        }
+        for (std::size_t i = 1; i < a.run.milestones.size(); ++i)
+            CHECK(a.run.milestones[i - 1].t_ms <= a.run.milestones[i].t_ms);
+        for (const auto &e : a.run.events)
+            CHECK((e.t_ms >= 0 && e.t_ms <= s.settings.duration_ms));
+
+        // Every request is counted once, with one final outcome.
+        for (std::size_t p = 0; p < s.populations.size(); ++p) {
+            const auto &steps = a.run.population_steps[p];
+            std::int64_t ok = 0, failed = 0;
+            for (std::size_t k = 0; k < steps.reads_ok.size(); ++k) {
+                ok += steps.reads_ok[k] + steps.writes_ok[k];
+                failed += steps.reads_failed[k] + steps.writes_failed[k];
+            }
+            std::int64_t reasons = 0;
+            for (auto n : a.run.populations[p].reasons)
+                reasons += n;
+            CHECK(reasons == failed);
+            const double expected =
+                s.populations[p].rps * static_cast<double>(s.settings.duration_ms) / 1000.0;
+            CHECK(std::abs(static_cast<double>(ok + failed) - expected) <= 64.0);
+            CHECK(a.populations[p].figures.requests == ok + failed);
+        }
+
+        // The RTO breakdown adds up.
+        check_rto(a.summary.read);
+        check_rto(a.summary.write);
+        for (const auto &f : a.faults) {
+            check_rto(f.figures.read);
+            check_rto(f.figures.write);
+        }
+
+        // Every acknowledged write is on the final writer, lost, or divergent: exactly once.
+        for (const auto &w : a.run.writes) {
+            CHECK(w.acknowledged == w.present + w.lost + w.divergent);
+            CHECK(w.lost >= 0);
+            CHECK(w.divergent >= 0);
+        }
+    }
+}
+
+TEST_CASE("Generated scenarios survive a save and reload unchanged", "[properties][format]") {
+    for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+        const Scenario s = generate(seed);
+        const std::string text = write_scenario(s);
+        const ScenarioLoad back = parse_scenario(text, "generated");
+        for (const auto &p : back.problems)
+            INFO(p.text());
+        REQUIRE(back.scenario);
+        CHECK(write_scenario(*back.scenario) == text);
+        CHECK(simulate(*back.scenario).fingerprint == simulate(s).fingerprint);
+    }
+}

@@ -1,0 +1,13 @@
+// Widget tests run offscreen: set the platform before any QApplication exists, so that
+// catch_discover_tests can run this binary at build time on a machine with no display.
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include <QApplication>
+#include <cstdlib>
+
+int main(int argc, char **argv) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    return Catch::Session().run(argc, argv);
+}

@@ -1,0 +1,45 @@
+#include "eventlist.h"
+
+#include "model/sentences.h"
+
+#include <QCoreApplication>
+#include <QHeaderView>
+
+namespace widgets {
+
+QString event_sentence(const model::Event &event) {
+    const std::string key = model::sentence_key(event);
+    const QString templ =
+        QCoreApplication::translate("sentences", model::sentence_template(key));
+    return QString::fromStdString(model::fill_sentence(templ.toStdString(), event));
+}
+
+EventList::EventList(QWidget *parent) : QTreeWidget(parent) {
+    setColumnCount(2);
+    setHeaderLabels({tr("Time"), tr("What happened")});
+    setRootIsDecorated(false);
+    setAlternatingRowColors(true);
+    setUniformRowHeights(true);
+    header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    setToolTip(tr("Every event of the run, in order. Select one to see its time."));
+    connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (item)
+            emit event_chosen(item->data(0, Qt::UserRole).toLongLong());
+    });
+}
+
+void EventList::show_report(const model::Report &report) {
+    clear();
+    QList<QTreeWidgetItem *> items;
+    for (const auto &e : report.run.events) {
+        auto *item = new QTreeWidgetItem;
+        item->setText(0, QString::fromStdString(model::format_clock(e.t_ms)));
+        item->setText(1, event_sentence(e));
+        item->setToolTip(1, item->text(1));
+        item->setData(0, Qt::UserRole, static_cast<qlonglong>(e.t_ms));
+        items.append(item);
+    }
+    addTopLevelItems(items);
+}
+
+} // namespace widgets
