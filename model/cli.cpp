@@ -42,6 +42,16 @@ std::string file_format(const std::string &path) {
     return {};
 }
 
+// A Failover Lab file that is not a scenario (a lesson, a report...). Anything else, a typo in
+// "format" included, is read as a scenario so that the reader can say what is wrong.
+bool other_kind(const std::string &format) {
+    for (const char *k : {"failover-lab-lesson", "failover-lab-report", "failover-lab-quiz",
+                          "failover-lab-progress"})
+        if (format == k)
+            return true;
+    return false;
+}
+
 int simulate_command(const std::vector<std::string> &args, std::ostream &out, std::ostream &err) {
     std::string file, format = "text";
     RunOptions options;
@@ -77,7 +87,7 @@ int simulate_command(const std::vector<std::string> &args, std::ostream &out, st
     if (file.empty())
         throw Usage{"simulate needs a scenario file"};
     const std::string kind = file_format(file);
-    if (!kind.empty() && kind != kScenarioFormat) {
+    if (other_kind(kind)) {
         err << file << ": this is a \"" << kind << "\" file, not a scenario\n";
         return kExitUsage;
     }
@@ -129,12 +139,12 @@ int validate_command(const std::vector<std::string> &args, std::ostream &out, st
         }
     }
     int problems = 0;
-    bool other_kind = false;
+    bool other_kinds = false;
     for (const auto &f : files) {
         const std::string kind = file_format(f);
-        if (!kind.empty() && kind != kScenarioFormat) {
-            err << f << ": a \"" << kind << "\" file is not something validate checks\n";
-            other_kind = true;
+        if (other_kind(kind)) {
+            err << f << ": a \"" << kind << "\" file is not something validate checks yet\n";
+            other_kinds = true;
             continue;
         }
         ScenarioLoad load = load_scenario_file(f);
@@ -147,7 +157,7 @@ int validate_command(const std::vector<std::string> &args, std::ostream &out, st
             << " file" << (files.size() == 1 ? "" : "s") << '\n';
         return kExitBadInput;
     }
-    if (other_kind)
+    if (other_kinds)
         return kExitUsage;
     out << files.size() << " file" << (files.size() == 1 ? "" : "s") << " checked, no problems\n";
     return kExitOk;

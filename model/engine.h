@@ -105,6 +105,9 @@ struct DbInstance {
     bool writer = false;       // takes writes as the database's writer
     bool stale_writer = false; // was replaced while away and still believes it is the writer
     bool standalone = false;   // promoted: replicates from nobody
+    bool voter = false;        // consensus: a member of the write quorum
+    bool announced = false;    // a split-brain episode has been reported
+    bool was_up = true;
     bool crashed = false;
     bool promoting = false;
     int replica_index = -1;    // index into Database::replicas, -1 for the first writer
@@ -132,6 +135,12 @@ struct DbState {
     Ms writer_lost_at = -1;
     Ms az_failover_until = -1;
     bool paused = false; // switchover in progress: writes wait
+    bool multi = false;  // multi_writer: every writer instance takes writes
+    bool consensus = false;
+    Ms link_lag = 0;     // multi_writer: the current lag between writers
+    double conflict_cum = 0;
+    std::int64_t conflicts_unreported = 0;
+    Ms conflicts_reported_at = -1;
     WriteAccounts accounts;
     std::vector<int> lag_series; // index into Run::lags per instance, -1 none
 };
@@ -217,7 +226,10 @@ private:
     void record_writes(int d, int instance, std::int64_t count, Ms t_end);
     void replicate(int d, Ms t_end, int step);
     void fail_back(Ms t, int d);
+    void start_switchover(Ms t, int d, int instance);
     void switchover_done(Ms t, int d, int instance);
+    void count_conflicts(Ms t_end, const std::vector<std::vector<std::int64_t>> &pop_tier_writes);
+    bool has_quorum(int d, int leader, Ms *commit_rtt) const;
     bool instance_up(int d, int i) const;
     int read_instance(int d, int tier) const;
     void finish_accounts();

@@ -48,14 +48,17 @@ clip(const std::vector<std::pair<std::int64_t, std::int64_t>> &ranges, std::int6
     return out;
 }
 
-// A lag drawn from a piecewise-linear quantile function through (0, median/2), (0.5, median),
-// (0.99, p99) and (1, 1.5 p99): simple, and the same on every platform.
+// A lag drawn from a piecewise-linear quantile function through (0, lo), (0.5, median),
+// (0.99, p99) and (1, 1.5 p99), where lo = median - (p99 - median) / 4 (at least 0): a
+// right-skewed spread that collapses to a constant when p99 == median, and draws the same
+// values on every platform.
 Ms sample_lag(Random &rng, const LagSpec &lag) {
     const double u = rng.unit();
     const double m = static_cast<double>(lag.median_ms), p = static_cast<double>(lag.p99_ms);
+    const double lo = m - (p - m) / 4 > 0 ? m - (p - m) / 4 : 0;
     double v;
     if (u < 0.5)
-        v = m / 2 + (m - m / 2) * (u / 0.5);
+        v = lo + (m - lo) * (u / 0.5);
     else if (u < 0.99)
         v = m + (p - m) * ((u - 0.5) / 0.49);
     else
@@ -69,12 +72,23 @@ void Engine::build_databases() {
     for (std::size_t d = 0; d < s_.databases.size(); ++d) {
         const Database &spec = s_.databases[d];
         DbState db;
-        DbInstance w;
-        w.region = region_index(spec.kind == DbKind::single_writer || spec.kind == DbKind::global
-                                    ? spec.writer
-                                    : spec.writers.front());
-        w.writer = true;
-        db.inst.push_back(w);
+        db.multi = spec.kind == DbKind::multi_writer;
+        db.consensus = spec.kind == DbKind::consensus;
+        if (db.multi || db.consensus) {
+            for (std::size_t w = 0; w < spec.writers.size(); ++w) {
+                DbInstance in;
+                in.region = region_index(spec.writers[w]);
+                in.writer = db.multi || w == 0; // consensus: the first is the leader
+                in.voter = db.consensus;
+                in.lag = spec.lag;
+                db.inst.push_back(in);
+            }
+        } else {
+            DbInstance w;
+            w.region = region_index(spec.writer);
+            w.writer = true;
+            db.inst.push_back(w);
+        }
         for (std::size_t r = 0; r < spec.replicas.size(); ++r) {
             DbInstance rep;
             rep.region = region_index(spec.replicas[r].region);
@@ -84,26 +98,57 @@ void Engine::build_databases() {
             db.inst.push_back(rep);
         }
         db.tier_endpoint.assign(s_.app_tiers.size(), 0);
+        if (db.multi) // each app tier writes to the writer in its own region, if there is one
+            for (std::size_t t = 0; t < s_.app_tiers.size(); ++t)
+                for (std::size_t i = 0; i < db.inst.size(); ++i)
+                    if (db.inst[i].writer &&
+                        db.inst[i].region == region_index(s_.app_tiers[t].region))
+                        db.tier_endpoint[t] = static_cast<int>(i);
         Random r = rng_.fork(0x6462000000000000ULL + d);
         const Ms period = spec.endpoint_cache == EndpointCache::fixed ? spec.endpoint_cache_ms
                                                                       : spec.endpoint_ttl_ms;
         for (std::size_t t = 0; t < s_.app_tiers.size(); ++t)
-            db.tier_phase.push_back(period > 0 ? static_cast<Ms>(r.below(static_cast<std::uint64_t>(period))) : 0);
+            db.tier_phase.push_back(
+                period > 0 ? static_cast<Ms>(r.below(static_cast<std::uint64_t>(period))) : 0);
         db.accounts.database = spec.id;
-        for (const auto &in : db.inst) {
-            if (in.writer) {
+        for (std::size_t i = 0; i < db.inst.size(); ++i) {
+            if (i == 0) {
                 db.lag_series.push_back(-1);
                 continue;
             }
             db.lag_series.push_back(static_cast<int>(out_.lags.size()));
             Run::LagSeries series;
             series.database = spec.id;
-            series.replica = s_.regions[static_cast<std::size_t>(in.region)].id;
+            series.replica = s_.regions[static_cast<std::size_t>(db.inst[i].region)].id;
             series.lag_ms.assign(static_cast<std::size_t>(out_.steps), 0);
             out_.lags.push_back(std::move(series));
         }
         dbs_.push_back(std::move(db));
     }
+}
+
+bool Engine::has_quorum(int d, int leader, Ms *commit_rtt) const {
+    // A majority of the voters, the leader included, must be up and reachable from the
+    // leader; the commit waits for the nearest peers that complete that majority.
+    const DbState &db = dbs_[static_cast<std::size_t>(d)];
+    const DbInstance &l = db.inst[static_cast<std::size_t>(leader)];
+    int voters = 0;
+    std::vector<Ms> peers;
+    for (std::size_t i = 0; i < db.inst.size(); ++i) {
+        if (!db.inst[i].voter)
+            continue;
+        ++voters;
+        if (static_cast<int>(i) != leader && instance_up(d, static_cast<int>(i)) &&
+            regions_connected(l.region, db.inst[i].region))
+            peers.push_back(rtt(l.region, db.inst[i].region));
+    }
+    const int need = voters / 2; // peers besides the leader
+    if (static_cast<int>(peers.size()) < need)
+        return false;
+    std::sort(peers.begin(), peers.end());
+    if (commit_rtt)
+        *commit_rtt = need > 0 ? peers[static_cast<std::size_t>(need - 1)] : 0;
+    return true;
 }
 
 bool Engine::instance_up(int d, int i) const {
@@ -133,10 +178,46 @@ void Engine::data_state_changed(Ms t) {
         const int d = static_cast<int>(di);
         DbState &db = dbs_[di];
         const Database &spec = s_.databases[di];
+        if (db.multi) {
+            // A writer that goes down takes its not-yet-shipped writes with it.
+            for (std::size_t i = 0; i < db.inst.size(); ++i) {
+                DbInstance &in = db.inst[i];
+                const bool up = instance_up(d, static_cast<int>(i));
+                if (in.writer && in.was_up && !up) {
+                    const std::int64_t shipped = seq_at(in.log, t - db.link_lag, out_.step_ms);
+                    const std::int64_t before = held(in.ranges);
+                    std::vector<std::pair<std::int64_t, std::int64_t>> kept;
+                    for (const auto &[a, b] : in.ranges) {
+                        if (a < shipped)
+                            kept.emplace_back(a, std::min(b, shipped));
+                    }
+                    in.ranges = kept;
+                    const std::int64_t lost = before - held(in.ranges);
+                    db.accounts.lost += lost;
+                    if (lost > 0) {
+                        db.accounts.rpo_ms = std::max(db.accounts.rpo_ms.value_or(0), db.link_lag);
+                        const DbInstance &other = db.inst[i == 0 ? 1 : 0];
+                        emit(t, EventKind::writes_lost, spec.id,
+                             {{"count", lost},
+                              {"rpo_ms", db.link_lag},
+                              {"region", s_.regions[static_cast<std::size_t>(other.region)].id}});
+                    }
+                    emit(t, EventKind::writer_unavailable, spec.id,
+                         {{"region", s_.regions[static_cast<std::size_t>(in.region)].id},
+                          {"reason", std::string(in.crashed ? "crash" : "region_down")}});
+                }
+                if (in.writer && !in.was_up && up)
+                    emit(t, EventKind::writer_restored, spec.id,
+                         {{"region", s_.regions[static_cast<std::size_t>(in.region)].id}});
+                in.was_up = up;
+            }
+            continue;
+        }
         DbInstance &w = db.inst[static_cast<std::size_t>(db.writer)];
         // An AZ outage under a Multi-AZ writer: the in-region standby takes over (no loss).
         auto &azs = az_down_[static_cast<std::size_t>(w.region)];
-        if (spec.multi_az && azs[static_cast<std::size_t>(w.az)] > 0 && region_up(w.region)) {
+        if (spec.multi_az && !db.consensus && azs[static_cast<std::size_t>(w.az)] > 0 &&
+            region_up(w.region)) {
             for (std::size_t z = 0; z < azs.size(); ++z)
                 if (azs[z] == 0) {
                     w.az = static_cast<int>(z);
@@ -160,25 +241,32 @@ void Engine::data_state_changed(Ms t) {
             if (ok)
                 peer.sync_broken_since = -1;
         }
-        // Is the writer lost, as the replicas see it?
+        // Is the writer lost, as the replicas (or the quorum) see it?
         int candidate = -1;
         for (std::size_t i = 0; i < db.inst.size(); ++i)
-            if (!db.inst[i].writer && !db.inst[i].standalone && instance_up(d, static_cast<int>(i))) {
+            if (!db.inst[i].writer && !db.inst[i].standalone && !db.inst[i].stale_writer &&
+                instance_up(d, static_cast<int>(i)) && (!db.consensus || db.inst[i].voter)) {
                 candidate = static_cast<int>(i);
                 break;
             }
         bool lost = !instance_up(d, db.writer);
-        if (!lost && candidate >= 0)
+        if (db.consensus) {
+            lost = lost || !has_quorum(d, db.writer, nullptr);
+            if (candidate >= 0 && !has_quorum(d, candidate, nullptr))
+                candidate = -1; // no majority on the other side either: nobody can take over
+        } else if (!lost && candidate >= 0) {
             lost = !regions_connected(w.region, db.inst[static_cast<std::size_t>(candidate)].region);
+        }
         if (lost && db.writer_lost_at < 0) {
             db.writer_lost_at = t;
             emit(t, EventKind::writer_unavailable, spec.id,
                  {{"region", s_.regions[static_cast<std::size_t>(w.region)].id},
                   {"reason", std::string(w.crashed ? "crash" : !region_up(w.region) ? "region_down"
                                                           : "unreachable")}});
-            const Ms delay = spec.promotion == PromotionMode::automated ? spec.detection_ms
-                                                                        : spec.operator_delay_ms;
-            if (spec.promotion != PromotionMode::none && candidate >= 0)
+            const Ms delay = db.consensus || spec.promotion == PromotionMode::automated
+                                 ? spec.detection_ms
+                                 : spec.operator_delay_ms;
+            if ((db.consensus || spec.promotion != PromotionMode::none) && candidate >= 0)
                 schedule(t + delay, Pending{Ev::db_act, d, 0, 0, ++db.gen});
         } else if (!lost && db.writer_lost_at >= 0) {
             db.writer_lost_at = -1;
@@ -193,14 +281,18 @@ void Engine::db_act(Ms t, int d, std::uint32_t gen) {
     DbState &db = dbs_[static_cast<std::size_t>(d)];
     if (gen != db.gen || db.writer_lost_at < 0)
         return;
-    for (std::size_t i = 0; i < db.inst.size(); ++i)
-        if (!db.inst[i].writer && !db.inst[i].standalone && !db.inst[i].promoting &&
-            instance_up(d, static_cast<int>(i))) {
-            const bool automated =
-                s_.databases[static_cast<std::size_t>(d)].promotion == PromotionMode::automated;
-            promote(t, d, static_cast<int>(i), automated ? "automated" : "operator");
-            return;
-        }
+    for (std::size_t i = 0; i < db.inst.size(); ++i) {
+        const DbInstance &in = db.inst[i];
+        if (in.writer || in.standalone || in.stale_writer || in.promoting ||
+            !instance_up(d, static_cast<int>(i)) || (db.consensus && !in.voter) ||
+            (db.consensus && !has_quorum(d, static_cast<int>(i), nullptr)))
+            continue;
+        const bool automated =
+            db.consensus ||
+            s_.databases[static_cast<std::size_t>(d)].promotion == PromotionMode::automated;
+        promote(t, d, static_cast<int>(i), db.consensus ? "election" : automated ? "automated" : "operator");
+        return;
+    }
 }
 
 void Engine::promote(Ms t, int d, int instance, const char *why) {
@@ -208,14 +300,16 @@ void Engine::promote(Ms t, int d, int instance, const char *why) {
     const Database &spec = s_.databases[static_cast<std::size_t>(d)];
     DbInstance &in = db.inst[static_cast<std::size_t>(instance)];
     in.promoting = true;
+    const Ms takes = db.consensus ? 0 : spec.promotion_ms;
     emit(t, EventKind::promotion_started, spec.id,
          {{"region", s_.regions[static_cast<std::size_t>(in.region)].id},
           {"by", std::string(why)},
-          {"expected_ms", spec.promotion_ms}});
-    emit(t, EventKind::replication_stopped, spec.id,
-         {{"replica", s_.regions[static_cast<std::size_t>(in.region)].id}});
+          {"expected_ms", takes}});
+    if (!db.consensus)
+        emit(t, EventKind::replication_stopped, spec.id,
+             {{"replica", s_.regions[static_cast<std::size_t>(in.region)].id}});
     milestone(t, Chain::writer, Stage::detection);
-    schedule(t + spec.promotion_ms, Pending{Ev::promotion_done, d, instance});
+    schedule(t + takes, Pending{Ev::promotion_done, d, instance});
 }
 
 void Engine::promotion_done(Ms t, int d, int instance) {
@@ -235,28 +329,36 @@ void Engine::promotion_done(Ms t, int d, int instance) {
     }
     db.accounts.rpo_ms = std::max(db.accounts.rpo_ms.value_or(0), rpo);
     old.writer = false;
-    old.stale_writer = true;
+    // A consensus term fences the old leader; otherwise it believes it is still the writer.
+    old.stale_writer = !db.consensus;
+    old.announced = false;
     in.writer = true;
-    in.standalone = true;
+    in.standalone = !db.consensus;
     in.promoting = false;
     in.log.clear();
     in.log.emplace_back(t, db.next_seq);
     const int previous = db.writer;
     db.writer = instance;
-    if (spec.kind == DbKind::global)
-        db.source = instance; // the global database's secondaries follow the new primary
+    if (spec.kind == DbKind::global || db.consensus)
+        db.source = instance; // the others follow the new primary
     db.writer_lost_at = -1;
     ++db.gen;
+    const std::string from =
+        s_.regions[static_cast<std::size_t>(db.inst[static_cast<std::size_t>(previous)].region)].id;
     emit(t, EventKind::promotion_finished, spec.id,
          {{"region", s_.regions[static_cast<std::size_t>(in.region)].id},
-          {"took_ms", spec.promotion_ms},
-          {"from", s_.regions[static_cast<std::size_t>(db.inst[static_cast<std::size_t>(previous)].region)].id}});
+          {"took_ms", db.consensus ? Ms{0} : spec.promotion_ms},
+          {"from", from}});
     milestone(t, Chain::writer, Stage::promotion);
     if (lost > 0)
         emit(t, EventKind::writes_lost, spec.id,
              {{"count", lost},
               {"rpo_ms", rpo},
               {"region", s_.regions[static_cast<std::size_t>(in.region)].id}});
+    if (!db.consensus && spec.fencing != Fencing::none)
+        emit(t, EventKind::writes_rejected_by_fencing, spec.id,
+             {{"region", from},
+              {"fencing", std::string(spec.fencing == Fencing::lease ? "lease" : "token")}});
     schedule(t + spec.endpoint_update_ms, Pending{Ev::endpoint_change, d, instance});
     dirty_ = true;
 }
@@ -288,6 +390,10 @@ void Engine::tier_refresh(Ms t, int d, int tier) {
     DbState &db = dbs_[static_cast<std::size_t>(d)];
     if (db.tier_endpoint[static_cast<std::size_t>(tier)] == db.endpoint)
         return;
+    // An app tier whose region is down runs nothing that could re-resolve; it resolves afresh
+    // when its region comes back (see fault_end).
+    if (!region_up(region_index(s_.app_tiers[static_cast<std::size_t>(tier)].region)))
+        return;
     db.tier_endpoint[static_cast<std::size_t>(tier)] = db.endpoint;
     emit(t, EventKind::writer_endpoint_refreshed, s_.app_tiers[static_cast<std::size_t>(tier)].id,
          {{"database", s_.databases[static_cast<std::size_t>(d)].id},
@@ -307,36 +413,104 @@ void Engine::record_writes(int d, int instance, std::int64_t count, Ms t_end) {
     else
         in.ranges.emplace_back(first, db.next_seq);
     in.log.emplace_back(t_end, db.next_seq);
+    if (db.multi)
+        return;
     if (instance != db.writer) {
         // A replaced writer that nobody fenced off is still taking writes: split brain.
-        if (db.accounts.divergent == 0 || in.received >= 0) {
-            if (in.received >= 0)
-                emit(t_end, EventKind::split_brain_write, s_.databases[static_cast<std::size_t>(d)].id,
-                     {{"region", s_.regions[static_cast<std::size_t>(in.region)].id},
-                      {"count", count}});
-            in.received = -1; // mark: the episode has been announced
-        }
+        if (!in.announced)
+            emit(t_end, EventKind::split_brain_write, s_.databases[static_cast<std::size_t>(d)].id,
+                 {{"region", s_.regions[static_cast<std::size_t>(in.region)].id},
+                  {"count", count}});
+        in.announced = true;
         db.accounts.divergent += count;
+        return;
+    }
+    // A synchronous peer (or a consensus majority) holds every write it acknowledged.
+    for (std::size_t i = 0; i < db.inst.size(); ++i) {
+        DbInstance &peer = db.inst[i];
+        const bool sync = (peer.mode == Replication::sync && !peer.standalone && !peer.stale_writer &&
+                           peer.replica_index >= 0) ||
+                          (peer.voter && static_cast<int>(i) != instance);
+        if (!sync || peer.promoting)
+            continue;
+        const bool reachable = instance_up(d, static_cast<int>(i)) && !peer.link_broken &&
+                               regions_connected(in.region, peer.region);
+        if (reachable && (peer.voter || peer.sync_broken_since < 0 ||
+                          peer.sync_broken_since >= t_end - out_.step_ms))
+            peer.received = db.next_seq;
+    }
+}
+
+void Engine::count_conflicts(Ms t_end,
+                             const std::vector<std::vector<std::int64_t>> &pop_tier_writes) {
+    for (std::size_t di = 0; di < dbs_.size(); ++di) {
+        DbState &db = dbs_[di];
+        if (!db.multi)
+            continue;
+        const Database &spec = s_.databases[di];
+        // Two writes to the same key from different writers within the replication window
+        // (plus clock skew) collide; each population's writes go to its own keys.
+        const double window = static_cast<double>(db.link_lag + spec.clock_skew_ms);
+        const double step = static_cast<double>(out_.step_ms);
+        double expected = 0;
+        for (const auto &tiers : pop_tier_writes) {
+            std::vector<double> per(db.inst.size(), 0.0);
+            for (std::size_t t = 0; t < tiers.size(); ++t) {
+                const auto &deps = s_.app_tiers[t].depends_on;
+                if (tiers[t] == 0 || std::find(deps.begin(), deps.end(), spec.id) == deps.end())
+                    continue;
+                per[static_cast<std::size_t>(db.tier_endpoint[t])] += static_cast<double>(tiers[t]);
+            }
+            for (std::size_t i = 0; i < per.size(); ++i)
+                for (std::size_t j = i + 1; j < per.size(); ++j) {
+                    const double pairs =
+                        per[i] * per[j] * 2.0 * window / (spec.hot_keys * step);
+                    expected += std::min(pairs, std::min(per[i], per[j]));
+                }
+        }
+        const double before = db.conflict_cum;
+        db.conflict_cum += expected;
+        const std::int64_t n = std::llround(db.conflict_cum) - std::llround(before);
+        if (n <= 0)
+            continue;
+        db.accounts.conflicts += n;
+        db.accounts.lost_updates += n; // last writer wins: one of each pair is discarded
+        db.conflicts_unreported += n;
+        if (db.conflicts_reported_at < 0 || t_end - db.conflicts_reported_at >= 10 * kSecond) {
+            emit(t_end, EventKind::conflict, spec.id,
+                 {{"count", db.conflicts_unreported}, {"lost_updates", db.conflicts_unreported}});
+            db.conflicts_unreported = 0;
+            db.conflicts_reported_at = t_end;
+        }
     }
 }
 
 void Engine::replicate(int d, Ms t_end, int step) {
     DbState &db = dbs_[static_cast<std::size_t>(d)];
+    const Database &spec = s_.databases[static_cast<std::size_t>(d)];
+    if (db.multi)
+        db.link_lag = sample_lag(rng_, spec.lag);
     const DbInstance &src = db.inst[static_cast<std::size_t>(db.source)];
     const bool source_up = instance_up(d, db.source);
     for (std::size_t i = 0; i < db.inst.size(); ++i) {
         DbInstance &in = db.inst[i];
-        if (static_cast<int>(i) == db.source || in.writer || in.standalone || in.stale_writer)
+        if (db.multi && in.writer) {
+            in.lag_now = instance_up(d, static_cast<int>(i)) ? db.link_lag : in.lag_now + out_.step_ms;
+        } else if (static_cast<int>(i) == db.source || in.writer || in.standalone ||
+                   in.stale_writer) {
             continue;
-        const bool flowing = source_up && !in.promoting && !in.link_broken &&
-                             instance_up(d, static_cast<int>(i)) &&
-                             regions_connected(src.region, in.region);
-        if (flowing) {
-            const Ms lag = (in.mode == Replication::sync ? 0 : sample_lag(rng_, in.lag)) + in.extra_lag;
-            in.received = std::max(in.received, seq_at(src.log, t_end - lag, out_.step_ms));
-            in.lag_now = lag;
-        } else if (!in.promoting) {
-            in.lag_now += out_.step_ms;
+        } else {
+            const bool flowing = source_up && !in.promoting && !in.link_broken &&
+                                 instance_up(d, static_cast<int>(i)) &&
+                                 regions_connected(src.region, in.region);
+            if (flowing) {
+                const bool synchronous = in.voter || in.mode == Replication::sync;
+                const Ms lag = (synchronous ? 0 : sample_lag(rng_, in.lag)) + in.extra_lag;
+                in.received = std::max(in.received, seq_at(src.log, t_end - lag, out_.step_ms));
+                in.lag_now = lag;
+            } else if (!in.promoting) {
+                in.lag_now += out_.step_ms;
+            }
         }
         const int series = db.lag_series[i];
         if (series >= 0)
@@ -345,23 +519,27 @@ void Engine::replicate(int d, Ms t_end, int step) {
     }
 }
 
-void Engine::fail_back(Ms t, int d) {
+void Engine::start_switchover(Ms t, int d, int instance) {
     DbState &db = dbs_[static_cast<std::size_t>(d)];
     const Database &spec = s_.databases[static_cast<std::size_t>(d)];
-    const int home = 0; // the first writer
-    if (db.writer == home || !instance_up(d, home) || db.paused)
+    if (db.multi || db.consensus || db.writer == instance || db.paused ||
+        !instance_up(d, instance) || !instance_up(d, db.writer))
         return;
-    // A planned switchover: writes pause while the old home catches up; nothing is lost.
-    const DbInstance &w = db.inst[static_cast<std::size_t>(db.writer)];
-    const Ms lag = rtt(w.region, db.inst[home].region);
-    const Ms pause = spec.switchover_base_ms + lag * 10;
+    // A planned switchover: writes pause while the target catches up, so nothing is lost;
+    // the larger the lag, the longer the pause (service-facts section 6).
+    const DbInstance &target = db.inst[static_cast<std::size_t>(instance)];
+    const Ms lag = target.stale_writer || target.standalone
+                       ? rtt(db.inst[static_cast<std::size_t>(db.writer)].region, target.region) * 10
+                       : target.lag_now;
+    const Ms pause = spec.switchover_base_ms + 2 * lag;
     db.paused = true;
     emit(t, EventKind::switchover_started, spec.id,
-         {{"to", s_.regions[static_cast<std::size_t>(db.inst[home].region)].id},
-          {"pause_ms", pause}});
-    schedule(t + pause, Pending{Ev::switchover_done, d, home});
+         {{"to", s_.regions[static_cast<std::size_t>(target.region)].id}, {"pause_ms", pause}});
+    schedule(t + pause, Pending{Ev::switchover_done, d, instance});
     dirty_ = true;
 }
+
+void Engine::fail_back(Ms t, int d) { start_switchover(t, d, 0); }
 
 void Engine::switchover_done(Ms t, int d, int instance) {
     DbState &db = dbs_[static_cast<std::size_t>(d)];
@@ -385,13 +563,21 @@ void Engine::switchover_done(Ms t, int d, int instance) {
     ++db.gen;
     emit(t, EventKind::switchover_finished, spec.id,
          {{"region", s_.regions[static_cast<std::size_t>(in.region)].id}});
+    milestone(t, Chain::writer, Stage::promotion);
     schedule(t + spec.endpoint_update_ms, Pending{Ev::endpoint_change, d, instance});
     dirty_ = true;
 }
 
 void Engine::finish_accounts() {
     for (auto &db : dbs_) {
-        db.accounts.present = held(db.inst[static_cast<std::size_t>(db.writer)].ranges);
+        if (db.multi) {
+            db.accounts.present = 0;
+            for (const auto &in : db.inst)
+                if (in.writer)
+                    db.accounts.present += held(in.ranges);
+        } else {
+            db.accounts.present = held(db.inst[static_cast<std::size_t>(db.writer)].ranges);
+        }
         out_.writes.push_back(db.accounts);
     }
 }

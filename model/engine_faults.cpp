@@ -148,6 +148,17 @@ void Engine::fault_start(Ms t, int index) {
         fail_back(t, db_index(f.database));
         return;
     }
+    case FaultKind::switchover: {
+        subject = f.database;
+        data.push_back({"region", f.region});
+        emit(t, EventKind::fault_started, subject, std::move(data));
+        const int d = db_index(f.database);
+        const DbState &db = dbs_[static_cast<std::size_t>(d)];
+        for (std::size_t i = 0; i < db.inst.size(); ++i)
+            if (s_.regions[static_cast<std::size_t>(db.inst[i].region)].id == f.region)
+                start_switchover(t, d, static_cast<int>(i));
+        return;
+    }
     }
     emit(t, EventKind::fault_started, subject, std::move(data));
     state_changed(t);
@@ -160,10 +171,20 @@ void Engine::fault_end(Ms t, int index) {
         v.erase(std::find(v.begin(), v.end(), index));
     };
     switch (f.kind) {
-    case FaultKind::region_outage:
+    case FaultKind::region_outage: {
         subject = f.region;
-        --region_down_[static_cast<std::size_t>(region_index(f.region))];
+        const int r = region_index(f.region);
+        --region_down_[static_cast<std::size_t>(r)];
+        // App tiers starting again in the region resolve the writer endpoint afresh.
+        if (region_up(r))
+            for (std::size_t d = 0; d < dbs_.size(); ++d)
+                if (!dbs_[d].multi)
+                    for (std::size_t tier = 0; tier < s_.app_tiers.size(); ++tier)
+                        if (region_index(s_.app_tiers[tier].region) == r)
+                            schedule(t, Pending{Ev::tier_refresh, static_cast<int>(d),
+                                                static_cast<int>(tier)});
         break;
+    }
     case FaultKind::az_outage:
         subject = f.region;
         --az_down_[static_cast<std::size_t>(region_index(f.region))][static_cast<std::size_t>(f.az)];
@@ -217,6 +238,7 @@ void Engine::fault_end(Ms t, int index) {
     case FaultKind::manual_promotion:
     case FaultKind::manual_dns_change:
     case FaultKind::fail_back:
+    case FaultKind::switchover:
         return;
     }
     emit(t, EventKind::fault_ended, subject,

@@ -88,8 +88,9 @@ void Engine::tier_status(Ms t, int tier, TierStatus &st) {
             const int ir = db.inst[static_cast<std::size_t>(ri)].region;
             st.dep_latency[0] += rtt(r, ir);
         }
-        // Writes: through the cached writer endpoint.
-        const int wi = db.tier_endpoint[ti];
+        // Writes: through the cached writer endpoint (a consensus database forwards every write
+        // to its leader, whichever node the app reaches).
+        const int wi = db.consensus ? db.writer : db.tier_endpoint[ti];
         const DbInstance &w = db.inst[static_cast<std::size_t>(wi)];
         if (st.dep_fail[1] >= 0)
             continue;
@@ -104,7 +105,12 @@ void Engine::tier_status(Ms t, int tier, TierStatus &st) {
             continue;
         }
         Ms write_ms = rtt(r, w.region);
-        if (w.writer) {
+        if (db.consensus) {
+            Ms commit = 0;
+            if (!has_quorum(d, wi, &commit))
+                st.dep_fail[1] = static_cast<int>(FailReason::dependency);
+            write_ms += commit;
+        } else if (w.writer && !db.multi) {
             for (std::size_t i = 0; i < db.inst.size(); ++i) {
                 const DbInstance &peer = db.inst[i];
                 if (static_cast<int>(i) == wi || peer.standalone || peer.mode != Replication::sync)
@@ -180,7 +186,7 @@ void Engine::compute_flows(Ms t) {
                 const std::size_t cell = (p * slots + slot) * 2 + static_cast<std::size_t>(op);
                 double *out = &rate_[cell * kOutcomes];
                 if (slot == nt) {
-                    out[1 + static_cast<int>(FailReason::unreachable)] = rate;
+                    out[1 + static_cast<int>(FailReason::no_answer)] = rate;
                     continue;
                 }
                 const TierStatus &st = tiers_[slot];
@@ -239,6 +245,8 @@ void Engine::finish_step(int step, Ms t_end) {
     const auto slots = static_cast<std::size_t>(slots_);
     const std::size_t nt = s_.app_tiers.size();
     std::vector<std::int64_t> tier_writes(nt, 0);
+    std::vector<std::vector<std::int64_t>> pop_tier_writes(pops_.size(),
+                                                           std::vector<std::int64_t>(nt, 0));
     // Served requests per population as (latency, weight) points for the percentiles.
     std::vector<std::vector<std::pair<std::int32_t, std::int64_t>>> points(pops_.size());
     for (int idx : active_) {
@@ -267,8 +275,10 @@ void Engine::finish_step(int step, Ms t_end) {
             if (outcome == 0 || outcome - 1 != static_cast<std::size_t>(FailReason::unreachable))
                 out_.region_requests[r][k] += n;
             if (outcome == 0) {
-                if (op == 1)
+                if (op == 1) {
                     tier_writes[slot] += n;
+                    pop_tier_writes[p][slot] += n;
+                }
                 for (int j = 0; j < 4; ++j) {
                     const auto lat = static_cast<std::int32_t>(latency_[cell] * kJitterFactor[j] / 100);
                     points[p].emplace_back(lat, std::int64_t{n} * kJitterShare[j]);
@@ -311,6 +321,7 @@ void Engine::finish_step(int step, Ms t_end) {
         }
         replicate(static_cast<int>(d), t_end, step);
     }
+    count_conflicts(t_end, pop_tier_writes);
     std::int64_t lost = 0, conflicts = 0;
     for (const auto &db : dbs_) {
         lost += db.accounts.lost;

@@ -99,9 +99,18 @@ void Engine::build_populations() {
                                                                           : pop.dns_cache[h].cache_ms);
                 c.phase = c.period > 0 ? static_cast<Ms>(r.below(static_cast<std::uint64_t>(c.period)))
                                        : 0;
-                c.pick = r.unit();
                 st.cohorts.push_back(c);
             }
+        // Evenly spaced picks in a random order: a weighted answer splits the cohorts in its
+        // exact proportions, and no caching habit is tied to one record.
+        const std::size_t count = st.cohorts.size();
+        std::vector<double> picks(count);
+        for (std::size_t i = 0; i < count; ++i)
+            picks[i] = (static_cast<double>(i) + 0.5) / static_cast<double>(count);
+        for (std::size_t i = count; i > 1; --i)
+            std::swap(picks[i - 1], picks[static_cast<std::size_t>(r.below(i))]);
+        for (std::size_t i = 0; i < count; ++i)
+            st.cohorts[i].pick = picks[i];
         st.share.assign(s_.app_tiers.size() + 1, 0.0);
         pops_.push_back(std::move(st));
         PopulationRun pr;

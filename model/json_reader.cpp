@@ -28,10 +28,55 @@ std::string json_type_name(const Json &value) {
     }
 }
 
+namespace {
+
+// Tracks the keys of every open object while parsing, to refuse duplicate keys (the standard
+// parser would silently keep the last one).
+struct DuplicateKeys {
+    std::vector<std::set<std::string>> open;
+    std::vector<std::string> path;
+    std::string duplicate; // JSON pointer of the first duplicate found
+};
+
+} // namespace
+
 std::optional<Json> parse_json_text(const std::string &text, const std::string &file,
                                     Problems &problems) {
+    if (const auto nul = text.find('\0'); nul != std::string::npos) {
+        problems.push_back({file, "byte " + std::to_string(nul),
+                            "the file contains a NUL byte: it is binary or corrupt, not JSON"});
+        return std::nullopt;
+    }
+    DuplicateKeys dup;
+    const Json::parser_callback_t watch = [&dup](int depth, Json::parse_event_t event,
+                                                 Json &parsed) {
+        const auto d = static_cast<std::size_t>(depth);
+        switch (event) {
+        case Json::parse_event_t::object_start:
+            dup.open.resize(d + 1);
+            dup.open[d].clear();
+            break;
+        case Json::parse_event_t::key: {
+            const std::string key = parsed.get<std::string>();
+            if (d > 0 && d <= dup.open.size() && !dup.open[d - 1].insert(key).second &&
+                dup.duplicate.empty())
+                dup.duplicate = key;
+            break;
+        }
+        default:
+            break;
+        }
+        return true;
+    };
     try {
-        return Json::parse(text);
+        Json parsed = Json::parse(text, watch);
+        if (!dup.duplicate.empty()) {
+            problems.push_back({file, "",
+                                "the key \"" + dup.duplicate +
+                                    "\" appears twice in one object; keep only one"});
+            return std::nullopt;
+        }
+        return parsed;
     } catch (const Json::parse_error &e) {
         // Turn the byte offset into a line and column (both 1-based).
         const std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
@@ -45,11 +90,19 @@ std::optional<Json> parse_json_text(const std::string &text, const std::string &
             }
         }
         std::string what = e.what();
-        // nlohmann's message starts "[json.exception.parse_error.101] parse error at line..";
-        // keep only the part after the last ": " which says what was expected.
-        const auto cut = what.rfind(": ");
-        if (cut != std::string::npos)
-            what = what.substr(cut + 2);
+        // nlohmann says "[json.exception.parse_error.101] parse error at line 4, column 32:
+        // syntax error while parsing value - invalid string: ...; last read: '...'". Keep the
+        // explanation, without the position (given above) and the echo of raw bytes.
+        if (const auto dash = what.find(" - "); dash != std::string::npos)
+            what = what.substr(dash + 3);
+        else if (const auto colon = what.find(": "); colon != std::string::npos)
+            what = what.substr(colon + 2);
+        if (const auto last = what.find("; last read: '"); last != std::string::npos) {
+            const std::string rest = what.substr(last);
+            const auto expected = rest.rfind("'; expected");
+            what = what.substr(0, last) +
+                   (expected == std::string::npos ? "" : "; " + rest.substr(expected + 3));
+        }
         if (offset >= text.size())
             what = "the file ends too early (is it truncated?): " + what;
         problems.push_back({file, "line " + std::to_string(line) + ", column " +
@@ -89,6 +142,20 @@ std::optional<std::string> read_text_file(const std::string &path, std::size_t m
     return text;
 }
 
+namespace {
+
+// An integer field's value, from an integer or a whole number written with a fraction ("2.0");
+// very large values saturate so that range checks reject them.
+long long whole_number(const Json &v) {
+    if (v.is_number_float())
+        return static_cast<long long>(v.get<double>());
+    if (v.is_number_unsigned() && v.get<unsigned long long>() > 1ULL << 62)
+        return 1LL << 62;
+    return v.get<long long>();
+}
+
+} // namespace
+
 JsonReader::JsonReader(const Json &value, std::string pointer, std::string file,
                        Problems &problems)
     : value_(&value), pointer_(std::move(pointer)), file_(std::move(file)),
@@ -119,8 +186,11 @@ bool JsonReader::fetch(const char *key, Json::value_t type, const char *expected
         return false;
     }
     const Json &v = (*value_)[key];
+    const bool whole = v.is_number_float() && v.get<double>() == std::floor(v.get<double>()) &&
+                       std::fabs(v.get<double>()) < 9e15;
     const bool number_ok = (type == Json::value_t::number_float && v.is_number()) ||
-                           (type == Json::value_t::number_integer && v.is_number_integer());
+                           (type == Json::value_t::number_integer &&
+                            (v.is_number_integer() || whole));
     if (v.type() != type && !number_ok) {
         fail(key, std::string("expected ") + expected + ", found " + json_type_name(v));
         return false;
@@ -156,9 +226,7 @@ void JsonReader::integer(const char *key, int &out, int lo, int hi, bool require
     if (!fetch(key, Json::value_t::number_integer, "an integer", required))
         return;
     const Json &v = (*value_)[key];
-    const long long x = v.is_number_unsigned() && v.get<unsigned long long>() > 1ULL << 62
-                            ? (1LL << 62)
-                            : v.get<long long>();
+    const long long x = whole_number(v);
     if (x < lo || x > hi) {
         fail(key, "expected an integer from " + std::to_string(lo) + " to " +
                       std::to_string(hi) + ", found " + v.dump());
@@ -171,7 +239,9 @@ void JsonReader::u64(const char *key, std::uint64_t &out) {
     if (!fetch(key, Json::value_t::number_integer, "a non-negative integer", false))
         return;
     const Json &v = (*value_)[key];
-    if (v.is_number_integer() && !v.is_number_unsigned() && v.get<long long>() < 0) {
+    const bool negative = v.is_number_float() ? v.get<double>() < 0
+                                              : !v.is_number_unsigned() && v.get<long long>() < 0;
+    if (negative) {
         fail(key, "expected a non-negative integer, found " + v.dump());
         return;
     }
@@ -230,9 +300,7 @@ void JsonReader::millis(const char *key, Ms &out, Ms lo_ms, Ms hi_ms, bool requi
     if (!fetch(key, Json::value_t::number_integer, "a whole number of milliseconds", required))
         return;
     const Json &v = (*value_)[key];
-    const long long x = v.is_number_unsigned() && v.get<unsigned long long>() > 1ULL << 62
-                            ? (1LL << 62)
-                            : v.get<long long>();
+    const long long x = whole_number(v);
     if (x < lo_ms || x > hi_ms) {
         fail(key, "expected milliseconds from " + std::to_string(lo_ms) + " to " +
                       std::to_string(hi_ms) + ", found " + v.dump());

@@ -10,7 +10,7 @@ namespace {
 
 bool is_action(FaultKind k) {
     return k == FaultKind::manual_promotion || k == FaultKind::manual_dns_change ||
-           k == FaultKind::fail_back;
+           k == FaultKind::fail_back || k == FaultKind::switchover;
 }
 
 struct Counts {
@@ -130,19 +130,26 @@ std::optional<std::int32_t> p99_of(const std::map<std::int32_t, std::int64_t> &h
     return hist.rbegin()->first;
 }
 
+// From the first wave of moves in the fault's window that reached 99 % (an answer change that
+// was overtaken by a later one never does), or else the last wave in the window.
 void moved_times(Figures &f, const std::vector<MoveWave> &waves, Ms t_fault, Ms window_end) {
+    const MoveWave *chosen = nullptr;
     for (const auto &w : waves) {
         if (w.started_ms < t_fault || w.started_ms >= window_end || w.cohorts_to_move == 0)
             continue;
-        const auto later = [&](std::optional<Ms> &into, const std::optional<Ms> &t) {
-            if (t)
-                into = std::max(into.value_or(0), *t - t_fault);
-        };
-        later(f.moved50_ms, w.t50);
-        later(f.moved90_ms, w.t90);
-        later(f.moved99_ms, w.t99);
-        return;
+        chosen = &w;
+        if (w.t99)
+            break;
     }
+    if (!chosen)
+        return;
+    const auto later = [&](std::optional<Ms> &into, const std::optional<Ms> &t) {
+        if (t)
+            into = std::max(into.value_or(0), *t - t_fault);
+    };
+    later(f.moved50_ms, chosen->t50);
+    later(f.moved90_ms, chosen->t90);
+    later(f.moved99_ms, chosen->t99);
 }
 
 Figures figures_for(const Scenario &s, const Run &run, const Counts &reads, const Counts &writes,

@@ -19,6 +19,13 @@ OJson secs(const std::optional<Ms> &ms) {
 
 double ratio4(double x) { return std::round(x * 10000.0) / 10000.0; }
 
+// Whole numbers print as integers ("400", not "400.0").
+OJson number(double v) {
+    if (v == std::floor(v) && std::fabs(v) < 1e15)
+        return static_cast<std::int64_t>(v);
+    return v;
+}
+
 OJson breakdown_json(const Rto &rto) {
     if (!rto.ms)
         return nullptr;
@@ -149,7 +156,7 @@ std::string report_json(const Report &r) {
     }
     OJson series = OJson::array();
     each_series(r, [&](Ms t, const char *name, const std::string &subject, double value) {
-        series.push_back({t, name, subject, value});
+        series.push_back({t, name, subject, number(value)});
     });
     j["series"] = {{"columns", {"t_ms", "series", "subject", "value"}}, {"rows", series}};
     return j.dump(1) + "\n";
@@ -159,7 +166,7 @@ std::string report_csv(const Report &r) {
     std::ostringstream out;
     out << "t_ms,series,subject,value\n";
     each_series(r, [&](Ms t, const char *name, const std::string &subject, double value) {
-        out << t << ',' << name << ',' << subject << ',' << OJson(value).dump() << '\n';
+        out << t << ',' << name << ',' << subject << ',' << number(value).dump() << '\n';
     });
     return out.str();
 }
@@ -224,6 +231,8 @@ std::string report_text(const Report &r) {
 
 const char *to_string(FailReason reason) {
     switch (reason) {
+    case FailReason::no_answer:
+        return "no_answer";
     case FailReason::unreachable:
         return "unreachable";
     case FailReason::unavailable:

@@ -14,7 +14,8 @@ namespace model {
 
 // Why a request failed; each failed request has exactly one reason, its first.
 enum class FailReason {
-    unreachable,   // region down or cut off, or no DNS answer
+    no_answer,     // DNS gave no answer (geolocation without a default record)
+    unreachable,   // region down or cut off
     unavailable,   // the app tier has no capacity left (all AZs down, not yet scaled)
     dependency,    // a data store or the database could not be reached
     write_refused, // the writer endpoint led to an instance that takes no writes

@@ -85,7 +85,8 @@ struct Database {
     SyncUnreachable sync_unreachable = SyncUnreachable::block;
     Ms sync_timeout_ms = 10 * kSecond;
     Ms clock_skew_ms = 0;       // multi_writer: how far apart the writers' clocks are
-    int hot_keys = 1000;        // multi_writer: keys the writes spread over
+    int hot_keys = 1000;        // multi_writer: keys each population's writes spread over
+    LagSpec lag;                // multi_writer: replication lag between the writers
     Ms switchover_base_ms = 30 * kSecond; // planned switchover pause before lag is added
     bool multi_az = true;                 // a synchronous standby in a second AZ of the writer
     Ms multi_az_failover_ms = 90 * kSecond; // RDS Multi-AZ: typically 60-120 s
@@ -180,6 +181,7 @@ enum class FaultKind {
     manual_promotion,
     manual_dns_change,
     fail_back,
+    switchover,
 };
 
 struct Fault {
@@ -187,7 +189,7 @@ struct Fault {
     FaultKind kind = FaultKind::region_outage;
     Ms at_ms = 0;
     std::optional<Ms> until_ms;
-    std::string region;               // region_outage, az_outage, manual_promotion (target)
+    std::string region; // region_outage, az_outage, manual_promotion and switchover (target)
     int az = 0;                       // az_outage (0-based)
     std::string target;               // brownout: app tier or data store
     double error_share = 0;           // brownout
@@ -195,7 +197,8 @@ struct Fault {
     std::vector<std::string> regions; // partition: the cut-off side; checker impairment
     bool users_reach = true;          // partition: users outside still reach the cut-off side
     bool checkers_reach = false;      // partition: health checkers still reach it
-    std::string database;             // writer_crash, replication_*, manual_promotion, fail_back
+    std::string database;             // writer_crash, replication_*, manual_promotion,
+                                      // fail_back, switchover
     std::string replica;              // replication_*: the replica's region
     Ms lag_ms = 0;                    // replication_lagging
     Ms operator_delay_ms = 0;         // manual_dns_change: time to act before the edit

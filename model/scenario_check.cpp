@@ -34,6 +34,12 @@ public:
                 add("/faults/" + std::to_string(i) + "/id",
                     "the id \"" + s_.faults[i].id + "\" is used twice");
 
+        if (s_.regions.empty())
+            add("/regions", "a scenario needs at least one region");
+        if (s_.app_tiers.empty())
+            add("/app_tiers", "a scenario needs at least one app tier");
+        if (s_.populations.empty())
+            add("/populations", "a scenario needs at least one population of users");
         rtt_overrides();
         tiers();
         stores();
@@ -110,8 +116,18 @@ private:
     void rtt_overrides() {
         for (std::size_t i = 0; i < s_.rtt_overrides.size(); ++i) {
             const std::string at = "/rtt_overrides/" + std::to_string(i);
-            need_region(s_.rtt_overrides[i].a, at + "/a");
-            need_region(s_.rtt_overrides[i].b, at + "/b");
+            const auto &o = s_.rtt_overrides[i];
+            need_region(o.a, at + "/a");
+            need_region(o.b, at + "/b");
+            if (o.a == o.b)
+                add(at + "/b", "an override joins two different regions (between the AZs of one "
+                               "region, set the region's inter_az_rtt_ms)");
+            for (std::size_t k = 0; k < i; ++k) {
+                const auto &p = s_.rtt_overrides[k];
+                if ((p.a == o.a && p.b == o.b) || (p.a == o.b && p.b == o.a))
+                    add(at, "the pair " + o.a + " / " + o.b + " already has an override at "
+                            "/rtt_overrides/" + std::to_string(k));
+            }
         }
     }
 
@@ -133,8 +149,13 @@ private:
             const auto &d = s_.data_stores[i];
             const std::string at = "/data_stores/" + std::to_string(i);
             need_region(d.region, at + "/region");
-            for (std::size_t k = 0; k < d.replicas.size(); ++k)
+            std::set<std::string> copies{d.region};
+            for (std::size_t k = 0; k < d.replicas.size(); ++k) {
                 need_region(d.replicas[k], at + "/replicas/" + std::to_string(k));
+                if (!copies.insert(d.replicas[k]).second)
+                    add(at + "/replicas/" + std::to_string(k),
+                        "the store already has a copy in " + d.replicas[k]);
+            }
         }
     }
 
@@ -171,6 +192,11 @@ private:
             if (!h.checker_regions.empty() && h.checker_regions.size() < 3)
                 add(at + "/checker_regions",
                     "a custom list of checker regions needs at least 3 regions");
+            std::set<std::string> seen;
+            for (std::size_t k = 0; k < h.checker_regions.size(); ++k)
+                if (!seen.insert(h.checker_regions[k]).second)
+                    add(at + "/checker_regions/" + std::to_string(k),
+                        "\"" + h.checker_regions[k] + "\" is listed twice");
             for (std::size_t k = 0; k < h.checker_regions.size(); ++k)
                 if (!find_known_region(h.checker_regions[k]))
                     add(at + "/checker_regions/" + std::to_string(k),
@@ -183,10 +209,12 @@ private:
             const auto &n = s_.dns[i];
             const std::string at = "/dns/" + std::to_string(i);
             int primaries = 0, secondaries = 0;
-            bool has_default = false;
+            std::set<std::string> record_ids;
             for (std::size_t k = 0; k < n.records.size(); ++k) {
                 const auto &rec = n.records[k];
                 const std::string rat = at + "/records/" + std::to_string(k);
+                if (!record_ids.insert(rec.id).second)
+                    add(rat + "/id", "the record id \"" + rec.id + "\" is used twice in " + n.id);
                 if (!tier(rec.target) && !dns_name(rec.target))
                     add(rat + "/target",
                         "\"" + rec.target + "\" is neither an app tier nor a DNS name");
@@ -197,14 +225,12 @@ private:
                         "\"" + rec.health_check + "\" is not a health check");
                 primaries += rec.role == "primary";
                 secondaries += rec.role == "secondary";
-                has_default = has_default || rec.location == "*";
             }
             if (n.records.empty())
                 add(at + "/records", "a DNS name needs at least one record");
             if (n.policy == RoutingPolicy::failover && (primaries != 1 || secondaries != 1))
                 add(at + "/records",
                     "a failover name has exactly one primary and one secondary record");
-            (void)has_default;
             if (reaches_itself(n.id, n.id, 0))
                 add(at, "the alias records of \"" + n.id + "\" lead back to it");
         }
@@ -227,9 +253,17 @@ private:
         for (std::size_t i = 0; i < s_.accelerators.size(); ++i) {
             const auto &a = s_.accelerators[i];
             const std::string at = "/accelerators/" + std::to_string(i);
+            if (a.groups.empty())
+                add(at + "/groups", "an accelerator needs at least one endpoint group");
+            std::set<std::string> group_regions;
             for (std::size_t g = 0; g < a.groups.size(); ++g) {
                 const std::string gat = at + "/groups/" + std::to_string(g);
                 need_region(a.groups[g].region, gat + "/region");
+                if (!group_regions.insert(a.groups[g].region).second)
+                    add(gat + "/region", "the accelerator already has a group in " +
+                                             a.groups[g].region + " (one group per region)");
+                if (a.groups[g].endpoints.empty())
+                    add(gat + "/endpoints", "an endpoint group needs at least one endpoint");
                 for (std::size_t k = 0; k < a.groups[g].endpoints.size(); ++k) {
                     const auto *t = tier(a.groups[g].endpoints[k].target);
                     const std::string eat = gat + "/endpoints/" + std::to_string(k) + "/target";
@@ -272,10 +306,19 @@ private:
                 if (!tier(f.target) && !is_store(f.target))
                     add(at + "/target", "\"" + f.target + "\" is neither an app tier nor a data store");
                 break;
-            case FaultKind::partition:
-                for (std::size_t k = 0; k < f.regions.size(); ++k)
+            case FaultKind::partition: {
+                std::set<std::string> cut;
+                for (std::size_t k = 0; k < f.regions.size(); ++k) {
                     need_region(f.regions[k], at + "/regions/" + std::to_string(k));
+                    if (!cut.insert(f.regions[k]).second)
+                        add(at + "/regions/" + std::to_string(k),
+                            "\"" + f.regions[k] + "\" is listed twice");
+                }
+                if (cut.size() >= s_.regions.size())
+                    add(at + "/regions", "a partition cuts some regions off from the rest; this "
+                                         "list leaves no region on the other side");
                 break;
+            }
             case FaultKind::writer_crash:
             case FaultKind::fail_back:
                 if (!database(f.database))
@@ -305,6 +348,22 @@ private:
                         add(at + "/regions/" + std::to_string(k),
                             "\"" + f.regions[k] + "\" is not a health-checker region");
                 break;
+            case FaultKind::switchover: {
+                const Database *d = database(f.database);
+                if (!d) {
+                    add(at + "/database", "\"" + f.database + "\" is not a database");
+                    break;
+                }
+                bool found = false;
+                for (const auto &r : d->replicas)
+                    found = found || r.region == f.region;
+                if (d->kind != DbKind::global && d->kind != DbKind::single_writer)
+                    add(at + "/database", "a switchover needs a database with one writer");
+                else if (!found)
+                    add(at + "/region", "the database has no replica in \"" + f.region +
+                                            "\" to switch over to");
+                break;
+            }
             case FaultKind::manual_promotion: {
                 const Database *d = database(f.database);
                 if (!d) {
@@ -330,6 +389,9 @@ private:
                     found = found || rec.id == f.record;
                 if (!found)
                     add(at + "/record", "\"" + f.dns_name + "\" has no record \"" + f.record + "\"");
+                if (f.set_weight && n->policy != RoutingPolicy::weighted)
+                    add(at + "/set_weight", "only a weighted name has weights; \"" + n->id +
+                                                "\" uses another routing policy");
                 if (!f.set_target.empty() && !tier(f.set_target) && !dns_name(f.set_target))
                     add(at + "/set_target",
                         "\"" + f.set_target + "\" is neither an app tier nor a DNS name");

@@ -8,6 +8,17 @@ namespace {
 
 constexpr Ms kMaxTime = 24 * kHour;
 
+bool is_continent_code(const std::string &c) {
+    for (const char *code : {"AF", "AN", "AS", "EU", "NA", "OC", "SA"})
+        if (c == code)
+            return true;
+    return false;
+}
+
+bool is_country_code(const std::string &c) {
+    return c.size() == 2 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z';
+}
+
 void read_settings(JsonReader &r, Settings &s) {
     r.seconds("duration_s", s.duration_ms, kSecond, kMaxTime);
     r.millis("step_ms", s.step_ms, 100, kMinute);
@@ -18,6 +29,8 @@ void read_settings(JsonReader &r, Settings &s) {
     r.seconds("eth_delay_s", s.eth_delay_ms, 0, 10 * kMinute);
     r.number("public_route_factor", s.public_route_factor, 1.0, 5.0);
     r.number("slo", s.slo, 0.5, 0.999999);
+    if (s.step_ms > s.duration_ms)
+        r.fail("step_ms", "the sample step is longer than the whole run");
     if (s.verdict_delay_min_ms > s.verdict_delay_max_ms)
         r.fail("verdict_delay_min_s", "must not be larger than verdict_delay_max_s");
 }
@@ -31,8 +44,15 @@ void read_region(JsonReader &r, Region &g) {
         if (g.name.empty())
             g.name = known->name;
     }
-    r.number("lat", g.where.lat, -90, 90, known == nullptr);
-    r.number("lon", g.where.lon, -180, 180, known == nullptr);
+    if (!known && !g.id.empty() && (!r.has("lat") || !r.has("lon"))) {
+        std::string names;
+        for (const auto &k : known_regions())
+            names += (names.empty() ? "" : ", ") + k.id;
+        r.fail("id", "\"" + g.id + "\" is not a region with known coordinates (" + names +
+                         "); a region of your own needs \"lat\" and \"lon\"");
+    }
+    r.number("lat", g.where.lat, -90, 90);
+    r.number("lon", g.where.lon, -180, 180);
     r.integer("azs", g.azs, 1, 6);
     r.millis("inter_az_rtt_ms", g.inter_az_rtt_ms, 0, 50);
 }
@@ -87,6 +107,7 @@ void read_database(JsonReader &r, Database &d) {
     r.seconds("sync_timeout_s", d.sync_timeout_ms, 0, kHour);
     r.millis("clock_skew_ms", d.clock_skew_ms, 0, kHour);
     r.integer("hot_keys", d.hot_keys, 1, 100000000);
+    r.object("lag", [&](JsonReader &l) { read_lag(l, d.lag); });
     r.seconds("switchover_base_s", d.switchover_base_ms, 0, kHour);
     r.boolean("multi_az", d.multi_az);
     r.seconds("multi_az_failover_s", d.multi_az_failover_ms, 0, kHour);
@@ -131,8 +152,14 @@ void read_dns(JsonReader &r, DnsName &n) {
             }
             if (n.policy == RoutingPolicy::weighted)
                 e.integer("weight", rec.weight, 0, 255, true);
-            if (n.policy == RoutingPolicy::geolocation)
+            if (n.policy == RoutingPolicy::geolocation) {
                 e.string("location", rec.location, true);
+                if (!rec.location.empty() && rec.location != "*" &&
+                    !is_continent_code(rec.location) && !is_country_code(rec.location))
+                    e.fail("location", "expected \"*\" (the default record), a continent code "
+                                       "(AF, AN, AS, EU, NA, OC, SA) or a two-letter country "
+                                       "code, found \"" + rec.location + "\"");
+            }
             n.records.push_back(rec);
         },
         true);
@@ -175,6 +202,12 @@ void read_population(JsonReader &r, Population &p) {
     r.number("lon", p.where.lon, -180, 180, true);
     r.string("continent", p.continent);
     r.string("country", p.country);
+    if (!p.continent.empty() && !is_continent_code(p.continent))
+        r.fail("continent", "expected a continent code (AF, AN, AS, EU, NA, OC or SA), found \"" +
+                                p.continent + "\"");
+    if (!p.country.empty() && !is_country_code(p.country))
+        r.fail("country", "expected a two-letter ISO 3166 country code such as \"US\", found \"" +
+                              p.country + "\"");
     r.integer("clients", p.clients, 1, 100000000);
     r.number("rps", p.rps, 0, 1000000);
     r.number("write_share", p.write_share, 0, 1);
@@ -285,6 +318,10 @@ void read_fault(JsonReader &r, Fault &f, std::size_t index) {
         break;
     case FaultKind::fail_back:
         r.string("database", f.database, true);
+        break;
+    case FaultKind::switchover:
+        r.string("database", f.database, true);
+        r.string("region", f.region, true);
         break;
     }
 }

@@ -72,7 +72,8 @@ const NameTable<FaultKind> &fault_kind_names() {
         {"health_checker_impaired", FaultKind::health_checker_impaired},
         {"manual_promotion", FaultKind::manual_promotion},
         {"manual_dns_change", FaultKind::manual_dns_change},
-        {"fail_back", FaultKind::fail_back}};
+        {"fail_back", FaultKind::fail_back},
+        {"switchover", FaultKind::switchover}};
     return t;
 }
 

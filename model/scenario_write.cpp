@@ -92,6 +92,10 @@ OJson write_fault(const Fault &f) {
     case FaultKind::fail_back:
         j["database"] = f.database;
         break;
+    case FaultKind::switchover:
+        j["database"] = f.database;
+        j["region"] = f.region;
+        break;
     }
     return j;
 }
@@ -167,6 +171,7 @@ std::string write_scenario(const Scenario &s) {
              {"sync_timeout_s", secs(d.sync_timeout_ms)},
              {"clock_skew_ms", d.clock_skew_ms},
              {"hot_keys", d.hot_keys},
+             {"lag", {{"median_ms", d.lag.median_ms}, {"p99_ms", d.lag.p99_ms}}},
              {"switchover_base_s", secs(d.switchover_base_ms)},
              {"multi_az", d.multi_az},
              {"multi_az_failover_s", secs(d.multi_az_failover_ms)}});

@@ -26,6 +26,8 @@ const std::vector<std::pair<const char *, const char *>> &sentence_table() {
         {"fault_started.manual_dns_change",
          "An operator starts editing record {record} of {subject}"},
         {"fault_started.fail_back", "An operator starts failing {subject} back home"},
+        {"fault_started.switchover",
+         "An operator starts a planned switchover of {subject} to {region}"},
         {"fault_ended.region_outage", "Region {subject} is back"},
         {"fault_ended.az_outage", "The AZ of {subject} is back"},
         {"fault_ended.brownout", "{subject} is healthy again"},

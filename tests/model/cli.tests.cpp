@@ -26,7 +26,7 @@ const std::string kScenario = testing::source_path("lessons/scenarios/dns-ttl-fl
 
 } // namespace
 
-TEST_CASE("simulate prints the timeline, the report or the series", "[cli]") {
+TEST_CASE("simulate prints the timeline or the report or the series", "[cli]") {
     const Result text = cli({"simulate", kScenario});
     CHECK(text.code == kExitOk);
     CHECK(text.out.find("Region us-east-1 goes down") != std::string::npos);
@@ -53,7 +53,7 @@ TEST_CASE("simulate answers for one figure by name", "[cli]") {
     CHECK(r.out.find("no_such_figure=null") != std::string::npos);
 }
 
-TEST_CASE("Same scenario and seed, same bytes", "[cli][determinism]") {
+TEST_CASE("Same scenario and seed give the same bytes", "[cli][determinism]") {
     const Result a = cli({"simulate", kScenario, "--format", "json"});
     const Result b = cli({"simulate", kScenario, "--format", "json"});
     CHECK(a.out == b.out);
@@ -61,7 +61,7 @@ TEST_CASE("Same scenario and seed, same bytes", "[cli][determinism]") {
     CHECK(a.out != c.out);
 }
 
-TEST_CASE("Exit codes: 1 for bad input, 2 for usage", "[cli]") {
+TEST_CASE("Exit codes are 1 for bad input and 2 for usage", "[cli]") {
     CHECK(cli({"simulate"}).code == kExitUsage);
     CHECK(cli({"simulate", kScenario, "--until", "10 minutes"}).code == kExitUsage);
     CHECK(cli({"simulate", kScenario, "--format", "xml"}).code == kExitUsage);

@@ -39,7 +39,7 @@ C15 run_c15(Ms ttl) {
 
 } // namespace
 
-TEST_CASE("C15: interval 10 s, threshold 2, TTL 300 s", "[health][dns][c15]") {
+TEST_CASE("C15: interval 10 s with threshold 2 and TTL 300 s", "[health][dns][c15]") {
     const C15 c = run_c15(300 * kSecond);
     // Two consecutive failures 10 s apart; the 13th of 15 unsynchronised checkers decides.
     CHECK(c.detection >= 10 * kSecond);
@@ -110,10 +110,21 @@ TEST_CASE("Both failover records unhealthy: the primary is answered", "[health][
     f.at_ms = kFault;
     s.faults.push_back(f);
     const Report r = simulate(s);
-    CHECK(first_event(r, EventKind::endpoint_unhealthy, "hc-east"));
-    CHECK(first_event(r, EventKind::endpoint_unhealthy, "hc-west"));
-    CHECK_FALSE(first_event(r, EventKind::dns_answer_changed));
-    CHECK(r.summary.failed == 0);
+    const auto east = first_event(r, EventKind::endpoint_unhealthy, "hc-east");
+    const auto west = first_event(r, EventKind::endpoint_unhealthy, "hc-west");
+    REQUIRE(east);
+    REQUIRE(west);
+    // While only one verdict had flipped the answer may have moved; once both are unhealthy
+    // it is the primary's again.
+    std::string last_answer = "app-east";
+    for (const auto &e : r.run.events)
+        if (e.kind == EventKind::dns_answer_changed)
+            last_answer = e.text("to");
+    CHECK(last_answer == "app-east");
+    const auto &steps = r.run.population_steps[0];
+    const std::size_t last = steps.reads_ok.size() - 1;
+    CHECK(steps.reads_failed[last] == 0);
+    CHECK(steps.reads_ok[last] > 0);
 }
 
 TEST_CASE("Secondary without a health check is answered whenever the primary is unhealthy",

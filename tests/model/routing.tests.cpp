@@ -129,7 +129,7 @@ TEST_CASE("Geolocation with and without a default record", "[routing]") {
     s.dns[0].records[0].location = "US";
     s.dns[0].records[1].location = "DE"; // only Germany: French users match nothing
     const Report without = simulate(s);
-    CHECK(without.populations[1].reasons[static_cast<int>(FailReason::unreachable)] > 0);
+    CHECK(without.populations[1].reasons[static_cast<int>(FailReason::no_answer)] > 0);
     CHECK(without.populations[1].figures.failed == without.populations[1].figures.requests);
     CHECK(without.populations[0].figures.failed == 0);
 

@@ -104,7 +104,7 @@ TEST_CASE("Every file of the bad-input corpus gets its clear error", "[format][b
     CHECK(cases >= 25);
 }
 
-TEST_CASE("A huge or truncated file is refused, not read", "[format][bad-input]") {
+TEST_CASE("A huge or truncated file is refused and not read", "[format][bad-input]") {
     Problems problems;
     const std::string huge(kMaxScenarioBytes + 1, ' ');
     const ScenarioLoad big = parse_scenario(huge, "huge.json");
