@@ -205,6 +205,9 @@ void Engine::dispatch(Ms t, const Pending &p) {
     case Ev::switchover_done:
         switchover_done(t, p.a, p.b);
         break;
+    case Ev::recheck:
+        dirty_ = true;
+        break;
     }
 }
 

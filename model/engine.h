@@ -40,6 +40,7 @@ enum class Ev : std::uint8_t {
     az_failover_done,
     dns_edit,
     switchover_done,
+    recheck, // something time-based changes the flows (a sync timeout running out)
 };
 
 struct Pending {

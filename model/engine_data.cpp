@@ -236,8 +236,11 @@ void Engine::data_state_changed(Ms t) {
                 continue;
             const bool ok = region_up(peer.region) && !peer.crashed && !peer.link_broken &&
                             regions_connected(w.region, peer.region);
-            if (!ok && peer.sync_broken_since < 0)
+            if (!ok && peer.sync_broken_since < 0) {
                 peer.sync_broken_since = t;
+                if (spec.sync_unreachable == SyncUnreachable::degrade_to_async)
+                    schedule(t + spec.sync_timeout_ms, Pending{Ev::recheck});
+            }
             if (ok)
                 peer.sync_broken_since = -1;
         }

@@ -39,6 +39,18 @@ Scenario generate(std::uint64_t seed) {
                                                 static_cast<Ms>(rng.between(3000, 10000))}});
     }
     db.sync_unreachable = rng.below(2) == 0 ? SyncUnreachable::block : SyncUnreachable::degrade_to_async;
+    db.kind = static_cast<DbKind>(rng.below(4));
+    if (db.kind == DbKind::multi_writer || db.kind == DbKind::consensus) {
+        // The writers take the first regions (three for a consensus group when there are).
+        const std::size_t writers = db.kind == DbKind::consensus && nregions >= 3 ? 3 : 2;
+        db.writer.clear();
+        for (std::size_t i = 0; i < writers; ++i)
+            db.writers.push_back(s.regions[i].id);
+        db.replicas.erase(db.replicas.begin(), db.replicas.begin() + static_cast<long>(writers - 1));
+        db.lag = LagSpec{static_cast<Ms>(rng.between(100, 2000)), 3000};
+        db.clock_skew_ms = static_cast<Ms>(rng.below(200));
+        db.hot_keys = static_cast<int>(rng.between(10, 5000));
+    }
     s.databases = {db};
     DnsName n;
     n.id = "app.example.com";
@@ -99,7 +111,8 @@ Scenario generate(std::uint64_t seed) {
         if (rng.below(2) == 0)
             f.until_ms = f.at_ms + static_cast<Ms>(rng.between(1, 900)) * kSecond;
         const std::string region = s.regions[rng.below(nregions)].id;
-        switch (rng.below(6)) {
+        const bool one_writer = db.kind == DbKind::single_writer || db.kind == DbKind::global;
+        switch (rng.below(9)) {
         case 0:
             f.kind = FaultKind::region_outage;
             f.region = region;
@@ -125,10 +138,29 @@ Scenario generate(std::uint64_t seed) {
             f.kind = FaultKind::writer_crash;
             f.database = "db";
             break;
-        default:
+        case 5:
             f.kind = FaultKind::replication_broken;
             f.database = "db";
             f.replica = s.regions[1].id;
+            break;
+        case 6:
+            f.kind = one_writer ? FaultKind::manual_promotion : FaultKind::writer_crash;
+            f.database = "db";
+            f.region = s.regions[1].id;
+            f.until_ms.reset();
+            break;
+        case 7:
+            f.kind = one_writer ? FaultKind::switchover : FaultKind::region_outage;
+            f.database = one_writer ? "db" : "";
+            f.region = s.regions[1].id;
+            if (one_writer)
+                f.until_ms.reset();
+            break;
+        default:
+            f.kind = one_writer ? FaultKind::fail_back : FaultKind::az_outage;
+            f.database = one_writer ? "db" : "";
+            f.region = one_writer ? "" : region;
+            f.until_ms.reset();
             break;
         }
         s.faults.push_back(f);
