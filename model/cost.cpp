@@ -34,7 +34,7 @@ CostFigures estimate_cost(const Scenario &s) {
         c.units += kStoreCopy * (1.0 + static_cast<double>(st.replicas.size()));
     c.units += kHealthCheck * static_cast<double>(s.health_checks.size());
     c.units += kAccelerator * static_cast<double>(s.accelerators.size());
-    c.baseline = peak + (s.databases.empty() ? 0.0 : kDbInstance) +
+    c.baseline = peak + kDbInstance * static_cast<double>(s.databases.size()) +
                  kStoreCopy * static_cast<double>(s.data_stores.size());
     c.multiplier = c.baseline > 0 ? c.units / c.baseline : 1.0;
     return c;

@@ -45,6 +45,10 @@ int Engine::dns_index(const std::string &id) const {
 }
 
 Ms Engine::rtt(int a, int b) const {
+    return rtt_[static_cast<std::size_t>(a) * s_.regions.size() + static_cast<std::size_t>(b)];
+}
+
+Ms Engine::compute_rtt(int a, int b) const {
     const Region &ra = s_.regions[static_cast<std::size_t>(a)];
     const Region &rb = s_.regions[static_cast<std::size_t>(b)];
     if (a == b)
@@ -74,6 +78,35 @@ void Engine::build() {
         az_down_[r].assign(static_cast<std::size_t>(s_.regions[r].azs), 0);
     brownouts_.assign(s_.app_tiers.size() + s_.data_stores.size(), {});
     dns_ = s_.dns;
+    rtt_.resize(nr * nr);
+    for (std::size_t a = 0; a < nr; ++a)
+        for (std::size_t b = 0; b < nr; ++b)
+            rtt_[a * nr + b] = compute_rtt(static_cast<int>(a), static_cast<int>(b));
+    for (const auto &a : s_.app_tiers) {
+        tier_region_.push_back(region_index(a.region));
+        std::vector<int> stores, dbs;
+        for (const auto &dep : a.depends_on) {
+            if (store_index(dep) >= 0)
+                stores.push_back(store_index(dep));
+            if (db_index(dep) >= 0)
+                dbs.push_back(db_index(dep));
+        }
+        tier_stores_.push_back(std::move(stores));
+        tier_dbs_.push_back(std::move(dbs));
+    }
+    for (const auto &ds : s_.data_stores) {
+        std::vector<int> copies{region_index(ds.region)};
+        for (const auto &r : ds.replicas)
+            copies.push_back(region_index(r));
+        store_copies_.push_back(std::move(copies));
+    }
+    for (const auto &f : s_.faults) {
+        std::vector<char> cut(nr, 0);
+        for (const auto &r : f.regions)
+            if (region_index(r) >= 0)
+                cut[static_cast<std::size_t>(region_index(r))] = 1;
+        cut_.push_back(std::move(cut));
+    }
     tiers_.assign(s_.app_tiers.size(), TierStatus{});
     tier_scaling_.assign(s_.app_tiers.size(), false);
     tier_scaled_.assign(s_.app_tiers.size(), false);
@@ -95,6 +128,9 @@ void Engine::build() {
     cum_.assign(cells, 0);
     is_active_.assign(cells, 0);
     latency_.assign(cells / kOutcomes, 0);
+    served_.assign(cells / kOutcomes, 0);
+    writes_pending_.assign(cells / kOutcomes, 0);
+    latency_order_.assign(s_.populations.size(), {});
 
     for (std::size_t f = 0; f < s_.faults.size(); ++f) {
         schedule(s_.faults[f].at_ms, Pending{Ev::fault_start, static_cast<int>(f)});
@@ -205,9 +241,16 @@ void Engine::dispatch(Ms t, const Pending &p) {
     case Ev::switchover_done:
         switchover_done(t, p.a, p.b);
         break;
-    case Ev::recheck:
+    case Ev::recheck: {
         dirty_ = true;
+        const DbState &db = dbs_[static_cast<std::size_t>(p.a)];
+        const DbInstance &peer = db.inst[static_cast<std::size_t>(p.b)];
+        if (peer.sync_broken_since >= 0 && t - peer.sync_broken_since >= s_.databases[static_cast<std::size_t>(p.a)].sync_timeout_ms)
+            emit(t, EventKind::sync_degraded, s_.databases[static_cast<std::size_t>(p.a)].id,
+                 {{"replica", s_.regions[static_cast<std::size_t>(peer.region)].id},
+                  {"timeout_ms", s_.databases[static_cast<std::size_t>(p.a)].sync_timeout_ms}});
         break;
+    }
     }
 }
 
@@ -241,6 +284,7 @@ Run Engine::run() {
         if (!queue_.empty() && queue_.next_time() < t)
             queue_.pop(); // cannot happen: nothing schedules into the past
     }
+    flush_write_latencies();
     emit(end_, EventKind::run_ended, "", {{"steps", std::int64_t{out_.steps}}});
     finish_accounts();
     std::stable_sort(out_.events.begin(), out_.events.end(), [](const Event &a, const Event &b) {

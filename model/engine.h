@@ -18,6 +18,7 @@
 #include "scenario.h"
 
 #include <array>
+#include <tuple>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -108,6 +109,7 @@ struct DbInstance {
     bool standalone = false;   // promoted: replicates from nobody
     bool voter = false;        // consensus: a member of the write quorum
     bool announced = false;    // a split-brain episode has been reported
+    bool lease_lost = false;   // lease fencing: its lease ran out, it refuses writes
     bool was_up = true;
     bool crashed = false;
     bool promoting = false;
@@ -180,6 +182,7 @@ private:
     int db_index(const std::string &id) const;
     int dns_index(const std::string &id) const;
     Ms rtt(int region_a, int region_b) const;
+    Ms compute_rtt(int region_a, int region_b) const;
 
     // faults (engine_faults.cpp)
     void fault_start(Ms t, int f);
@@ -242,6 +245,12 @@ private:
     EventQueue<Pending> queue_;
     std::int64_t seq_ = 0;
 
+    // indices resolved once, for the hot paths
+    std::vector<int> tier_region_;
+    std::vector<Ms> rtt_; // region x region
+    std::vector<std::vector<int>> tier_stores_, tier_dbs_, store_copies_;
+    std::vector<std::vector<char>> cut_; // per fault: 1 for the regions a partition cuts off
+
     // state
     std::vector<int> region_down_;
     std::vector<std::vector<int>> az_down_;
@@ -270,6 +279,14 @@ private:
     std::vector<std::int32_t> latency_;
     std::vector<int> active_;
     std::vector<std::uint8_t> is_active_;
+    // Served requests this step per cell, and served writes not yet added to the latency
+    // histogram (flushed whenever latencies change, and at the end).
+    std::vector<std::int64_t> served_, writes_pending_;
+    // Per population: (latency, cell, jitter index) in latency order, rebuilt with the flows.
+    std::vector<std::vector<std::tuple<std::int32_t, int, int>>> latency_order_;
+    void flush_write_latencies();
+    std::vector<std::int64_t> tier_writes_;              // this step's served writes per tier
+    std::vector<std::vector<std::int64_t>> pop_tier_writes_;
 };
 
 } // namespace model::engine

@@ -2,6 +2,8 @@
 // and the accounting of every acknowledged write by sequence-number ranges.
 #include "engine.h"
 
+#include "scenario_names.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -163,7 +165,7 @@ bool Engine::instance_up(int d, int i) const {
 
 int Engine::read_instance(int d, int tier) const {
     const DbState &db = dbs_[static_cast<std::size_t>(d)];
-    const int r = region_index(s_.app_tiers[static_cast<std::size_t>(tier)].region);
+    const int r = tier_region_[static_cast<std::size_t>(tier)];
     for (std::size_t i = 0; i < db.inst.size(); ++i)
         if (db.inst[i].region == r && instance_up(d, static_cast<int>(i)))
             return static_cast<int>(i);
@@ -238,8 +240,15 @@ void Engine::data_state_changed(Ms t) {
                             regions_connected(w.region, peer.region);
             if (!ok && peer.sync_broken_since < 0) {
                 peer.sync_broken_since = t;
-                if (spec.sync_unreachable == SyncUnreachable::degrade_to_async)
-                    schedule(t + spec.sync_timeout_ms, Pending{Ev::recheck});
+                const bool degrade = spec.sync_unreachable == SyncUnreachable::degrade_to_async;
+                emit(t, EventKind::replication_stopped, spec.id,
+                     {{"replica", s_.regions[static_cast<std::size_t>(peer.region)].id},
+                      {"mode", std::string("sync")},
+                      {"then", std::string(degrade ? "degrade_to_async" : "block")}});
+                if (degrade)
+                    schedule(t + spec.sync_timeout_ms,
+                             Pending{Ev::recheck, static_cast<int>(di),
+                                     static_cast<int>(&peer - db.inst.data())});
             }
             if (ok)
                 peer.sync_broken_since = -1;
@@ -303,11 +312,16 @@ void Engine::promote(Ms t, int d, int instance, const char *why) {
     const Database &spec = s_.databases[static_cast<std::size_t>(d)];
     DbInstance &in = db.inst[static_cast<std::size_t>(instance)];
     in.promoting = true;
+    // With lease fencing the promotion may only start once the old writer's lease has run
+    // out, and a writer without a lease stops taking writes.
+    if (spec.fencing == Fencing::lease)
+        db.inst[static_cast<std::size_t>(db.writer)].lease_lost = true;
     const Ms takes = db.consensus ? 0 : spec.promotion_ms;
     emit(t, EventKind::promotion_started, spec.id,
          {{"region", s_.regions[static_cast<std::size_t>(in.region)].id},
           {"by", std::string(why)},
-          {"expected_ms", takes}});
+          {"expected_ms", takes},
+          {"db_kind", std::string(name_of(db_kind_names(), spec.kind))}});
     if (!db.consensus)
         emit(t, EventKind::replication_stopped, spec.id,
              {{"replica", s_.regions[static_cast<std::size_t>(in.region)].id}});
@@ -351,7 +365,8 @@ void Engine::promotion_done(Ms t, int d, int instance) {
     emit(t, EventKind::promotion_finished, spec.id,
          {{"region", s_.regions[static_cast<std::size_t>(in.region)].id},
           {"took_ms", db.consensus ? Ms{0} : spec.promotion_ms},
-          {"from", from}});
+          {"from", from},
+          {"db_kind", std::string(name_of(db_kind_names(), spec.kind))}});
     milestone(t, Chain::writer, Stage::promotion);
     if (lost > 0)
         emit(t, EventKind::writes_lost, spec.id,
@@ -550,6 +565,7 @@ void Engine::switchover_done(Ms t, int d, int instance) {
     DbInstance &old = db.inst[static_cast<std::size_t>(db.writer)];
     DbInstance &in = db.inst[static_cast<std::size_t>(instance)];
     in.ranges = old.ranges; // fully synchronised first
+    in.lease_lost = false;
     in.writer = true;
     in.stale_writer = false;
     in.standalone = false;

@@ -15,23 +15,19 @@ bool contains(const std::vector<std::string> &v, const std::string &x) {
 bool Engine::regions_connected(int a, int b) const {
     if (a == b)
         return true;
-    const std::string &ia = s_.regions[static_cast<std::size_t>(a)].id;
-    const std::string &ib = s_.regions[static_cast<std::size_t>(b)].id;
     for (int f : active_partitions_) {
-        const auto &cut = s_.faults[static_cast<std::size_t>(f)].regions;
-        if (contains(cut, ia) != contains(cut, ib))
+        const auto &cut = cut_[static_cast<std::size_t>(f)];
+        if (cut[static_cast<std::size_t>(a)] != cut[static_cast<std::size_t>(b)])
             return false;
     }
     return true;
 }
 
 bool Engine::users_reach(int r) const {
-    const std::string &id = s_.regions[static_cast<std::size_t>(r)].id;
-    for (int f : active_partitions_) {
-        const Fault &fault = s_.faults[static_cast<std::size_t>(f)];
-        if (contains(fault.regions, id) && !fault.users_reach)
+    for (int f : active_partitions_)
+        if (cut_[static_cast<std::size_t>(f)][static_cast<std::size_t>(r)] &&
+            !s_.faults[static_cast<std::size_t>(f)].users_reach)
             return false;
-    }
     return true;
 }
 

@@ -24,7 +24,7 @@ double power(double x, int n) {
 void Engine::tier_status(Ms t, int tier, TierStatus &st) {
     const auto ti = static_cast<std::size_t>(tier);
     const AppTier &a = s_.app_tiers[ti];
-    const int r = region_index(a.region);
+    const int r = tier_region_[ti];
     st.region_up = region_up(r);
     int up = 0;
     const auto &azs = az_down_[static_cast<std::size_t>(r)];
@@ -47,41 +47,36 @@ void Engine::tier_status(Ms t, int tier, TierStatus &st) {
             if (st.dep_fail[op] < 0)
                 st.dep_fail[op] = static_cast<int>(why);
     };
-    for (const auto &dep : a.depends_on) {
-        const int sidx = store_index(dep);
-        if (sidx >= 0) {
-            const DataStore &ds = s_.data_stores[static_cast<std::size_t>(sidx)];
-            Ms best = -1;
-            const auto consider = [&](const std::string &rid) {
-                const int cr = region_index(rid);
-                if (!region_up(cr) || !regions_connected(r, cr))
-                    return;
-                const Ms l = cr == r ? 0 : rtt(r, cr);
-                if (best < 0 || l < best)
-                    best = l;
-            };
-            consider(ds.region);
-            for (const auto &rep : ds.replicas)
-                consider(rep);
-            if (best < 0)
-                fail_both(FailReason::dependency);
-            else
-                for (auto &l : st.dep_latency)
-                    l += best;
-            for (int f : brownouts_[s_.app_tiers.size() + static_cast<std::size_t>(sidx)]) {
-                keep *= 1.0 - s_.faults[static_cast<std::size_t>(f)].error_share;
-                brown_ms += s_.faults[static_cast<std::size_t>(f)].extra_latency_ms;
-            }
-            continue;
+    for (int sidx : tier_stores_[ti]) {
+        Ms best = -1;
+        for (int cr : store_copies_[static_cast<std::size_t>(sidx)]) {
+            if (!region_up(cr) || !regions_connected(r, cr))
+                continue;
+            const Ms l = cr == r ? 0 : rtt(r, cr);
+            if (best < 0 || l < best)
+                best = l;
         }
-        const int d = db_index(dep);
-        if (d < 0)
-            continue;
+        if (best < 0)
+            fail_both(FailReason::dependency);
+        else
+            for (auto &l : st.dep_latency)
+                l += best;
+        for (int f : brownouts_[s_.app_tiers.size() + static_cast<std::size_t>(sidx)]) {
+            keep *= 1.0 - s_.faults[static_cast<std::size_t>(f)].error_share;
+            brown_ms += s_.faults[static_cast<std::size_t>(f)].extra_latency_ms;
+        }
+    }
+    for (int d : tier_dbs_[ti]) {
         const DbState &db = dbs_[static_cast<std::size_t>(d)];
         const Database &spec = s_.databases[static_cast<std::size_t>(d)];
         // Reads: a local instance if one is up, else whatever the writer endpoint names.
         const int ri = read_instance(d, tier);
-        if (ri < 0) {
+        // An in-region Multi-AZ failover changes the endpoint's address: connections to the
+        // writer drop, reads included, until it is done (service-facts section 7).
+        if (ri >= 0 && ri == db.writer && db.az_failover_until > t) {
+            if (st.dep_fail[0] < 0)
+                st.dep_fail[0] = static_cast<int>(FailReason::dependency);
+        } else if (ri < 0) {
             if (st.dep_fail[0] < 0)
                 st.dep_fail[0] = static_cast<int>(FailReason::dependency);
         } else {
@@ -99,7 +94,7 @@ void Engine::tier_status(Ms t, int tier, TierStatus &st) {
             st.dep_fail[1] = static_cast<int>(FailReason::dependency);
             continue;
         }
-        const bool fenced = w.stale_writer && spec.fencing != Fencing::none;
+        const bool fenced = (w.stale_writer && spec.fencing != Fencing::none) || w.lease_lost;
         if ((!w.writer && !w.stale_writer) || fenced || (db.paused && wi == db.writer)) {
             st.dep_fail[1] = static_cast<int>(FailReason::write_refused);
             continue;
@@ -132,8 +127,23 @@ void Engine::tier_status(Ms t, int tier, TierStatus &st) {
     st.brown_latency = brown_ms;
 }
 
+void Engine::flush_write_latencies() {
+    const auto slots = static_cast<std::size_t>(slots_);
+    for (std::size_t cell = 0; cell < writes_pending_.size(); ++cell) {
+        const std::int64_t n = writes_pending_[cell];
+        if (n == 0)
+            continue;
+        writes_pending_[cell] = 0;
+        const std::size_t p = cell / 2 / slots;
+        for (int j = 0; j < 4; ++j)
+            out_.populations[p].write_latency_ms[latency_[cell] * kJitterFactor[j] / 100] +=
+                n * kJitterShare[j];
+    }
+}
+
 void Engine::compute_flows(Ms t) {
     dirty_ = false;
+    flush_write_latencies();
     const std::size_t nt = s_.app_tiers.size();
     for (std::size_t i = 0; i < nt; ++i)
         tier_status(t, static_cast<int>(i), tiers_[i]);
@@ -190,7 +200,7 @@ void Engine::compute_flows(Ms t) {
                     continue;
                 }
                 const TierStatus &st = tiers_[slot];
-                const int r = region_index(s_.app_tiers[slot].region);
+                const int r = tier_region_[slot];
                 if (!st.region_up || !users_reach(r)) {
                     out[1 + static_cast<int>(FailReason::unreachable)] = rate;
                     continue;
@@ -224,6 +234,21 @@ void Engine::compute_flows(Ms t) {
             }
         }
     }
+    // The order in which this population's served requests line up by latency.
+    for (std::size_t p = 0; p < pops_.size(); ++p) {
+        auto &order = latency_order_[p];
+        order.clear();
+        for (std::size_t slot = 0; slot < nt; ++slot)
+            for (std::size_t op = 0; op < 2; ++op) {
+                const std::size_t cell = (p * slots + slot) * 2 + op;
+                if (rate_[cell * kOutcomes] <= 0)
+                    continue;
+                for (int j = 0; j < 4; ++j)
+                    order.emplace_back(latency_[cell] * kJitterFactor[j] / 100,
+                                       static_cast<int>(cell), j);
+            }
+        std::sort(order.begin(), order.end());
+    }
     for (std::size_t i = 0; i < rate_.size(); ++i)
         if (rate_[i] > 0 && !is_active_[i]) {
             is_active_[i] = 1;
@@ -244,11 +269,12 @@ void Engine::finish_step(int step, Ms t_end) {
     const auto k = static_cast<std::size_t>(step);
     const auto slots = static_cast<std::size_t>(slots_);
     const std::size_t nt = s_.app_tiers.size();
-    std::vector<std::int64_t> tier_writes(nt, 0);
-    std::vector<std::vector<std::int64_t>> pop_tier_writes(pops_.size(),
-                                                           std::vector<std::int64_t>(nt, 0));
-    // Served requests per population as (latency, weight) points for the percentiles.
-    std::vector<std::vector<std::pair<std::int32_t, std::int64_t>>> points(pops_.size());
+    auto &tier_writes = tier_writes_;
+    auto &pop_tier_writes = pop_tier_writes_;
+    tier_writes.assign(nt, 0);
+    pop_tier_writes.resize(pops_.size());
+    for (auto &v : pop_tier_writes)
+        v.assign(nt, 0);
     for (int idx : active_) {
         const auto i = static_cast<std::size_t>(idx);
         const double before = cum_[i];
@@ -271,43 +297,42 @@ void Engine::finish_step(int step, Ms t_end) {
             out_.populations[p].reasons[outcome - 1] += n;
         }
         if (slot < nt) {
-            const auto r = static_cast<std::size_t>(region_index(s_.app_tiers[slot].region));
+            const auto r = static_cast<std::size_t>(tier_region_[slot]);
             if (outcome == 0 || outcome - 1 != static_cast<std::size_t>(FailReason::unreachable))
                 out_.region_requests[r][k] += n;
             if (outcome == 0) {
+                served_[cell] += n;
                 if (op == 1) {
                     tier_writes[slot] += n;
                     pop_tier_writes[p][slot] += n;
-                }
-                for (int j = 0; j < 4; ++j) {
-                    const auto lat = static_cast<std::int32_t>(latency_[cell] * kJitterFactor[j] / 100);
-                    points[p].emplace_back(lat, std::int64_t{n} * kJitterShare[j]);
-                    if (op == 1)
-                        out_.populations[p].write_latency_ms[lat] += std::int64_t{n} * kJitterShare[j];
+                    writes_pending_[cell] += n;
                 }
             }
         }
     }
-    for (std::size_t p = 0; p < points.size(); ++p) {
-        auto &pts = points[p];
-        if (pts.empty())
-            continue;
-        std::sort(pts.begin(), pts.end());
+    // Percentiles of the served requests' latencies, walking the prepared latency order.
+    for (std::size_t p = 0; p < pops_.size(); ++p) {
         std::int64_t total = 0;
-        for (const auto &pt : pts)
-            total += pt.second;
+        for (const auto &[lat, cell, j] : latency_order_[p])
+            total += served_[static_cast<std::size_t>(cell)] * kJitterShare[j];
+        if (total == 0)
+            continue;
         std::int64_t run = 0;
         std::int32_t p50 = -1, p99 = -1;
-        for (const auto &[lat, w] : pts) {
-            run += w;
+        for (const auto &[lat, cell, j] : latency_order_[p]) {
+            run += served_[static_cast<std::size_t>(cell)] * kJitterShare[j];
             if (p50 < 0 && run * 100 >= total * 50)
                 p50 = lat;
-            if (p99 < 0 && run * 100 >= total * 99)
+            if (p99 < 0 && run * 100 >= total * 99) {
                 p99 = lat;
+                break;
+            }
         }
         out_.population_steps[p].p50_ms[k] = p50;
         out_.population_steps[p].p99_ms[k] = p99;
     }
+    for (int idx : active_)
+        served_[static_cast<std::size_t>(idx) / kOutcomes] = 0;
     // Acknowledged writes get their sequence numbers; replicas catch up.
     for (std::size_t d = 0; d < dbs_.size(); ++d) {
         for (std::size_t tier = 0; tier < nt; ++tier) {

@@ -81,11 +81,8 @@ Breakdown take_apart(const std::vector<Milestone> &ms, Ms t_fault, Ms t_restored
     }
     const Chain critical = writes && last_writer > last_route ? Chain::writer : Chain::route;
     Ms prev = t_fault;
-    for (const auto &m : ms) {
-        if (!in_window(m) || (m.chain != critical && m.chain != Chain::capacity) || m.t_ms <= prev)
-            continue;
-        const Ms part = m.t_ms - prev;
-        switch (m.stage) {
+    const auto add = [&](Stage stage, Ms part) {
+        switch (stage) {
         case Stage::detection:
             b.detection += part;
             break;
@@ -102,8 +99,19 @@ Breakdown take_apart(const std::vector<Milestone> &ms, Ms t_fault, Ms t_restored
             b.warmup += part;
             break;
         }
+    };
+    for (const auto &m : ms) {
+        if (!in_window(m) || m.chain != critical || m.t_ms <= prev)
+            continue;
+        add(m.stage, m.t_ms - prev);
         prev = m.t_ms;
     }
+    // Capacity still warming up after the critical chain was done kept the service down too.
+    for (const auto &m : ms)
+        if (in_window(m) && m.chain == Chain::capacity && m.t_ms > prev) {
+            add(Stage::warmup, m.t_ms - prev);
+            prev = m.t_ms;
+        }
     b.other = t_restored - prev;
     return b;
 }
@@ -219,13 +227,30 @@ Report build_report(const Scenario &s, Run run) {
                 end = std::min(end, f.at_ms);
         return end;
     };
-    for (std::size_t i : fault_order)
-        if (!is_action(s.faults[i].kind) && s.faults[i].at_ms < run.end_ms) {
-            first_fault = s.faults[i].at_ms;
-            first_window_end = window_end_after(s.faults[i].at_ms);
-            r.summary_fault = s.faults[i].id;
+    // The summary measures recovery from the first fault that hurt (a fault nobody noticed,
+    // such as a stream falling behind, would report an RTO of zero); failing that, the first.
+    std::optional<std::size_t> chosen;
+    for (std::size_t i : fault_order) {
+        const Fault &f = s.faults[i];
+        if (is_action(f.kind) || f.at_ms >= run.end_ms)
+            continue;
+        if (!chosen)
+            chosen = i;
+        const Ms end = window_end_after(f.at_ms);
+        const auto hurt = [](const Rto &x) {
+            return x.status == "not_recovered" || (x.ms && *x.ms > 0);
+        };
+        if (hurt(measure_rto(all_reads, run.step_ms, f.at_ms, end)) ||
+            hurt(measure_rto(all_writes, run.step_ms, f.at_ms, end))) {
+            chosen = i;
             break;
         }
+    }
+    if (chosen) {
+        first_fault = s.faults[*chosen].at_ms;
+        first_window_end = window_end_after(*first_fault);
+        r.summary_fault = s.faults[*chosen].id;
+    }
 
     const CostFigures cost = estimate_cost(s);
     r.cost_units = cost.units;
@@ -347,18 +372,17 @@ Report build_report(const Scenario &s, Run run) {
 }
 
 std::uint64_t fingerprint(const Run &run) {
+    // FNV-1a over 64-bit words (a word at a time, not a byte: the series are long).
     std::uint64_t h = 0xcbf29ce484222325ULL;
-    const auto bytes = [&](const void *p, std::size_t n) {
-        const auto *c = static_cast<const unsigned char *>(p);
-        for (std::size_t i = 0; i < n; ++i) {
-            h ^= c[i];
-            h *= 0x100000001b3ULL;
-        }
+    const auto num = [&](std::int64_t v) {
+        h ^= static_cast<std::uint64_t>(v);
+        h *= 0x100000001b3ULL;
+        h ^= h >> 29;
     };
-    const auto num = [&](std::int64_t v) { bytes(&v, sizeof v); };
     const auto str = [&](const std::string &s) {
         num(static_cast<std::int64_t>(s.size()));
-        bytes(s.data(), s.size());
+        for (unsigned char c : s)
+            num(c);
     };
     for (const auto &e : run.events) {
         num(e.t_ms);

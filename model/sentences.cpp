@@ -70,6 +70,16 @@ const std::vector<std::pair<const char *, const char *>> &sentence_table() {
         {"promotion_started",
          "Promotion of the {region} replica of {subject} starts ({by}); it takes about "
          "{expected_ms|duration}, reboot included"},
+        {"promotion_started.global",
+         "Failover of the global database {subject} to {region} starts ({by}); about "
+         "{expected_ms|duration}"},
+        {"promotion_finished.global",
+         "{region} is now the primary of the global database {subject}, after "
+         "{took_ms|duration}; the other secondaries follow it"},
+        {"promotion_started.consensus",
+         "{subject} elects a new leader in {region}: it has a majority of the voters"},
+        {"promotion_finished.consensus",
+         "{region} leads {subject} now; every committed write was already on a majority"},
         {"promotion_finished",
          "The {region} replica of {subject} is promoted after {took_ms|duration} and takes "
          "writes; replication from {from} has ended for good"},
@@ -88,6 +98,12 @@ const std::vector<std::pair<const char *, const char *>> &sentence_table() {
          "{count} writes to {subject} collided: last writer wins, {lost_updates} updates "
          "silently lost"},
         {"replication_stopped", "Replication of {subject} to {replica} has stopped"},
+        {"replication_stopped.sync",
+         "The synchronous replica of {subject} in {replica} cannot be reached: writes wait "
+         "({then})"},
+        {"sync_degraded",
+         "After {timeout_ms|duration} without its synchronous replica in {replica}, {subject} "
+         "acknowledges writes alone: they may now be lost"},
         {"replication_resumed", "Replication of {subject} to {replica} resumes"},
         {"switchover_started",
          "Planned switchover of {subject} to {to} starts; writes pause for {pause_ms|duration}"},
@@ -106,6 +122,11 @@ std::string sentence_key(const Event &event) {
     std::string key = to_string(event.kind);
     if (event.kind == EventKind::fault_started || event.kind == EventKind::fault_ended)
         key += "." + event.text("fault_kind");
+    const std::string variant = event.text(event.kind == EventKind::replication_stopped ? "mode"
+                                                                                       : "db_kind");
+    if (!variant.empty() && variant != "single_writer" && variant != "async" &&
+        variant != "cdc" && sentence_template(key + "." + variant) != sentence_template(""))
+        key += "." + variant;
     return key;
 }
 

@@ -37,6 +37,7 @@ constexpr KindName kKinds[] = {
     {EventKind::conflict, "conflict"},
     {EventKind::replication_stopped, "replication_stopped"},
     {EventKind::replication_resumed, "replication_resumed"},
+    {EventKind::sync_degraded, "sync_degraded"},
     {EventKind::switchover_started, "switchover_started"},
     {EventKind::switchover_finished, "switchover_finished"},
     {EventKind::service_degraded, "service_degraded"},

@@ -42,6 +42,7 @@ enum class EventKind {
     conflict,
     replication_stopped,
     replication_resumed,
+    sync_degraded,
     switchover_started,
     switchover_finished,
     service_degraded,
