@@ -175,9 +175,11 @@ void Engine::dispatch(Ms t, const Pending &p) {
         if (p.gen != eth_gen_[tier])
             break;
         eth_healthy_[tier] = p.b != 0;
-        if (eth_watched_[tier])
+        if (eth_watched_[tier]) {
             emit(t, EventKind::target_health_changed, s_.app_tiers[tier].id,
-             {{"healthy", std::int64_t{p.b}}});
+                 {{"healthy", std::int64_t{p.b}}});
+            milestone(t, Chain::route, Stage::detection); // the load balancer's own checks
+        }
         refresh_answers(t, false);
         break;
     }
@@ -223,6 +225,15 @@ void Engine::dispatch(Ms t, const Pending &p) {
         const Fault &f = s_.faults[static_cast<std::size_t>(p.a)];
         if (control_plane_impaired_ > 0) {
             emit(t, EventKind::dns_change_failed, f.dns_name, {{"record", f.record}});
+            break;
+        }
+        if (p.c == 0) {
+            // Edits reach every authoritative server within 60 s (service-facts section 1).
+            const Ms propagate =
+                rng_.between(s_.settings.propagation_max_ms / 6, s_.settings.propagation_max_ms);
+            emit(t, EventKind::dns_change_requested, f.dns_name,
+                 {{"record", f.record}, {"propagation_ms", propagate}});
+            schedule(t + propagate, Pending{Ev::dns_edit, p.a, 0, 1});
             break;
         }
         const int n = dns_index(f.dns_name);

@@ -97,9 +97,11 @@ void Engine::fault_start(Ms t, int index) {
             }
         if (f.kind == FaultKind::replication_lagging)
             data.push_back({"lag_ms", f.lag_ms});
-        else
+        emit(t, EventKind::fault_started, subject, std::move(data));
+        if (f.kind == FaultKind::replication_broken)
             emit(t, EventKind::replication_stopped, f.database, {{"replica", f.replica}});
-        break;
+        state_changed(t);
+        return;
     }
     case FaultKind::dns_control_plane_impaired:
         subject = "dns";
@@ -126,16 +128,8 @@ void Engine::fault_start(Ms t, int index) {
         subject = f.dns_name;
         data.push_back({"record", f.record});
         emit(t, EventKind::fault_started, subject, std::move(data));
-        if (control_plane_impaired_ > 0) {
-            emit(t + f.operator_delay_ms, EventKind::dns_change_failed, f.dns_name,
-                 {{"record", f.record}});
-            return;
-        }
-        const Ms propagate =
-            rng_.between(s_.settings.propagation_max_ms / 6, s_.settings.propagation_max_ms);
-        emit(t + f.operator_delay_ms, EventKind::dns_change_requested, f.dns_name,
-             {{"record", f.record}, {"propagation_ms", propagate}});
-        schedule(t + f.operator_delay_ms + propagate, Pending{Ev::dns_edit, index});
+        // The operator submits the edit after thinking it over (c = 0: submit, 1: apply).
+        schedule(t + f.operator_delay_ms, Pending{Ev::dns_edit, index, 0, 0});
         return;
     }
     case FaultKind::fail_back: {

@@ -290,6 +290,9 @@ void Engine::finish_step(int step, Ms t_end) {
         const std::size_t slot = (cell / 2) % slots;
         const std::size_t p = cell / 2 / slots;
         PopulationSteps &ps = out_.population_steps[p];
+        ps.tier_requests[slot][k] += n;
+        if (outcome != 0)
+            ps.tier_failed[slot][k] += n;
         if (outcome == 0)
             (op == 0 ? ps.reads_ok : ps.writes_ok)[k] += n;
         else {

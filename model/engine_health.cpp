@@ -5,14 +5,6 @@
 namespace model::engine {
 namespace {
 
-const std::vector<std::string> &default_checker_regions() {
-    // The eight Route 53 health-checker regions (service-facts section 1).
-    static const std::vector<std::string> regions = {
-        "us-east-1",      "us-west-1",      "us-west-2",      "eu-west-1",
-        "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "sa-east-1"};
-    return regions;
-}
-
 Ms next_probe(const Checker &c, Ms interval, Ms t) {
     if (t <= c.phase)
         return c.phase;
@@ -27,7 +19,7 @@ bool aggregate_healthy(int healthy, int total) { return healthy * 100 > 18 * tot
 void Engine::build_monitors() {
     const auto add = [&](Monitor m, int checkers, const std::vector<std::string> &regions) {
         Random r = rng_.fork(0x6865616c74680000ULL + monitors_.size());
-        const auto &locs = regions.empty() ? default_checker_regions() : regions;
+        const auto &locs = regions.empty() ? checker_regions() : regions;
         for (int i = 0; i < checkers; ++i) {
             Checker c;
             c.location = locs[static_cast<std::size_t>(i) % locs.size()];

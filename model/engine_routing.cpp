@@ -124,6 +124,8 @@ void Engine::build_populations() {
         steps.writes_failed.assign(n, 0);
         steps.p50_ms.assign(n, -1);
         steps.p99_ms.assign(n, -1);
+        steps.tier_requests.assign(s_.app_tiers.size() + 1, std::vector<std::int32_t>(n, 0));
+        steps.tier_failed.assign(s_.app_tiers.size() + 1, std::vector<std::int32_t>(n, 0));
         out_.population_steps.push_back(std::move(steps));
     }
     // Everyone starts on the answer of t = 0.
@@ -314,7 +316,7 @@ Answer Engine::accelerator_route(int population) const {
         // to the nearest healthy groups ignoring their dials (the three closest are tried).
         int tried = 0;
         for (const auto &[rtt, g] : order) {
-            if (tried++ > 3)
+            if (g != order.front().second && ++tried > 3)
                 break;
             Answer ga = group_answer(g, true);
             if (!ga.parts.empty()) {

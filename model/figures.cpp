@@ -85,6 +85,8 @@ std::vector<std::string> figure_names() {
             "rto_breakdown.write.promotion_s",  "rto_breakdown.write.warmup_s",
             "rto_breakdown.write.other_s",      "populations.<id>.<figure>",
             "faults.<id>.<figure>",             "first.<event kind>",
+            "break_even.monthly_cost",          "break_even.extra_cost_per_year",
+            "break_even.downtime_min_per_outage", "break_even.outage_cost_per_year",
             "count.<event kind>"};
 }
 
@@ -93,6 +95,11 @@ std::optional<double> query_figure(const Report &r, const std::string &name) {
     if (name.rfind("first.", 0) == 0 || name.rfind("count.", 0) == 0) {
         const bool first = name[0] == 'f';
         const std::string kind = after(first ? "first." : "count.");
+        bool known = false;
+        for (EventKind k : all_event_kinds())
+            known = known || kind == to_string(k);
+        if (!known)
+            return std::nullopt;
         double count = 0;
         for (const auto &e : r.run.events)
             if (kind == to_string(e.kind)) {
@@ -121,6 +128,21 @@ std::optional<double> query_figure(const Report &r, const std::string &name) {
                         return from_figures(f.figures, figure);
             }
         }
+        return std::nullopt;
+    }
+    if (name.rfind("break_even.", 0) == 0) {
+        if (!r.break_even)
+            return std::nullopt;
+        const std::string part = after("break_even.");
+        const BreakEven &b = *r.break_even;
+        if (part == "monthly_cost")
+            return b.monthly_cost;
+        if (part == "extra_cost_per_year")
+            return b.extra_cost_per_year;
+        if (part == "downtime_min_per_outage")
+            return b.downtime_min_per_outage;
+        if (part == "outage_cost_per_year")
+            return b.outage_cost_per_year;
         return std::nullopt;
     }
     return from_figures(r.summary, name);

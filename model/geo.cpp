@@ -53,6 +53,20 @@ const KnownRegion *find_known_region(std::string_view id) {
     return nullptr;
 }
 
+const std::vector<std::string> &checker_regions() {
+    static const std::vector<std::string> regions = {
+        "us-east-1",      "us-west-1",      "us-west-2",      "eu-west-1",
+        "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "sa-east-1"};
+    return regions;
+}
+
+bool is_checker_region(std::string_view id) {
+    for (const auto &r : checker_regions())
+        if (r == id)
+            return true;
+    return false;
+}
+
 double great_circle_km(LatLon a, LatLon b) {
     const double dlat = radians(b.lat - a.lat);
     const double dlon = radians(b.lon - a.lon);

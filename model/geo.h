@@ -26,6 +26,10 @@ struct KnownRegion {
 const std::vector<KnownRegion> &known_regions();
 const KnownRegion *find_known_region(std::string_view id);
 
+// The eight Route 53 health-checker regions (service-facts section 1).
+const std::vector<std::string> &checker_regions();
+bool is_checker_region(std::string_view id);
+
 // Haversine distance on a sphere of radius 6371 km.
 double great_circle_km(LatLon a, LatLon b);
 

@@ -345,12 +345,39 @@ Report build_report(const Scenario &s, Run run) {
         r.faults.push_back(std::move(ff));
     }
 
-    // Mark the moments of recovery in the trace itself.
+    if (s.cost.baseline_monthly > 0) {
+        BreakEven b;
+        b.monthly_cost = s.cost.baseline_monthly * cost.multiplier;
+        b.extra_cost_per_year = s.cost.baseline_monthly * (cost.multiplier - 1.0) * 12.0;
+        const Ms slower = std::max(r.summary.read.ms.value_or(0), r.summary.write.ms.value_or(0));
+        b.downtime_min_per_outage = static_cast<double>(slower) / 60000.0;
+        b.outage_cost_per_year =
+            s.cost.outages_per_year * b.downtime_min_per_outage * s.cost.revenue_per_minute;
+        r.break_even = b;
+    }
+
+    // Mark the moments of degradation and recovery in the trace itself.
     std::int64_t seq = static_cast<std::int64_t>(run.events.size()) + 1000000;
     for (const auto &ff : r.faults)
         for (int op = 0; op < 2; ++op) {
             const Rto &rto = op == 0 ? ff.figures.read : ff.figures.write;
-            if (!rto.ms)
+            const Counts &c = op == 0 ? all_reads : all_writes;
+            // The first step after the fault below 99 %.
+            const Ms until = rto.restored_at_ms.value_or(window_end_after(ff.at_ms));
+            for (auto k = static_cast<std::size_t>(ff.at_ms / run.step_ms);
+                 k < c.ok.size() && static_cast<Ms>(k) * run.step_ms < until; ++k) {
+                const auto all = c.ok[k] + c.failed[k];
+                if (all > 0 && c.ok[k] * 100 < all * 99) {
+                    run.events.push_back(Event{std::max<Ms>(ff.at_ms, static_cast<Ms>(k) * run.step_ms),
+                                               seq++,
+                                               EventKind::service_degraded,
+                                               op == 0 ? "reads" : "writes",
+                                               {{"fault", ff.id},
+                                                {"success_pct", c.ok[k] * 100 / all}}});
+                    break;
+                }
+            }
+            if (!rto.ms || *rto.ms == 0)
                 continue;
             run.events.push_back(Event{*rto.restored_at_ms,
                                        seq++,
@@ -372,7 +399,8 @@ Report build_report(const Scenario &s, Run run) {
 }
 
 std::uint64_t fingerprint(const Run &run) {
-    // FNV-1a over 64-bit words (a word at a time, not a byte: the series are long).
+    // FNV-1a over 64-bit words (a word at a time, not a byte: the series are long), with a
+    // shift-xor after each word so that high bits reach the low ones.
     std::uint64_t h = 0xcbf29ce484222325ULL;
     const auto num = [&](std::int64_t v) {
         h ^= static_cast<std::uint64_t>(v);

@@ -57,6 +57,14 @@ struct PopulationFigures {
     std::int64_t reasons[kFailReasons] = {};
 };
 
+// Curriculum C6: what the design's downtime costs a year against what the extra regions cost.
+struct BreakEven {
+    double monthly_cost = 0;          // baseline_monthly x cost multiplier
+    double extra_cost_per_year = 0;   // above the single-region baseline
+    double downtime_min_per_outage = 0; // the slower of the read and write RTOs
+    double outage_cost_per_year = 0;  // outages_per_year x downtime x revenue_per_minute
+};
+
 struct Report {
     std::uint64_t seed = 0;
     std::string scenario_name;
@@ -66,12 +74,14 @@ struct Report {
     std::vector<PopulationFigures> populations;
     std::vector<FaultFigures> faults;
     double cost_units = 0, cost_baseline = 0;
+    std::optional<BreakEven> break_even; // when the scenario states a baseline monthly cost
     Run run;
 };
 
 Report build_report(const Scenario &scenario, Run run);
 
-// A stable 64-bit hash of the trace: every event and every sample, in order.
+// A stable 64-bit hash of the trace: every event and every sample, in order (FNV-1a over
+// 64-bit words, each followed by a shift-xor to spread the high bits).
 std::uint64_t fingerprint(const Run &run);
 
 // Asks for one figure by name: "rto_read_s", "populations.eu-users.rto_write_s",

@@ -118,6 +118,17 @@ std::string report_json(const Report &r) {
     j["summary"]["fault"] = r.summary_fault.empty() ? OJson(nullptr) : OJson(r.summary_fault);
     j["summary"]["cost_units"] = std::round(r.cost_units * 1000.0) / 1000.0;
     j["summary"]["cost_baseline_units"] = std::round(r.cost_baseline * 1000.0) / 1000.0;
+    if (r.break_even) {
+        const BreakEven &b = *r.break_even;
+        const auto money = [](double v) { return std::round(v * 100.0) / 100.0; };
+        j["summary"]["break_even"] = {{"monthly_cost", money(b.monthly_cost)},
+                                      {"extra_cost_per_year", money(b.extra_cost_per_year)},
+                                      {"downtime_min_per_outage",
+                                       std::round(b.downtime_min_per_outage * 100.0) / 100.0},
+                                      {"outage_cost_per_year", money(b.outage_cost_per_year)}};
+    } else {
+        j["summary"]["break_even"] = nullptr;
+    }
     j["populations"] = OJson::array();
     for (const auto &p : r.populations) {
         OJson pj;

@@ -30,6 +30,9 @@ const char *to_string(FailReason reason);
 struct PopulationSteps {
     std::vector<std::int32_t> reads_ok, reads_failed, writes_ok, writes_failed;
     std::vector<std::int32_t> p50_ms, p99_ms; // of served requests; -1 when none
+    // Per app tier (index as in the scenario; the last one: no answer): requests sent there
+    // and how many of them failed, per step. What the map's request dots are drawn from.
+    std::vector<std::vector<std::int32_t>> tier_requests, tier_failed;
 };
 
 struct MoveWave {

@@ -198,7 +198,7 @@ private:
                     add(at + "/checker_regions/" + std::to_string(k),
                         "\"" + h.checker_regions[k] + "\" is listed twice");
             for (std::size_t k = 0; k < h.checker_regions.size(); ++k)
-                if (!find_known_region(h.checker_regions[k]))
+                if (!is_checker_region(h.checker_regions[k]))
                     add(at + "/checker_regions/" + std::to_string(k),
                         "\"" + h.checker_regions[k] + "\" is not a health-checker region");
         }
@@ -344,7 +344,7 @@ private:
                 break;
             case FaultKind::health_checker_impaired:
                 for (std::size_t k = 0; k < f.regions.size(); ++k)
-                    if (!find_known_region(f.regions[k]))
+                    if (!is_checker_region(f.regions[k]))
                         add(at + "/regions/" + std::to_string(k),
                             "\"" + f.regions[k] + "\" is not a health-checker region");
                 break;

@@ -108,8 +108,9 @@ const std::vector<std::pair<const char *, const char *>> &sentence_table() {
         {"switchover_started",
          "Planned switchover of {subject} to {to} starts; writes pause for {pause_ms|duration}"},
         {"switchover_finished",
-         "Switchover of {subject} done: {region} takes writes again and nothing was lost"},
-        {"service_degraded", "{subject} success falls below 99 %"},
+         "Switchover of {subject} done: {region} now takes the writes, and nothing was lost"},
+        {"service_degraded",
+         "Only {success_pct} % of {subject} succeed now: service is degraded by {fault}"},
         {"service_restored",
          "Service restored for {subject}: at least 99 % succeed from here on, "
          "{rto_ms|duration} after {fault}"},

@@ -12,7 +12,7 @@
 
 namespace model {
 
-// The closed list of event kinds; docs/REPORT_FORMAT.md documents each one's data fields.
+// The closed list of event kinds; model/REPORT_FORMAT.md documents each one's data fields.
 enum class EventKind {
     fault_started,
     fault_ended,
