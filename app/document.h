@@ -1,0 +1,78 @@
+#pragma once
+// Design note: the open document.
+//
+// The document owns the scenario being edited, the file it came from and the undo stack.
+// Every edit is a ScenarioEdit command holding the scenario before and after (scenarios are
+// small values, so a snapshot is cheaper to get right than a command per field); continuous
+// edits such as a drag merge into one undo entry. After any change the document emits
+// changed(), and the views re-sync from scenario() by id. Saving goes through QSaveFile, so a
+// crash mid-save leaves the old file whole.
+
+#include "model/edit.h"
+#include "model/scenario.h"
+
+#include <QObject>
+#include <QString>
+#include <QUndoCommand>
+#include <QUndoStack>
+
+namespace app {
+
+class Document : public QObject {
+    Q_OBJECT
+public:
+    explicit Document(QObject *parent = nullptr);
+
+    const model::Scenario &scenario() const { return scenario_; }
+    QUndoStack *undo_stack() { return &undo_; }
+    QString path() const { return path_; }
+    bool modified() const { return !undo_.isClean(); }
+
+    // Replaces everything (open, new); the undo history starts afresh.
+    void reset(model::Scenario scenario, const QString &path);
+    // Writes atomically; on failure says why in *error and keeps the document modified.
+    bool save(const QString &path, QString *error);
+
+    // Applies an edit made on a copy of scenario(); merge_key non-empty merges consecutive
+    // edits with the same key (one undo entry per drag).
+    void apply(const QString &text, model::Scenario after, const QString &merge_key = {});
+    // Runs a model edit on a copy and applies it if it succeeded; returns its result.
+    template <typename F> model::EditResult edit(const QString &text, F &&change,
+                                                 const QString &merge_key = {}) {
+        model::Scenario copy = scenario_;
+        model::EditResult r = change(copy);
+        if (r.ok)
+            apply(text, std::move(copy), merge_key);
+        return r;
+    }
+
+    // Used by the undo commands only.
+    void set_scenario(const model::Scenario &scenario);
+
+signals:
+    void changed();
+    void path_changed(const QString &path);
+
+private:
+    model::Scenario scenario_;
+    QString path_;
+    QUndoStack undo_;
+};
+
+// One undoable change of the scenario, by snapshots.
+class ScenarioEdit : public QUndoCommand {
+public:
+    ScenarioEdit(Document *doc, const QString &text, model::Scenario before,
+                 model::Scenario after, QString merge_key);
+    void undo() override;
+    void redo() override;
+    int id() const override { return merge_key_.isEmpty() ? -1 : 1; }
+    bool mergeWith(const QUndoCommand *other) override;
+
+private:
+    Document *doc_;
+    model::Scenario before_, after_;
+    QString merge_key_;
+};
+
+} // namespace app
