@@ -140,7 +140,7 @@ void Engine::build() {
 }
 
 void Engine::state_changed(Ms t) {
-    dirty_ = true;
+    invalidate();
     refresh_probes(t);
     refresh_target_health(t);
     data_state_changed(t);
@@ -193,7 +193,7 @@ void Engine::dispatch(Ms t, const Pending &p) {
         emit(t, EventKind::capacity_ready, s_.app_tiers[tier].id,
              {{"capacity_rps", std::int64_t{s_.app_tiers[tier].capacity_rps}}});
         milestone(t, Chain::capacity, Stage::warmup);
-        dirty_ = true;
+        invalidate();
         break;
     }
     case Ev::db_act:
@@ -218,7 +218,7 @@ void Engine::dispatch(Ms t, const Pending &p) {
                              db.inst[static_cast<std::size_t>(db.writer)].region)]
                              .id}});
         milestone(t, Chain::writer, Stage::promotion);
-        dirty_ = true;
+        invalidate();
         break;
     }
     case Ev::dns_edit: {
@@ -253,7 +253,7 @@ void Engine::dispatch(Ms t, const Pending &p) {
         switchover_done(t, p.a, p.b);
         break;
     case Ev::recheck: {
-        dirty_ = true;
+        invalidate();
         const DbState &db = dbs_[static_cast<std::size_t>(p.a)];
         const DbInstance &peer = db.inst[static_cast<std::size_t>(p.b)];
         if (peer.sync_broken_since >= 0 && t - peer.sync_broken_since >= s_.databases[static_cast<std::size_t>(p.a)].sync_timeout_ms)

@@ -274,7 +274,9 @@ private:
     // flows: index ((p * slots + slot) * 2 + op) * kOutcomes + outcome
     static constexpr int kOutcomes = 1 + kFailReasons;
     int slots_ = 0;
-    bool dirty_ = true;
+    bool dirty_ = true;        // the flows need recomputing
+    bool status_dirty_ = true; // ... and so do the tiers' statuses (not just who goes where)
+    void invalidate() { dirty_ = status_dirty_ = true; }
     std::vector<double> rate_, acc_, cum_;
     std::vector<std::int32_t> latency_;
     std::vector<int> active_;

@@ -378,7 +378,7 @@ void Engine::promotion_done(Ms t, int d, int instance) {
              {{"region", from},
               {"fencing", std::string(spec.fencing == Fencing::lease ? "lease" : "token")}});
     schedule(t + spec.endpoint_update_ms, Pending{Ev::endpoint_change, d, instance});
-    dirty_ = true;
+    invalidate();
 }
 
 void Engine::endpoint_change(Ms t, int d, int instance) {
@@ -417,7 +417,7 @@ void Engine::tier_refresh(Ms t, int d, int tier) {
          {{"database", s_.databases[static_cast<std::size_t>(d)].id},
           {"region", s_.regions[static_cast<std::size_t>(db.inst[static_cast<std::size_t>(db.endpoint)].region)].id}});
     milestone(t, Chain::writer, Stage::client_cache);
-    dirty_ = true;
+    invalidate();
 }
 
 void Engine::record_writes(int d, int instance, std::int64_t count, Ms t_end) {
@@ -554,7 +554,7 @@ void Engine::start_switchover(Ms t, int d, int instance) {
     emit(t, EventKind::switchover_started, spec.id,
          {{"to", s_.regions[static_cast<std::size_t>(target.region)].id}, {"pause_ms", pause}});
     schedule(t + pause, Pending{Ev::switchover_done, d, instance});
-    dirty_ = true;
+    invalidate();
 }
 
 void Engine::fail_back(Ms t, int d) { start_switchover(t, d, 0); }
@@ -584,7 +584,7 @@ void Engine::switchover_done(Ms t, int d, int instance) {
          {{"region", s_.regions[static_cast<std::size_t>(in.region)].id}});
     milestone(t, Chain::writer, Stage::promotion);
     schedule(t + spec.endpoint_update_ms, Pending{Ev::endpoint_change, d, instance});
-    dirty_ = true;
+    invalidate();
 }
 
 void Engine::finish_accounts() {

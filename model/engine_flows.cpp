@@ -145,8 +145,12 @@ void Engine::compute_flows(Ms t) {
     dirty_ = false;
     flush_write_latencies();
     const std::size_t nt = s_.app_tiers.size();
-    for (std::size_t i = 0; i < nt; ++i)
-        tier_status(t, static_cast<int>(i), tiers_[i]);
+    // Client moves change only who goes where; the tiers' own state is as it was.
+    if (status_dirty_) {
+        status_dirty_ = false;
+        for (std::size_t i = 0; i < nt; ++i)
+            tier_status(t, static_cast<int>(i), tiers_[i]);
+    }
     // Demand per tier, counting the retries that a brownout provokes.
     for (auto &st : tiers_)
         st.demand = 0;

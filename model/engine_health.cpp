@@ -100,6 +100,7 @@ Regime Engine::probe_regime(const Monitor &mon, const Checker &chk, double &fail
 void Engine::refresh_probes(Ms t) {
     for (std::size_t i = 0; i < tiers_.size(); ++i)
         tier_status(t, static_cast<int>(i), tiers_[i]);
+    status_dirty_ = true; // the statuses above do not carry demand and shedding
     for (std::size_t m = 0; m < monitors_.size(); ++m) {
         Monitor &mon = monitors_[m];
         for (std::size_t c = 0; c < mon.checkers.size(); ++c) {
