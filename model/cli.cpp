@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "json_reader.h"
+#include "lesson.h"
 #include "report_io.h"
 #include "scenario_json.h"
 #include "simulation.h"
@@ -120,10 +121,13 @@ int simulate_command(const std::vector<std::string> &args, std::ostream &out, st
 }
 
 int validate_command(const std::vector<std::string> &args, std::ostream &out, std::ostream &err) {
-    if (args.empty())
-        throw Usage{"validate needs at least one file or folder"};
+    bool require_coverage = false;
     std::vector<std::string> files;
     for (const auto &a : args) {
+        if (a == "--require-coverage") {
+            require_coverage = true;
+            continue;
+        }
         if (!a.empty() && a[0] == '-')
             throw Usage{"unknown option " + a};
         std::error_code ec;
@@ -138,19 +142,43 @@ int validate_command(const std::vector<std::string> &args, std::ostream &out, st
             files.push_back(a);
         }
     }
+    if (files.empty())
+        throw Usage{"validate needs at least one file or folder"};
     int problems = 0;
     bool other_kinds = false;
+    std::vector<Lesson> lessons;
+    const auto report = [&](const Problems &ps) {
+        for (const auto &p : ps)
+            err << p.text() << '\n';
+        problems += static_cast<int>(ps.size());
+    };
     for (const auto &f : files) {
         const std::string kind = file_format(f);
+        if (kind == kLessonFormat) {
+            LessonLoad load = load_lesson_file(f);
+            report(load.problems);
+            if (load.lesson) {
+                report(check_lesson_runs(*load.lesson));
+                lessons.push_back(std::move(*load.lesson));
+            }
+            continue;
+        }
         if (other_kind(kind)) {
-            err << f << ": a \"" << kind << "\" file is not something validate checks yet\n";
+            err << f << ": a \"" << kind << "\" file is not something validate checks\n";
             other_kinds = true;
             continue;
         }
-        ScenarioLoad load = load_scenario_file(f);
-        for (const auto &p : load.problems)
-            err << p.text() << '\n';
-        problems += static_cast<int>(load.problems.size());
+        report(load_scenario_file(f).problems);
+    }
+    if (require_coverage) {
+        const auto missing = uncovered_ids(lessons);
+        if (!missing.empty()) {
+            std::string list;
+            for (const auto &m : missing)
+                list += (list.empty() ? "" : ", ") + m;
+            err << "curriculum coverage: no lesson covers " << list << '\n';
+            problems += static_cast<int>(missing.size());
+        }
     }
     if (problems > 0) {
         err << problems << " problem" << (problems == 1 ? "" : "s") << " in " << files.size()
@@ -159,7 +187,11 @@ int validate_command(const std::vector<std::string> &args, std::ostream &out, st
     }
     if (other_kinds)
         return kExitUsage;
-    out << files.size() << " file" << (files.size() == 1 ? "" : "s") << " checked, no problems\n";
+    out << files.size() << " file" << (files.size() == 1 ? "" : "s") << " checked";
+    if (!lessons.empty())
+        out << " (" << lessons.size() << " lesson" << (lessons.size() == 1 ? "" : "s")
+            << ", every try-this expectation holds)";
+    out << ", no problems\n";
     return kExitOk;
 }
 
@@ -177,7 +209,10 @@ Usage:
       --figure prints one figure by name, e.g. rto_read_s, rto_write_s, rpo_s,
       lost_writes, populations.<id>.rto_read_s, faults.<id>.rpo_s,
       rto_breakdown.read.client_cache_s, first.endpoint_unhealthy, count.clients_moved.
-  failover-lab validate PATH...      check scenario files, or every .json under folders
+  failover-lab validate [--require-coverage] PATH...
+      Check scenario and lesson files, or every .json under folders. For a lesson: its
+      schema, its body and scenario files, that every scenario runs and every "try this"
+      expectation holds. --require-coverage: the lessons together cover C1-C26.
   failover-lab figures               list the figure names --figure accepts
   failover-lab --help | --version
 

@@ -73,6 +73,8 @@ public:
     void object(const char *key, const std::function<void(JsonReader &)> &read,
                 bool required = false);
 
+    // Marks a key as known without reading it (the caller reads it from the raw JSON).
+    void mark(const char *key) { seen_.insert(key); }
     // Reports every key that no call above asked for.
     void finish();
 

@@ -235,6 +235,8 @@ void read_population(JsonReader &r, Population &p) {
     r.seconds("connection_lifetime_s", p.connection_lifetime_ms, 0, 24 * kHour);
 }
 
+} // namespace
+
 void read_fault(JsonReader &r, Fault &f, std::size_t index) {
     r.enumeration("kind", f.kind, fault_kind_names(), true);
     if (r.has("id"))
@@ -325,6 +327,8 @@ void read_fault(JsonReader &r, Fault &f, std::size_t index) {
         break;
     }
 }
+
+namespace {
 
 void read_cost(JsonReader &r, Cost &c) {
     r.number("baseline_monthly", c.baseline_monthly, 0, 1e12);

@@ -22,6 +22,10 @@ struct ScenarioLoad {
 ScenarioLoad parse_scenario(const std::string &text, const std::string &file);
 ScenarioLoad load_scenario_file(const std::string &path);
 
+class JsonReader;
+// Reads one fault object (as in a scenario's "faults" array) field by field.
+void read_fault(JsonReader &reader, Fault &fault, std::size_t index);
+
 // Checks a scenario held in memory (references, ranges, structure), as the reader does.
 Problems check_scenario(const Scenario &scenario, const std::string &file);
 
