@@ -92,11 +92,32 @@ void read_actions(JsonReader &r, const char *key, std::vector<LessonAction> &out
 
 } // namespace
 
-LessonLoad load_lesson_file(const std::string &path) {
-    LessonLoad out;
-    auto text = read_text_file(path, 4 * 1024 * 1024, out.problems);
-    if (!text)
+FileReader disk_reader() {
+    return [](const std::string &path) -> std::optional<std::string> {
+        Problems ignore;
+        return read_text_file(path, kMaxScenarioBytes, ignore);
+    };
+}
+
+ScenarioLoad load_lesson_scenario(const Lesson &lesson, const std::string &relative,
+                                  const FileReader &read) {
+    const std::string path = (fs::path(lesson.root) / relative).string();
+    auto text = read(path);
+    if (!text) {
+        ScenarioLoad out;
+        out.problems.push_back({path, "", "cannot read the scenario"});
         return out;
+    }
+    return parse_scenario(*text, path);
+}
+
+LessonLoad load_lesson_file(const std::string &path, const FileReader &read) {
+    LessonLoad out;
+    auto text = read(path);
+    if (!text) {
+        out.problems.push_back({path, "", "cannot read the lesson file"});
+        return out;
+    }
     auto json = parse_json_text(*text, path, out.problems);
     if (!json)
         return out;
@@ -255,23 +276,23 @@ LessonLoad load_lesson_file(const std::string &path) {
     if (!out.problems.empty())
         return out;
     // The body and the scenarios must exist.
-    Problems more;
     const fs::path base(l.root);
-    auto body = read_text_file((base / l.body_file).string(), 1024 * 1024, more);
+    auto body = read((base / l.body_file).string());
     if (!body)
         out.problems.push_back({path, "/body_file", "cannot read the body \"" + l.body_file + "\""});
     else
         l.body = *body;
+    const auto exists = [&](const std::string &rel) { return read((base / rel).string()).has_value(); };
     for (std::size_t i = 0; i < l.scenarios.size(); ++i)
-        if (!fs::is_regular_file(base / l.scenarios[i]))
+        if (!exists(l.scenarios[i]))
             out.problems.push_back({path, "/scenarios/" + std::to_string(i),
                                     "no scenario file \"" + l.scenarios[i] + "\""});
     for (std::size_t i = 0; i < l.try_this.size(); ++i)
-        if (!fs::is_regular_file(base / l.try_this[i].scenario))
+        if (!exists(l.try_this[i].scenario))
             out.problems.push_back({path, "/try_this/" + std::to_string(i) + "/scenario",
                                     "no scenario file \"" + l.try_this[i].scenario + "\""});
     for (std::size_t i = 0; i < l.walkthroughs.size(); ++i)
-        if (!fs::is_regular_file(base / l.walkthroughs[i].scenario))
+        if (!exists(l.walkthroughs[i].scenario))
             out.problems.push_back({path, "/walkthroughs/" + std::to_string(i) + "/scenario",
                                     "no scenario file \"" + l.walkthroughs[i].scenario + "\""});
     if (out.problems.empty())
@@ -347,11 +368,10 @@ std::string describe(const Expect &e) {
     return out;
 }
 
-Problems check_lesson_runs(const Lesson &l) {
+Problems check_lesson_runs(const Lesson &l, const FileReader &read) {
     Problems out;
-    const fs::path base(l.root);
     const auto load = [&](const std::string &rel, const std::string &where) -> std::optional<Scenario> {
-        ScenarioLoad s = load_scenario_file((base / rel).string());
+        ScenarioLoad s = load_lesson_scenario(l, rel, read);
         if (!s.scenario) {
             out.push_back({l.file, where, "scenario \"" + rel + "\" does not load: " +
                                               (s.problems.empty() ? std::string() : s.problems.front().text())});

@@ -6,11 +6,13 @@
 #include "edit.h"
 #include "problem.h"
 #include "scenario.h"
+#include "scenario_json.h"
 #include "simulation.h"
 #include "trace.h"
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -80,8 +82,16 @@ struct LessonLoad {
     Problems problems;
 };
 
+// Where lesson files and the files they name come from: the file system by default, Qt's
+// resources in the app. Returns nothing when the file cannot be read.
+using FileReader = std::function<std::optional<std::string>(const std::string &path)>;
+FileReader disk_reader();
+
 // Reads and checks a lesson file (schema, the body file, the scenario files it names).
-LessonLoad load_lesson_file(const std::string &path);
+LessonLoad load_lesson_file(const std::string &path, const FileReader &read = disk_reader());
+// Loads a scenario a lesson names (relative to the lesson's folder).
+ScenarioLoad load_lesson_scenario(const Lesson &lesson, const std::string &relative,
+                                  const FileReader &read = disk_reader());
 
 // Applies actions to a scenario (play_until is ignored here: it only moves a playhead).
 EditResult apply_actions(Scenario &s, const std::vector<LessonAction> &actions,
@@ -94,7 +104,7 @@ std::string describe(const Expect &e);
 // Loads every scenario the lesson names, runs each "try this" with its actions and checks its
 // expectation, and checks that every walkthrough step applies. Problems name the lesson file
 // and the JSON path of the step.
-Problems check_lesson_runs(const Lesson &lesson);
+Problems check_lesson_runs(const Lesson &lesson, const FileReader &read = disk_reader());
 
 // The curriculum ids (C1-C26) that no lesson covers.
 std::vector<std::string> uncovered_ids(const std::vector<Lesson> &lessons);
