@@ -389,7 +389,7 @@ void Engine::endpoint_change(Ms t, int d, int instance) {
          {{"region", s_.regions[static_cast<std::size_t>(db.inst[static_cast<std::size_t>(instance)].region)].id},
           {"ttl_ms", spec.endpoint_ttl_ms}});
     milestone(t, Chain::writer, Stage::propagation);
-    if (spec.endpoint_cache == EndpointCache::forever)
+    if (spec.endpoint_cache == EndpointCache::for_good)
         return; // the app keeps the address it resolved first until it restarts
     const Ms period =
         spec.endpoint_cache == EndpointCache::fixed ? spec.endpoint_cache_ms : spec.endpoint_ttl_ms;

@@ -53,7 +53,7 @@ enum class Replication { async, sync, cdc };
 enum class PromotionMode { automated, manual, none };
 enum class Fencing { none, lease, token };
 enum class SyncUnreachable { block, degrade_to_async };
-enum class EndpointCache { ttl, fixed, forever };
+enum class EndpointCache { ttl, fixed, for_good }; // JSON "forever"
 
 // Replication lag as a distribution: half the samples below median, 1 % above p99.
 struct LagSpec {

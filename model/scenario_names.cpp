@@ -45,7 +45,7 @@ const NameTable<SyncUnreachable> &sync_unreachable_names() {
 const NameTable<EndpointCache> &endpoint_cache_names() {
     static const NameTable<EndpointCache> t = {{"ttl", EndpointCache::ttl},
                                                {"fixed", EndpointCache::fixed},
-                                               {"forever", EndpointCache::forever}};
+                                               {"forever", EndpointCache::for_good}};
     return t;
 }
 const NameTable<RoutingPolicy> &policy_names() {

@@ -63,7 +63,7 @@ TEST_CASE("Asynchronous replication loses about write rate x lag", "[data][c9]")
 
 TEST_CASE("A writer endpoint cached forever never finds the new writer", "[data]") {
     Scenario s = with_replica(PromotionMode::automated, Replication::async, LagSpec{500, 1500});
-    s.databases[0].endpoint_cache = EndpointCache::forever;
+    s.databases[0].endpoint_cache = EndpointCache::for_good;
     fail_east(s, kFault);
     const Report r = simulate(s);
     CHECK(first_event(r, EventKind::promotion_finished));
@@ -207,7 +207,7 @@ TEST_CASE("A fenced old writer takes no writes after a partition and an unfenced
     const auto run = [](Fencing fencing) {
         Scenario s = with_replica(PromotionMode::automated, Replication::async, LagSpec{500, 1500});
         s.databases[0].fencing = fencing;
-        s.databases[0].endpoint_cache = EndpointCache::forever;
+        s.databases[0].endpoint_cache = EndpointCache::for_good;
         Fault p;
         p.id = "cut";
         p.kind = FaultKind::partition;
