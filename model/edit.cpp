@@ -164,6 +164,17 @@ Json component_json(const Scenario &s, const std::string &id) {
 EditResult set_field(Scenario &s, const std::string &id, const std::string &field,
                      const Json &value) {
     Json all = Json::parse(write_scenario(s));
+    // The scenario's own settings and cost are edited under the ids "settings" and "cost".
+    if (id == "settings" || id == "cost") {
+        if (!all[id].contains(Json::json_pointer("/" + field)))
+            return fail("\"" + field + "\" is not a field of " + id);
+        all[id][Json::json_pointer("/" + field)] = value;
+        ScenarioLoad load = parse_scenario(all.dump(), "");
+        if (!load.scenario)
+            return fail(load.problems.front().where + ": " + load.problems.front().message);
+        s = std::move(*load.scenario);
+        return EditResult{true, id + ": " + field + " changed", id};
+    }
     for (const char *array : kArrays)
         for (auto &item : all[array])
             if (item.value("id", "") == id) {
