@@ -51,8 +51,12 @@ ScenarioEdit::ScenarioEdit(Document *doc, const QString &text, model::Scenario b
     : QUndoCommand(text), doc_(doc), before_(std::move(before)), after_(std::move(after)),
       merge_key_(std::move(merge_key)) {}
 
-void ScenarioEdit::undo() { doc_->set_scenario(before_); }
-void ScenarioEdit::redo() { doc_->set_scenario(after_); }
+void ScenarioEdit::undo() {
+    doc_->set_scenario(before_);
+}
+void ScenarioEdit::redo() {
+    doc_->set_scenario(after_);
+}
 
 bool ScenarioEdit::mergeWith(const QUndoCommand *other) {
     const auto *o = static_cast<const ScenarioEdit *>(other);

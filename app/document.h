@@ -37,8 +37,8 @@ public:
     // edits with the same key (one undo entry per drag).
     void apply(const QString &text, model::Scenario after, const QString &merge_key = {});
     // Runs a model edit on a copy and applies it if it succeeded; returns its result.
-    template <typename F> model::EditResult edit(const QString &text, F &&change,
-                                                 const QString &merge_key = {}) {
+    template <typename F>
+    model::EditResult edit(const QString &text, F &&change, const QString &merge_key = {}) {
         model::Scenario copy = scenario_;
         model::EditResult r = change(copy);
         if (r.ok)
@@ -62,8 +62,8 @@ private:
 // One undoable change of the scenario, by snapshots.
 class ScenarioEdit : public QUndoCommand {
 public:
-    ScenarioEdit(Document *doc, const QString &text, model::Scenario before,
-                 model::Scenario after, QString merge_key);
+    ScenarioEdit(Document *doc, const QString &text, model::Scenario before, model::Scenario after,
+                 QString merge_key);
     void undo() override;
     void redo() override;
     int id() const override { return merge_key_.isEmpty() ? -1 : 1; }

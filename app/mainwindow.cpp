@@ -1,101 +1,284 @@
 #include "mainwindow.h"
 
+#include "app/lessonlibrary.h"
 #include "model/scenario_json.h"
-#include "model/simulation.h"
+#include "model/world_at.h"
+#include "widgets/charts.h"
 #include "widgets/eventlist.h"
+#include "widgets/faultlist.h"
+#include "widgets/inspector.h"
+#include "widgets/lessonreader.h"
+#include "widgets/mapview.h"
+#include "widgets/palette.h"
 #include "widgets/summaryview.h"
+#include "widgets/timeline.h"
 
 #include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
-#include <QMenuBar>
+#include <QLabel>
 #include <QMessageBox>
-#include <QSplitter>
+#include <QSettings>
+#include <QSlider>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
 
 namespace app {
 
 namespace {
-const QString kDefaultScenario = QStringLiteral(":/lessons/scenarios/dns-ttl-floor.json");
-}
+const QString kDefaultScenario = QStringLiteral(":/lessons/scenarios/start-here.json");
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {
-    auto *split = new QSplitter(Qt::Vertical, this);
-    summary_ = new widgets::SummaryView(split);
-    events_ = new widgets::EventList(split);
-    split->addWidget(summary_);
-    split->addWidget(events_);
-    split->setStretchFactor(1, 1);
-    setCentralWidget(split);
-    build_menus();
-    resize(1100, 720);
-    connect(events_, &widgets::EventList::event_chosen, this, [this](qint64 t) {
-        statusBar()->showMessage(tr("Event at %1").arg(QString::fromStdString(model::format_clock(t))));
+    setObjectName(QStringLiteral("MainWindow"));
+    build_views();
+    build_actions();
+    build_playback_bar();
+    connect(&doc_, &Document::changed, this, &MainWindow::document_changed);
+    connect(&doc_, &Document::path_changed, this, [this] { update_title(); });
+    connect(&runner_, &ModelRunner::finished, this, &MainWindow::report_ready);
+    connect(&clock_, &PlaybackClock::moved, this, &MainWindow::show_playhead);
+    connect(&clock_, &PlaybackClock::state_changed, this, [this](bool playing) {
+        play_->setText(playing ? tr("&Pause") : tr("&Play"));
+        play_->setIcon(
+            style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     });
+    connect(&clock_, &PlaybackClock::reached_end, this,
+            [this] { say(tr("End of the run: replay finished.")); });
+    resize(1400, 900);
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    set_theme(static_cast<Theme>(settings.value(QStringLiteral("view/theme"), 0).toInt()));
 }
 
-void MainWindow::build_menus() {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open Scenario..."), this, &MainWindow::choose_file);
-    open->setShortcut(QKeySequence::Open);
-    open->setToolTip(tr("Open a scenario file"));
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Failover Lab"), this, [this] {
-        QMessageBox::about(this, tr("About Failover Lab"),
-                           tr("<b>Failover Lab</b> %1<br>Learn multi-region failover by breaking "
-                              "things.")
-                               .arg(QApplication::applicationVersion()));
+void MainWindow::build_views() {
+    map_ = new widgets::MapView(this);
+    setCentralWidget(map_);
+    const auto dock = [this](const QString &title, const QString &name, QWidget *w,
+                             Qt::DockWidgetArea area) {
+        auto *d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(w);
+        addDockWidget(area, d);
+        return d;
+    };
+    palette_ = new widgets::Palette(this);
+    dock(tr("Components"), QStringLiteral("palette"), palette_, Qt::LeftDockWidgetArea);
+    inspector_ = new widgets::Inspector(this);
+    QDockWidget *inspector_dock =
+        dock(tr("Inspector"), QStringLiteral("inspector"), inspector_, Qt::RightDockWidgetArea);
+    faults_ = new widgets::FaultList(this);
+    QDockWidget *faults_dock =
+        dock(tr("Faults"), QStringLiteral("faults"), faults_, Qt::RightDockWidgetArea);
+    tabifyDockWidget(inspector_dock, faults_dock);
+    inspector_dock->raise();
+
+    reader_ = new widgets::LessonReader(this);
+    QDockWidget *lessons_dock =
+        dock(tr("Lessons"), QStringLiteral("lessons"), reader_, Qt::RightDockWidgetArea);
+    tabifyDockWidget(faults_dock, lessons_dock);
+    lessons_dock->raise();
+    QStringList problems;
+    reader_->set_lessons(load_lessons(QStringLiteral(":/lessons"), &problems));
+    for (const QString &p : problems)
+        qWarning("%s", qPrintable(p));
+    QString progress_error;
+    if (!progress_.load(&progress_error))
+        QMetaObject::invokeMethod(
+            this, [this, progress_error] { say(progress_error, 15000); }, Qt::QueuedConnection);
+    reader_->set_progress(progress_.progress());
+    connect(reader_, &widgets::LessonReader::open_scenario, this,
+            &MainWindow::open_lesson_scenario);
+    connect(reader_, &widgets::LessonReader::try_this, this, &MainWindow::run_try_this);
+    connect(reader_, &widgets::LessonReader::show_what_happened, this,
+            &MainWindow::show_what_happened);
+    connect(reader_, &widgets::LessonReader::start_walkthrough, this,
+            &MainWindow::start_walkthrough);
+    connect(reader_, &widgets::LessonReader::lesson_read, this, [this](int index) {
+        const auto &l = reader_->lessons().at(static_cast<std::size_t>(index));
+        const QString id = QString::fromStdString(l.id);
+        if (progress_.progress().value(id).read)
+            return;
+        progress_.mark_read(id);
+        progress_.save();
+        reader_->set_progress(progress_.progress());
     });
+
+    auto *bottom = new QTabWidget(this);
+    timeline_ = new widgets::Timeline(bottom);
+    charts_ = new widgets::ChartsPanel(bottom);
+    events_ = new widgets::EventList(bottom);
+    summary_ = new widgets::SummaryView(bottom);
+    bottom->addTab(timeline_, tr("&Timeline"));
+    bottom->addTab(charts_, tr("C&harts"));
+    bottom->addTab(events_, tr("&Events"));
+    bottom->addTab(summary_, tr("&Summary"));
+    dock(tr("Replay"), QStringLiteral("replay"), bottom, Qt::BottomDockWidgetArea);
+
+    connect(map_, &widgets::MapView::component_dropped, this, &MainWindow::drop_component);
+    connect(map_, &widgets::MapView::drop_refused, this, [this](const QString &why) { say(why); });
+    connect(map_, &widgets::MapView::component_moved, this, &MainWindow::move_component);
+    connect(map_, &widgets::MapView::link_requested, this, &MainWindow::link_components);
+    connect(map_, &widgets::MapView::context_action, this, &MainWindow::context_action);
+    connect(map_, &widgets::MapView::selection_changed, this, [this](const QString &id) {
+        selected_ = id;
+        inspector_->show_component(doc_.scenario(), id);
+    });
+    connect(palette_, &widgets::Palette::add_requested, this, [this](model::ComponentKind kind) {
+        // Without a mouse: region-bound parts go to the selected region, or the first one.
+        QString region = model::kind_of(doc_.scenario(), selected_.toStdString()) == "region"
+                             ? selected_
+                             : QString();
+        if (region.isEmpty() && !doc_.scenario().regions.empty())
+            region = QString::fromStdString(doc_.scenario().regions.front().id);
+        drop_component(kind, {40.0, -30.0}, region);
+    });
+    connect(inspector_, &widgets::Inspector::field_edit_requested, this, &MainWindow::edit_field);
+    connect(faults_, &widgets::FaultList::fault_add_requested, this, &MainWindow::add_fault);
+    connect(faults_, &widgets::FaultList::fault_remove_requested, this, [this](const QString &id) {
+        report_edit(doc_.edit(tr("Remove fault %1").arg(id), [&](model::Scenario &s) {
+            return model::remove_fault(s, id.toStdString());
+        }));
+    });
+    connect(faults_, &widgets::FaultList::fault_edit_requested, this, &MainWindow::edit_field);
+    connect(faults_, &widgets::FaultList::fault_chosen, this,
+            [this](const QString &, model::Ms at) { clock_.seek(at); });
+    connect(timeline_, &widgets::Timeline::seek_requested, &clock_, &PlaybackClock::seek);
+    connect(charts_, &widgets::ChartsPanel::seek_requested, &clock_, &PlaybackClock::seek);
+    connect(events_, &widgets::EventList::event_chosen, &clock_, &PlaybackClock::seek);
 }
 
 void MainWindow::open_initial(const QString &path) {
-    if (path.isEmpty() || !open_file(path))
-        open_file(kDefaultScenario);
+    if (path.isEmpty() || !open_file(path)) {
+        // The default lesson: its chapter in the reader, its scenario on the map.
+        const auto &lessons = reader_->lessons();
+        int first = -1;
+        for (std::size_t i = 0; i < lessons.size() && first < 0; ++i)
+            if (lessons[i].scenarios.front() == "scenarios/start-here.json")
+                first = static_cast<int>(i);
+        if (first >= 0) {
+            reader_->show_lesson(first);
+            open_lesson_scenario(first, QStringLiteral("scenarios/start-here.json"));
+        } else {
+            open_file(kDefaultScenario);
+        }
+    }
+    map_->fit_to_content();
 }
 
 bool MainWindow::open_file(const QString &path) {
     QFile f(path);
     model::ScenarioLoad load;
-    if (!f.open(QIODevice::ReadOnly)) {
-        load.problems.push_back({path.toStdString(), "", tr("cannot open the file").toStdString()});
-    } else if (f.size() > static_cast<qint64>(model::kMaxScenarioBytes)) {
-        load.problems.push_back({path.toStdString(), "", tr("the file is larger than 8 MiB").toStdString()});
-    } else {
+    if (!f.open(QIODevice::ReadOnly))
+        load.problems.push_back(
+            {path.toStdString(), "",
+             tr("cannot open the file: %1").arg(f.errorString()).toStdString()});
+    else if (f.size() > static_cast<qint64>(model::kMaxScenarioBytes))
+        load.problems.push_back(
+            {path.toStdString(), "", tr("the file is larger than 8 MiB").toStdString()});
+    else
         load = model::parse_scenario(f.readAll().toStdString(), path.toStdString());
-    }
     if (!load.scenario) {
         QStringList lines;
         for (const auto &p : load.problems)
             lines << QString::fromStdString(p.text());
-        QMessageBox::warning(this, tr("Cannot open scenario"),
-                             tr("The scenario was not opened:\n\n%1").arg(lines.join('\n')));
+        QMessageBox box(QMessageBox::Warning, tr("Cannot open scenario"),
+                        tr("The scenario was not opened; what is open stays as it was."),
+                        QMessageBox::Ok, this);
+        box.setDetailedText(lines.join('\n'));
+        box.setInformativeText(lines.mid(0, 3).join('\n'));
+        box.exec();
+        say(tr("Not opened: %1").arg(lines.value(0)));
         return false;
     }
-    scenario_ = std::move(load.scenario);
-    path_ = path;
-    setWindowTitle(tr("%1 - Failover Lab").arg(QString::fromStdString(scenario_->name)));
-    run_model();
+    clock_.pause();
+    doc_.reset(std::move(*load.scenario), path.startsWith(':') ? QString() : path);
+    if (!path.startsWith(':'))
+        add_recent(path);
+    run_model_now();
+    clock_.seek(0);
     return true;
 }
 
-void MainWindow::run_model() {
-    report_ = model::simulate(*scenario_);
-    events_->show_report(*report_);
-    summary_->show_report(*report_);
-    statusBar()->showMessage(tr("Run finished: %1 events, fingerprint %2")
-                                 .arg(report_->run.events.size())
-                                 .arg(QString::fromStdString(report_->fingerprint)));
+void MainWindow::run_model_now() {
+    report_ready(runner_.run_now(doc_.scenario()), 0);
 }
 
-void MainWindow::choose_file() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"), QString(),
-                                                      tr("Failover Lab scenarios (*.json)"));
-    if (!path.isEmpty())
-        open_file(path);
+void MainWindow::document_changed() {
+    const model::Scenario &s = doc_.scenario();
+    map_->show_scenario(s);
+    faults_->show_scenario(s);
+    if (model::kind_of(s, selected_.toStdString()).empty())
+        selected_.clear();
+    inspector_->show_component(s, selected_);
+    update_title();
+    runner_.request(s); // a live what-if: the view keeps its playhead
+}
+
+void MainWindow::report_ready(std::shared_ptr<const model::Report> report, double ms) {
+    report_ = std::move(report);
+    timeline_->set_report(report_, doc_.scenario());
+    charts_->set_report(report_, doc_.scenario());
+    events_->show_report(*report_);
+    summary_->show_report(*report_);
+    clock_.set_end(report_->run.end_ms);
+    show_playhead(clock_.playhead());
+    if (ms > 0)
+        statusBar()->showMessage(tr("Model run in %1 ms").arg(ms, 0, 'f', 1), 3000);
+}
+
+void MainWindow::show_playhead(model::Ms t) {
+    if (!report_)
+        return;
+    map_->show_world(doc_.scenario(), model::world_at(doc_.scenario(), *report_, t));
+    timeline_->set_playhead(t);
+    charts_->set_playhead(t);
+    clock_label_->setText(
+        tr("%1 / %2").arg(QString::fromStdString(model::format_clock(t - t % 1000)),
+                          QString::fromStdString(model::format_clock(clock_.end()))));
+    const QSignalBlocker block(scrubber_);
+    scrubber_->setMaximum(static_cast<int>(clock_.end() / 1000));
+    scrubber_->setValue(static_cast<int>(t / 1000));
+}
+
+void MainWindow::say(const QString &message, int timeout_ms) {
+    last_message_ = message;
+    statusBar()->showMessage(message, timeout_ms);
+}
+
+void MainWindow::update_title() {
+    const QString name = doc_.path().isEmpty() ? QString::fromStdString(doc_.scenario().name)
+                                               : QFileInfo(doc_.path()).fileName();
+    setWindowTitle(tr("%1[*] - Failover Lab").arg(name.isEmpty() ? tr("Untitled") : name));
+    setWindowModified(doc_.modified());
+}
+
+bool MainWindow::confirm_discard() {
+    if (!doc_.modified())
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"),
+        tr("The scenario has changes that are not saved. Save them first?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    if (!confirm_discard()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
 }
 
 } // namespace app

@@ -1,41 +1,130 @@
 #pragma once
-// The main window: opens a scenario, runs the model on it and shows the run.
+// The main window only wires: document and undo stack, the model runner, the playback clock,
+// and the views (map, palette, inspector, faults, timeline, charts, events).
 
+#include "app/document.h"
+#include "app/playback.h"
+#include "app/progress.h"
+#include "app/runner.h"
+#include "model/edit.h"
 #include "model/report.h"
-#include "model/scenario.h"
 
 #include <QMainWindow>
-#include <optional>
+#include <memory>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QMenu;
+class QSlider;
 
 namespace widgets {
+class ChartsPanel;
 class EventList;
+class FaultList;
+class Inspector;
+class LessonReader;
+class MapView;
+class Palette;
 class SummaryView;
+class Timeline;
 } // namespace widgets
 
 namespace app {
+
+enum class Theme { system, light, dark };
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
 
-    // Opens path, or the default lesson's scenario when path is empty.
+    // Opens path, or the default lesson's scenario when path is empty or cannot be opened.
     void open_initial(const QString &path);
-    // Loads a scenario file; on a bad file shows the problems and keeps what is open.
+    // Loads a scenario file; a bad file shows its problems and leaves the open one untouched.
     bool open_file(const QString &path);
+    bool save_to(const QString &path);
 
-    const std::optional<model::Report> &report() const { return report_; }
+    Document *document() { return &doc_; }
+    PlaybackClock *clock() { return &clock_; }
+    widgets::MapView *map() { return map_; }
+    widgets::Timeline *timeline() { return timeline_; }
+    widgets::ChartsPanel *charts() { return charts_; }
+    widgets::LessonReader *reader() { return reader_; }
+    ProgressStore *progress() { return &progress_; }
+    // Lessons: load a chapter's scenario, run a "try this" step, present a walkthrough.
+    bool open_lesson_scenario(int lesson, const QString &relative);
+    bool run_try_this(int lesson, int step);
+    void show_what_happened(int lesson, int step);
+    QWidget *start_walkthrough(int lesson, int walkthrough);
+    void load_lesson_pack(const QString &folder);
+    std::shared_ptr<const model::Report> report() const { return report_; }
+    // Runs the model now on this thread (start-up and tests); edits otherwise run in the
+    // background.
+    void run_model_now();
+    void set_theme(Theme theme);
+    // Where a message for the user went last (status bar), for tests.
+    QString last_message() const { return last_message_; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
-    void build_menus();
-    void run_model();
-    void choose_file();
+    void build_views();
+    void build_actions();
+    void build_playback_bar();
+    void document_changed();
+    void report_ready(std::shared_ptr<const model::Report> report, double ms);
+    void show_playhead(model::Ms t);
+    void say(const QString &message, int timeout_ms = 6000);
+    bool confirm_discard();
+    void update_title();
+    void add_recent(const QString &path);
+    void rebuild_recent_menu();
 
-    std::optional<model::Scenario> scenario_;
-    std::optional<model::Report> report_;
-    QString path_;
+    // Intents from the views, turned into undoable edits.
+    void drop_component(model::ComponentKind kind, model::LatLon where, const QString &region);
+    void move_component(const QString &id, model::LatLon where, bool finished);
+    void link_components(const QString &from, const QString &to);
+    void context_action(const QString &id, const QString &action);
+    void edit_field(const QString &id, const QString &field, const QString &json_value);
+    void add_fault(const QString &kind);
+    void remove_selected();
+    void report_edit(const model::EditResult &result);
+
+    void new_scenario();
+    void choose_and_open();
+    bool save();
+    bool save_as();
+    void export_report(bool csv);
+    void export_picture(bool map, bool svg);
+
+    Document doc_;
+    ModelRunner runner_;
+    PlaybackClock clock_;
+    std::shared_ptr<const model::Report> report_;
+    QString selected_;
+    int drag_serial_ = 0;
+    QString last_message_;
+
+    widgets::MapView *map_ = nullptr;
+    widgets::Palette *palette_ = nullptr;
+    widgets::Inspector *inspector_ = nullptr;
+    widgets::FaultList *faults_ = nullptr;
+    widgets::Timeline *timeline_ = nullptr;
+    widgets::ChartsPanel *charts_ = nullptr;
     widgets::EventList *events_ = nullptr;
     widgets::SummaryView *summary_ = nullptr;
+    widgets::LessonReader *reader_ = nullptr;
+    ProgressStore progress_;
+
+    QAction *play_ = nullptr;
+    QAction *reduce_motion_ = nullptr;
+    QMenu *recent_menu_ = nullptr;
+    QMenu *view_menu_ = nullptr;
+    QSlider *scrubber_ = nullptr;
+    QLabel *clock_label_ = nullptr;
+    QComboBox *speed_ = nullptr;
 };
 
 } // namespace app

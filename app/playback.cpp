@@ -38,9 +38,13 @@ void PlaybackClock::pause() {
     emit state_changed(false);
 }
 
-void PlaybackClock::toggle() { playing() ? pause() : play(); }
+void PlaybackClock::toggle() {
+    playing() ? pause() : play();
+}
 
-void PlaybackClock::set_speed(double speed) { speed_ = std::clamp(speed, kMinSpeed, kMaxSpeed); }
+void PlaybackClock::set_speed(double speed) {
+    speed_ = std::clamp(speed, kMinSpeed, kMaxSpeed);
+}
 
 void PlaybackClock::tick() {
     const auto wall_ms = static_cast<double>(wall_.restart());

@@ -8,7 +8,9 @@
 
 namespace app {
 
-ModelRunner::ModelRunner(QObject *parent) : QObject(parent) { pool_.setMaxThreadCount(1); }
+ModelRunner::ModelRunner(QObject *parent) : QObject(parent) {
+    pool_.setMaxThreadCount(1);
+}
 
 ModelRunner::~ModelRunner() {
     pool_.clear();

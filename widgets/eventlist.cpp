@@ -9,8 +9,7 @@ namespace widgets {
 
 QString event_sentence(const model::Event &event) {
     const std::string key = model::sentence_key(event);
-    const QString templ =
-        QCoreApplication::translate("sentences", model::sentence_template(key));
+    const QString templ = QCoreApplication::translate("sentences", model::sentence_template(key));
     return QString::fromStdString(model::fill_sentence(templ.toStdString(), event));
 }
 

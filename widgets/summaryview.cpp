@@ -3,7 +3,9 @@
 namespace widgets {
 namespace {
 
-QString duration(model::Ms ms) { return QString::fromStdString(model::format_duration(ms)); }
+QString duration(model::Ms ms) {
+    return QString::fromStdString(model::format_duration(ms));
+}
 
 QString rto_line(const QString &label, const model::Rto &rto) {
     if (!rto.ms)

@@ -1,0 +1,20 @@
+#pragma once
+// Finds the lessons: the course built into the app (Qt resources) and any packs of the
+// user's own, read from a folder they pick.
+
+#include "model/lesson.h"
+
+#include <QString>
+#include <QStringList>
+#include <vector>
+
+namespace app {
+
+// Reads files from disk or, for paths starting with ":/", from the app's resources.
+model::FileReader qt_reader();
+
+// Every lesson file in a folder (":/lessons" for the built-in course). Problems with single
+// files are added to *problems; the good lessons are returned.
+std::vector<model::Lesson> load_lessons(const QString &folder, QStringList *problems);
+
+} // namespace app

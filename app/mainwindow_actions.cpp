@@ -1,0 +1,387 @@
+// The main window's menus, tool bar, file commands and themes.
+#include "mainwindow.h"
+
+#include "model/report_io.h"
+#include "model/scenario_json.h"
+#include "model/world_at.h"
+#include "widgets/charts.h"
+#include "widgets/mapview.h"
+#include "widgets/timeline.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPainter>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSlider>
+#include <QStatusBar>
+#include <QStyleFactory>
+#include <QSvgGenerator>
+#include <QToolBar>
+#include <QUndoStack>
+
+namespace app {
+
+namespace {
+
+QAction *add(QMenu *menu, const QString &text, const QKeySequence &keys, const QString &tip) {
+    QAction *a = menu->addAction(text);
+    if (!keys.isEmpty())
+        a->setShortcut(keys);
+    a->setToolTip(tip);
+    a->setStatusTip(tip);
+    return a;
+}
+
+} // namespace
+
+void MainWindow::build_actions() {
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    connect(add(file, tr("&New Scenario"), QKeySequence::New, tr("Start from an empty scenario")),
+            &QAction::triggered, this, &MainWindow::new_scenario);
+    connect(add(file, tr("&Open Scenario..."), QKeySequence::Open, tr("Open a scenario file")),
+            &QAction::triggered, this, &MainWindow::choose_and_open);
+    recent_menu_ = file->addMenu(tr("Open &Recent"));
+    rebuild_recent_menu();
+    connect(add(file, tr("&Save"), QKeySequence::Save, tr("Save the scenario")),
+            &QAction::triggered, this, [this] { save(); });
+    connect(add(file, tr("Save &As..."), QKeySequence::SaveAs, tr("Save under another name")),
+            &QAction::triggered, this, [this] { save_as(); });
+    file->addSeparator();
+    QMenu *exports = file->addMenu(tr("&Export"));
+    connect(add(exports, tr("Map as &PNG..."), {}, tr("The map at the playhead as a picture")),
+            &QAction::triggered, this, [this] { export_picture(true, false); });
+    connect(add(exports, tr("Map as &SVG..."), {}, tr("The map at the playhead as vector art")),
+            &QAction::triggered, this, [this] { export_picture(true, true); });
+    connect(add(exports, tr("&Timeline as PNG..."), {}, tr("The timeline as a picture")),
+            &QAction::triggered, this, [this] { export_picture(false, false); });
+    connect(add(exports, tr("Timeline as S&VG..."), {}, tr("The timeline as vector art")),
+            &QAction::triggered, this, [this] { export_picture(false, true); });
+    connect(add(exports, tr("Report as &JSON..."), {}, tr("The full report of the run")),
+            &QAction::triggered, this, [this] { export_report(false); });
+    connect(add(exports, tr("Series as &CSV..."), {}, tr("The sampled series of the run")),
+            &QAction::triggered, this, [this] { export_report(true); });
+    file->addSeparator();
+    connect(add(file, tr("&Quit"), QKeySequence::Quit, tr("Leave Failover Lab")),
+            &QAction::triggered, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = doc_.undo_stack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = doc_.undo_stack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    connect(add(edit, tr("&Delete"), QKeySequence::Delete, tr("Remove the selected component")),
+            &QAction::triggered, this, &MainWindow::remove_selected);
+    connect(add(edit, tr("D&uplicate"), QKeySequence(tr("Ctrl+D")),
+                tr("Copy the selected population or fault")),
+            &QAction::triggered, this, [this] {
+                const QString id = selected_;
+                report_edit(doc_.edit(tr("Duplicate %1").arg(id), [&](model::Scenario &s) {
+                    return model::duplicate_component(s, id.toStdString());
+                }));
+            });
+
+    view_menu_ = menuBar()->addMenu(tr("&View"));
+    connect(add(view_menu_, tr("Zoom &In"), QKeySequence::ZoomIn, tr("Zoom into the map")),
+            &QAction::triggered, this, [this] { map_->zoom_in(); });
+    connect(add(view_menu_, tr("Zoom &Out"), QKeySequence::ZoomOut, tr("Zoom out of the map")),
+            &QAction::triggered, this, [this] { map_->zoom_out(); });
+    connect(add(view_menu_, tr("&Fit to Content"), QKeySequence(tr("Ctrl+0")),
+                tr("Show every component")),
+            &QAction::triggered, this, [this] { map_->fit_to_content(); });
+    view_menu_->addSeparator();
+    reduce_motion_ = add(view_menu_, tr("&Reduce Motion"), {},
+                         tr("Show traffic as flow widths instead of moving dots"));
+    reduce_motion_->setCheckable(true);
+    reduce_motion_->setChecked(QSettings().value(QStringLiteral("view/reduce_motion")).toBool());
+    map_->set_reduce_motion(reduce_motion_->isChecked());
+    connect(reduce_motion_, &QAction::toggled, this, [this](bool on) {
+        QSettings().setValue(QStringLiteral("view/reduce_motion"), on);
+        map_->set_reduce_motion(on);
+    });
+    QMenu *theme = view_menu_->addMenu(tr("&Theme"));
+    auto *themes = new QActionGroup(this);
+    const std::pair<QString, Theme> choices[] = {
+        {tr("&System"), Theme::system}, {tr("&Light"), Theme::light}, {tr("&Dark"), Theme::dark}};
+    const int current = QSettings().value(QStringLiteral("view/theme"), 0).toInt();
+    for (const auto &[label, value] : choices) {
+        QAction *a = theme->addAction(label);
+        a->setCheckable(true);
+        a->setChecked(static_cast<int>(value) == current);
+        themes->addAction(a);
+        connect(a, &QAction::triggered, this, [this, value = value] { set_theme(value); });
+    }
+    view_menu_->addSeparator();
+    for (QDockWidget *d : findChildren<QDockWidget *>())
+        view_menu_->addAction(d->toggleViewAction());
+
+    QMenu *play = menuBar()->addMenu(tr("&Playback"));
+    play_ = add(play, tr("&Play"), QKeySequence(Qt::Key_Space), tr("Play or pause the replay"));
+    play_->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    connect(play_, &QAction::triggered, &clock_, &PlaybackClock::toggle);
+    QAction *prev = add(play, tr("P&revious Event"), QKeySequence(tr("Ctrl+Left")),
+                        tr("Jump to the previous event"));
+    prev->setIcon(style()->standardIcon(QStyle::SP_MediaSkipBackward));
+    connect(prev, &QAction::triggered, this, [this] {
+        if (report_)
+            clock_.seek(model::previous_event_time(*report_, clock_.playhead()).value_or(0));
+    });
+    QAction *next =
+        add(play, tr("&Next Event"), QKeySequence(tr("Ctrl+Right")), tr("Jump to the next event"));
+    next->setIcon(style()->standardIcon(QStyle::SP_MediaSkipForward));
+    connect(next, &QAction::triggered, this, [this] {
+        if (report_)
+            clock_.seek(model::next_event_time(*report_, clock_.playhead()).value_or(clock_.end()));
+    });
+    connect(add(play, tr("Go to &Start"), QKeySequence(tr("Ctrl+Home")), tr("Rewind")),
+            &QAction::triggered, this, [this] { clock_.seek(0); });
+    connect(add(play, tr("Go to &End"), QKeySequence(tr("Ctrl+End")), tr("Jump to the end")),
+            &QAction::triggered, this, [this] { clock_.seek(clock_.end()); });
+    connect(add(play, tr("&Faster"), QKeySequence(tr("Ctrl+]")), tr("Double the replay speed")),
+            &QAction::triggered, this, [this] {
+                speed_->setCurrentIndex(std::min(speed_->currentIndex() + 1, speed_->count() - 1));
+            });
+    connect(add(play, tr("&Slower"), QKeySequence(tr("Ctrl+[")), tr("Halve the replay speed")),
+            &QAction::triggered, this,
+            [this] { speed_->setCurrentIndex(std::max(speed_->currentIndex() - 1, 0)); });
+    play->addSeparator();
+    QMenu *fault = menuBar()->addMenu(tr("F&ault"));
+    connect(add(fault, tr("&Fail Selected Region Now"), QKeySequence(tr("Ctrl+F")),
+                tr("A region outage at the playhead")),
+            &QAction::triggered, this, [this] { context_action(selected_, "fail_now"); });
+    connect(add(fault, tr("&Recover Selected Region Now"), QKeySequence(tr("Ctrl+R")),
+                tr("End the selected region's outage at the playhead")),
+            &QAction::triggered, this, [this] { context_action(selected_, "recover_now"); });
+
+    QMenu *lessons = menuBar()->addMenu(tr("&Lessons"));
+    connect(add(lessons, tr("&Present Walkthrough"), QKeySequence(Qt::Key_F5),
+                tr("Present the current chapter's first walkthrough full screen")),
+            &QAction::triggered, this, [this] {
+                const int lesson = reader_->current();
+                if (lesson < 0 ||
+                    reader_->lessons()[static_cast<std::size_t>(lesson)].walkthroughs.empty()) {
+                    say(tr("This chapter has no walkthrough"));
+                    return;
+                }
+                start_walkthrough(lesson, 0);
+            });
+    connect(
+        add(lessons, tr("&Load Lesson Pack..."), {}, tr("Add the lessons in a folder of your own")),
+        &QAction::triggered, this, [this] {
+            const QString folder = QFileDialog::getExistingDirectory(this, tr("Load Lesson Pack"));
+            if (!folder.isEmpty())
+                load_lesson_pack(folder);
+        });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    connect(add(help, tr("&About Failover Lab"), {}, tr("Version and licence")),
+            &QAction::triggered, this, [this] {
+                QMessageBox::about(this, tr("About Failover Lab"),
+                                   tr("<b>Failover Lab</b> %1<br>Learn multi-region failover by "
+                                      "breaking things.<br>Map data: Natural Earth (public "
+                                      "domain) via world-atlas.")
+                                       .arg(QApplication::applicationVersion()));
+            });
+
+    QToolBar *bar = addToolBar(tr("Playback"));
+    bar->setObjectName(QStringLiteral("playback"));
+    bar->addAction(prev);
+    bar->addAction(play_);
+    bar->addAction(next);
+}
+
+void MainWindow::build_playback_bar() {
+    auto *bar = findChild<QToolBar *>(QStringLiteral("playback"));
+    speed_ = new QComboBox(bar);
+    speed_->setToolTip(tr("Replay speed: simulated seconds per real second"));
+    for (double v : {0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0})
+        speed_->addItem(tr("%1x").arg(v), v);
+    speed_->setCurrentIndex(5);
+    clock_.set_speed(10.0);
+    connect(speed_, &QComboBox::currentIndexChanged, this,
+            [this] { clock_.set_speed(speed_->currentData().toDouble()); });
+    bar->addWidget(speed_);
+    scrubber_ = new QSlider(Qt::Horizontal, bar);
+    scrubber_->setToolTip(tr("Drag to move the playhead"));
+    scrubber_->setMinimumWidth(300);
+    connect(scrubber_, &QSlider::valueChanged, this,
+            [this](int s) { clock_.seek(static_cast<model::Ms>(s) * 1000); });
+    bar->addWidget(scrubber_);
+    clock_label_ = new QLabel(bar);
+    clock_label_->setToolTip(tr("Playhead / end of the run"));
+    clock_label_->setMinimumWidth(150);
+    bar->addWidget(clock_label_);
+}
+
+void MainWindow::new_scenario() {
+    if (!confirm_discard())
+        return;
+    model::Scenario s;
+    s.name = tr("Untitled").toStdString();
+    s.regions.push_back(model::Region{"us-east-1", "N. Virginia", {39.05, -77.49}});
+    model::AppTier app;
+    app.id = "app-us-east-1";
+    app.region = "us-east-1";
+    s.app_tiers.push_back(app);
+    model::DnsName name;
+    name.id = "app.example.com";
+    name.policy = model::RoutingPolicy::weighted;
+    model::DnsRecord rec;
+    rec.id = "main";
+    rec.target = app.id;
+    name.records.push_back(rec);
+    s.dns.push_back(name);
+    model::Population users;
+    users.id = "users";
+    users.name = "Users";
+    users.where = {40.7, -74.0};
+    users.continent = "NA";
+    users.entry = name.id;
+    s.populations.push_back(users);
+    doc_.reset(std::move(s), QString());
+    run_model_now();
+    clock_.seek(0);
+    map_->fit_to_content();
+}
+
+void MainWindow::choose_and_open() {
+    if (!confirm_discard())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"), QString(),
+                                                      tr("Failover Lab scenarios (*.json)"));
+    if (!path.isEmpty())
+        open_file(path);
+}
+
+bool MainWindow::save() {
+    return doc_.path().isEmpty() ? save_as() : save_to(doc_.path());
+}
+
+bool MainWindow::save_as() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario"), doc_.path(),
+                                                      tr("Failover Lab scenarios (*.json)"));
+    return !path.isEmpty() && save_to(path);
+}
+
+bool MainWindow::save_to(const QString &path) {
+    QString error;
+    if (!doc_.save(path, &error)) {
+        QMessageBox::warning(this, tr("Not saved"),
+                             tr("The scenario could not be saved to %1:\n%2").arg(path, error));
+        return false;
+    }
+    add_recent(path);
+    say(tr("Saved %1").arg(path));
+    update_title();
+    return true;
+}
+
+void MainWindow::export_report(bool csv) {
+    if (!report_)
+        return;
+    const QString path = QFileDialog::getSaveFileName(
+        this, csv ? tr("Export Series") : tr("Export Report"), QString(),
+        csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile f(path);
+    const std::string text = csv ? model::report_csv(*report_) : model::report_json(*report_);
+    if (!f.open(QIODevice::WriteOnly) ||
+        f.write(text.data(), static_cast<qint64>(text.size())) < 0 || !f.commit()) {
+        QMessageBox::warning(this, tr("Not exported"), f.errorString());
+        return;
+    }
+    say(tr("Exported %1").arg(path));
+}
+
+void MainWindow::export_picture(bool map, bool svg) {
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export Picture"), QString(),
+                                     svg ? tr("SVG files (*.svg)") : tr("PNG files (*.png)"));
+    if (path.isEmpty())
+        return;
+    bool ok = false;
+    if (!map) {
+        ok = svg ? timeline_->export_svg(path) : timeline_->export_png(path);
+    } else if (svg) {
+        QSvgGenerator gen;
+        gen.setFileName(path);
+        gen.setSize(map_->viewport()->size());
+        gen.setViewBox(QRect(QPoint(0, 0), map_->viewport()->size()));
+        gen.setTitle(tr("Failover Lab map"));
+        QPainter p(&gen);
+        map_->render(&p);
+        ok = p.end();
+    } else {
+        ok = map_->grab().save(path);
+    }
+    say(ok ? tr("Exported %1").arg(path) : tr("Could not write %1").arg(path));
+}
+
+void MainWindow::add_recent(const QString &path) {
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recent")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue(QStringLiteral("recent"), recent.mid(0, 8));
+    rebuild_recent_menu();
+}
+
+void MainWindow::rebuild_recent_menu() {
+    recent_menu_->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recent")).toStringList();
+    for (const QString &path : recent)
+        connect(recent_menu_->addAction(path), &QAction::triggered, this, [this, path] {
+            if (confirm_discard())
+                open_file(path);
+        });
+    recent_menu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::set_theme(Theme theme) {
+    QSettings().setValue(QStringLiteral("view/theme"), static_cast<int>(theme));
+    static const QPalette system_palette = QApplication::palette(); // before any theme
+    if (theme == Theme::system) {
+        QApplication::setPalette(system_palette);
+        if (report_)
+            show_playhead(clock_.playhead());
+        return;
+    }
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette p = QApplication::style()->standardPalette();
+    if (theme == Theme::dark) {
+        p.setColor(QPalette::Window, QColor(45, 45, 48));
+        p.setColor(QPalette::WindowText, QColor(230, 230, 230));
+        p.setColor(QPalette::Base, QColor(30, 30, 32));
+        p.setColor(QPalette::AlternateBase, QColor(45, 45, 48));
+        p.setColor(QPalette::Text, QColor(230, 230, 230));
+        p.setColor(QPalette::Button, QColor(55, 55, 58));
+        p.setColor(QPalette::ButtonText, QColor(230, 230, 230));
+        p.setColor(QPalette::ToolTipBase, QColor(60, 60, 64));
+        p.setColor(QPalette::ToolTipText, QColor(235, 235, 235));
+        p.setColor(QPalette::Highlight, QColor(86, 156, 214));
+        p.setColor(QPalette::HighlightedText, Qt::black);
+        p.setColor(QPalette::Mid, QColor(80, 80, 84));
+        p.setColor(QPalette::Dark, QColor(25, 25, 27));
+        p.setColor(QPalette::PlaceholderText, QColor(150, 150, 150));
+        p.setColor(QPalette::Disabled, QPalette::Text, QColor(130, 130, 130));
+        p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(130, 130, 130));
+    } else if (theme == Theme::light) {
+        p.setColor(QPalette::Window, QColor(246, 246, 246));
+        p.setColor(QPalette::Base, Qt::white);
+    }
+    QApplication::setPalette(p);
+    if (report_)
+        show_playhead(clock_.playhead());
+}
+
+} // namespace app

@@ -1,0 +1,123 @@
+// The main window's side of the lessons: the reader dock, "try this" runs, walkthroughs.
+#include "mainwindow.h"
+
+#include "app/lessonlibrary.h"
+#include "app/presentation.h"
+#include "model/simulation.h"
+#include "widgets/lessonreader.h"
+
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QStatusBar>
+
+namespace app {
+
+bool MainWindow::open_lesson_scenario(int lesson, const QString &relative) {
+    const auto &lessons = reader_->lessons();
+    if (lesson < 0 || lesson >= static_cast<int>(lessons.size()) || !confirm_discard())
+        return false;
+    const model::Lesson &l = lessons[static_cast<std::size_t>(lesson)];
+    model::ScenarioLoad load = model::load_lesson_scenario(l, relative.toStdString(), qt_reader());
+    if (!load.scenario) {
+        say(tr("Not opened: %1").arg(QString::fromStdString(load.problems.front().text())));
+        return false;
+    }
+    clock_.pause();
+    doc_.reset(std::move(*load.scenario), QString());
+    run_model_now();
+    clock_.seek(0);
+    say(tr("Opened the scenario of \"%1\"").arg(QString::fromStdString(l.title)));
+    return true;
+}
+
+bool MainWindow::run_try_this(int lesson, int step) {
+    const auto &lessons = reader_->lessons();
+    const model::Lesson &l = lessons.at(static_cast<std::size_t>(lesson));
+    const model::TryThis &t = l.try_this.at(static_cast<std::size_t>(step));
+    model::ScenarioLoad load = model::load_lesson_scenario(l, t.scenario, qt_reader());
+    if (!load.scenario) {
+        reader_->show_try_result(lesson, step, false, tr("the scenario does not load"));
+        return false;
+    }
+    model::RunOptions options;
+    const model::EditResult applied = model::apply_actions(*load.scenario, t.actions, options);
+    if (!applied.ok) {
+        reader_->show_try_result(lesson, step, false, QString::fromStdString(applied.message));
+        return false;
+    }
+    const model::Report report = model::simulate(*load.scenario, options);
+    bool held = true;
+    QString detail = QString::fromStdString(t.show);
+    if (t.expect) {
+        const auto actual = model::query_figure(report, t.expect->figure);
+        held = model::expectation_holds(*t.expect, actual);
+        detail = tr("%1 = %2 (expected %3). %4")
+                     .arg(QString::fromStdString(t.expect->figure),
+                          actual ? QString::number(*actual) : tr("null"),
+                          QString::fromStdString(model::describe(*t.expect)), detail);
+    }
+    reader_->show_try_result(lesson, step, held, detail);
+    if (held) {
+        progress_.mark_tried(QString::fromStdString(l.id), QString::fromStdString(t.id));
+        QString error;
+        if (!progress_.save(&error))
+            say(tr("Progress not saved: %1").arg(error));
+        reader_->set_progress(progress_.progress());
+    }
+    return held;
+}
+
+void MainWindow::show_what_happened(int lesson, int step) {
+    const model::Lesson &l = reader_->lessons().at(static_cast<std::size_t>(lesson));
+    const model::TryThis &t = l.try_this.at(static_cast<std::size_t>(step));
+    if (!confirm_discard())
+        return;
+    model::ScenarioLoad load = model::load_lesson_scenario(l, t.scenario, qt_reader());
+    if (!load.scenario)
+        return;
+    model::RunOptions options;
+    if (!model::apply_actions(*load.scenario, t.actions, options).ok)
+        return;
+    if (options.seed)
+        load.scenario->settings.seed = *options.seed;
+    doc_.reset(std::move(*load.scenario), QString());
+    run_model_now();
+    // Start a little before the first fault and play.
+    model::Ms start = 0;
+    if (!doc_.scenario().faults.empty())
+        start = std::max<model::Ms>(0, doc_.scenario().faults.front().at_ms - 30 * model::kSecond);
+    clock_.seek(start);
+    clock_.play();
+}
+
+QWidget *MainWindow::start_walkthrough(int lesson, int walkthrough) {
+    const model::Lesson &l = reader_->lessons().at(static_cast<std::size_t>(lesson));
+    if (walkthrough < 0 || walkthrough >= static_cast<int>(l.walkthroughs.size()))
+        return nullptr;
+    clock_.pause();
+    auto *p = new Presentation(l, walkthrough);
+    p->showFullScreen();
+    p->activateWindow();
+    p->setFocus();
+    return p;
+}
+
+void MainWindow::load_lesson_pack(const QString &folder) {
+    QStringList problems;
+    std::vector<model::Lesson> lessons = reader_->lessons();
+    std::vector<model::Lesson> extra = load_lessons(folder, &problems);
+    if (!problems.isEmpty()) {
+        QMessageBox box(QMessageBox::Warning, tr("Lesson pack"),
+                        tr("Some lessons in %1 could not be loaded.").arg(folder), QMessageBox::Ok,
+                        this);
+        box.setDetailedText(problems.join('\n'));
+        box.setInformativeText(problems.mid(0, 3).join('\n'));
+        box.exec();
+    }
+    say(tr("%n lesson(s) loaded from %1", nullptr, static_cast<int>(extra.size())).arg(folder));
+    lessons.insert(lessons.end(), extra.begin(), extra.end());
+    reader_->set_lessons(std::move(lessons));
+    reader_->set_progress(progress_.progress());
+}
+
+} // namespace app

@@ -1,0 +1,244 @@
+#include "presentation.h"
+
+#include "app/lessonlibrary.h"
+#include "model/simulation.h"
+#include "model/world_at.h"
+#include "widgets/mapview.h"
+#include "widgets/timeline.h"
+
+#include <QCloseEvent>
+#include <QGuiApplication>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QScreen>
+#include <QVBoxLayout>
+
+namespace app {
+
+Presentation::Presentation(const model::Lesson &lesson, int walkthrough, QWidget *parent)
+    : QWidget(parent, Qt::Window), lesson_(lesson),
+      walk_(lesson.walkthroughs.at(static_cast<std::size_t>(walkthrough))) {
+    setWindowTitle(tr("Walkthrough: %1").arg(QString::fromStdString(walk_.title)));
+    setAttribute(Qt::WA_DeleteOnClose);
+    // High contrast and large type, whatever the desktop theme.
+    QPalette p = palette();
+    p.setColor(QPalette::Window, Qt::black);
+    p.setColor(QPalette::WindowText, Qt::white);
+    p.setColor(QPalette::Base, QColor(20, 20, 20));
+    p.setColor(QPalette::Text, Qt::white);
+    setPalette(p);
+    setAutoFillBackground(true);
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 1.8);
+    setFont(f);
+
+    map_ = new widgets::MapView(this);
+    timeline_ = new widgets::Timeline(this);
+    // The clicker's keys belong to the presentation, not to the map or the timeline.
+    map_->setFocusPolicy(Qt::NoFocus);
+    timeline_->setFocusPolicy(Qt::NoFocus);
+    setFocusPolicy(Qt::StrongFocus);
+    timeline_->setMinimumHeight(160);
+    caption_ = new QLabel(this);
+    caption_->setWordWrap(true);
+    QFont cf = f;
+    cf.setPointSizeF(f.pointSizeF() * 1.3);
+    cf.setBold(true);
+    caption_->setFont(cf);
+    counter_ = new QLabel(this);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(caption_);
+    layout->addWidget(map_, 4);
+    layout->addWidget(timeline_, 1);
+    layout->addWidget(counter_);
+    blank_ = new QWidget(this);
+    blank_->setAutoFillBackground(true);
+    blank_->setPalette(p);
+    blank_->hide();
+
+    const model::ScenarioLoad load =
+        model::load_lesson_scenario(lesson_, walk_.scenario, qt_reader());
+    if (load.scenario)
+        base_ = *load.scenario;
+    scenario_ = base_;
+
+    // Speaker notes on a second screen when there is one.
+    const auto screens = QGuiApplication::screens();
+    if (screens.size() > 1) {
+        notes_window_ = new QWidget(nullptr, Qt::Window);
+        notes_window_->setWindowTitle(tr("Speaker notes"));
+        notes_ = new QLabel(notes_window_);
+        notes_->setWordWrap(true);
+        auto *nl = new QVBoxLayout(notes_window_);
+        nl->addWidget(notes_);
+        notes_window_->setGeometry(screens.at(1)->availableGeometry());
+        notes_window_->show();
+    }
+
+    connect(&clock_, &PlaybackClock::moved, this, &Presentation::show_at);
+    connect(map_, &widgets::MapView::context_action, this, &Presentation::change_off_script);
+    clock_.set_speed(20.0);
+    go_to(0);
+}
+
+Presentation::~Presentation() {
+    delete notes_window_;
+}
+
+QString Presentation::caption() const {
+    if (step_ < 0 || step_ >= steps())
+        return {};
+    return QString::fromStdString(walk_.steps[static_cast<std::size_t>(step_)].caption);
+}
+
+void Presentation::go_to(int step) {
+    if (step < 0 || step >= steps())
+        return;
+    // A step continues from where the previous one was heading, even mid-animation.
+    const model::Ms from = step == step_ + 1 ? target_ : 0;
+    step_ = step;
+    off_script_ = false;
+    notice_.clear();
+    // The scripted state of a step: the scenario with every step's actions up to it.
+    scenario_ = base_;
+    model::RunOptions options;
+    for (int k = 0; k <= step; ++k) {
+        const model::EditResult r = model::apply_actions(
+            scenario_, walk_.steps[static_cast<std::size_t>(k)].actions, options);
+        if (!r.ok)
+            notice_ =
+                tr("This step could not be applied: %1").arg(QString::fromStdString(r.message));
+    }
+    report_ = std::make_shared<const model::Report>(model::simulate(scenario_, options));
+    map_->show_scenario(scenario_);
+    timeline_->set_report(report_, scenario_);
+    clock_.set_end(report_->run.end_ms);
+    // Where this step's playhead goes: a time, the next event of a kind, or where it was.
+    const model::WalkStep &s = walk_.steps[static_cast<std::size_t>(step)];
+    target_ = from;
+    if (s.at_ms)
+        target_ = *s.at_ms;
+    if (s.wait_for) {
+        const model::Ms limit = s.timeout_ms > 0 ? from + s.timeout_ms : report_->run.end_ms;
+        std::optional<model::Ms> found;
+        for (const auto &e : report_->run.events)
+            if (e.kind == *s.wait_for && e.t_ms > from && e.t_ms <= limit) {
+                found = e.t_ms;
+                break;
+            }
+        if (found) {
+            target_ = *found;
+        } else {
+            target_ = std::min(limit, report_->run.end_ms);
+            notice_ = tr("\"%1\" did not happen in this run")
+                          .arg(QString::fromUtf8(model::to_string(*s.wait_for)));
+        }
+    }
+    clock_.seek(std::min(from, target_));
+    if (target_ > clock_.playhead())
+        clock_.play(); // animate up to the target; show_at stops there
+    else
+        show_at(clock_.playhead());
+    update_caption();
+}
+
+void Presentation::next() {
+    go_to(step_ + 1);
+}
+void Presentation::previous() {
+    go_to(step_ - 1);
+}
+void Presentation::restore() {
+    go_to(step_);
+}
+
+void Presentation::toggle_blank() {
+    blanked_ = !blanked_;
+    blank_->setGeometry(rect());
+    blank_->setVisible(blanked_);
+    blank_->raise();
+}
+
+void Presentation::show_at(model::Ms t) {
+    if (clock_.playing() && t >= target_) {
+        clock_.pause();
+        clock_.seek(target_);
+        return;
+    }
+    if (!report_)
+        return;
+    map_->show_world(scenario_, model::world_at(scenario_, *report_, t));
+    timeline_->set_playhead(t);
+    update_caption();
+}
+
+void Presentation::change_off_script(const QString &id, const QString &action) {
+    // The presenter improvises: fail or recover a region at the playhead.
+    model::Fault f;
+    f.at_ms = clock_.playhead() - clock_.playhead() % 1000;
+    if (action == QLatin1String("fail_now")) {
+        f.kind = model::FaultKind::region_outage;
+        f.region = id.toStdString();
+    } else {
+        return;
+    }
+    if (!model::add_fault(scenario_, f).ok)
+        return;
+    off_script_ = true;
+    report_ = std::make_shared<const model::Report>(model::simulate(scenario_));
+    map_->show_scenario(scenario_);
+    timeline_->set_report(report_, scenario_);
+    show_at(clock_.playhead());
+}
+
+void Presentation::update_caption() {
+    QString text = caption();
+    if (!notice_.isEmpty())
+        text += QStringLiteral("\n") + notice_;
+    caption_->setText(text);
+    counter_->setText(
+        tr("Step %1 of %2  \u00b7  %3%4")
+            .arg(step_ + 1)
+            .arg(steps())
+            .arg(QString::fromStdString(
+                     model::format_clock(clock_.playhead() - clock_.playhead() % 1000)),
+                 off_script_ ? tr("  \u00b7  off script (Backspace restores)") : QString()));
+    if (notes_ && step_ >= 0)
+        notes_->setText(QString::fromStdString(walk_.steps[static_cast<std::size_t>(step_)].notes));
+}
+
+void Presentation::keyPressEvent(QKeyEvent *event) {
+    switch (event->key()) {
+    case Qt::Key_PageDown:
+    case Qt::Key_Space:
+    case Qt::Key_Right:
+    case Qt::Key_Down:
+        next();
+        break;
+    case Qt::Key_PageUp:
+    case Qt::Key_Left:
+    case Qt::Key_Up:
+        previous();
+        break;
+    case Qt::Key_B:
+    case Qt::Key_Period:
+        toggle_blank();
+        break;
+    case Qt::Key_Backspace:
+        restore();
+        break;
+    case Qt::Key_Escape:
+        close();
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+    }
+}
+
+void Presentation::closeEvent(QCloseEvent *event) {
+    clock_.pause();
+    emit closed();
+    event->accept();
+}
+
+} // namespace app

@@ -1,0 +1,80 @@
+#pragma once
+// Presentation mode for instructor walkthroughs: full screen, large type, the map, the timeline
+// and a caption, driven by the keys a presentation clicker sends (PageDown / PageUp / Space /
+// arrows move between steps, Esc leaves, B blanks the screen, Backspace restores the scripted
+// state after the presenter went off-script). Speaker notes go to a second screen when there
+// is one. Every number shown comes from running the model on the step's scenario.
+
+#include "app/playback.h"
+#include "model/lesson.h"
+#include "model/report.h"
+
+#include <QWidget>
+#include <memory>
+
+class QLabel;
+
+namespace widgets {
+class MapView;
+class Timeline;
+} // namespace widgets
+
+namespace app {
+
+class Presentation : public QWidget {
+    Q_OBJECT
+public:
+    Presentation(const model::Lesson &lesson, int walkthrough, QWidget *parent = nullptr);
+    ~Presentation() override;
+
+    int step() const { return step_; }
+    int steps() const { return static_cast<int>(walk_.steps.size()); }
+    void go_to(int step);
+    void next();
+    void previous();
+    // Back to the scripted state of the current step (drops the presenter's own changes).
+    void restore();
+    void toggle_blank();
+    bool blanked() const { return blanked_; }
+    bool off_script() const { return off_script_; }
+    QString caption() const;
+    QString notice() const { return notice_; } // e.g. "did not happen in this run"
+    model::Ms playhead() const { return clock_.playhead(); }
+    const model::Scenario &scenario() const { return scenario_; }
+    std::shared_ptr<const model::Report> report() const { return report_; }
+
+signals:
+    void closed();
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void run();
+    void show_at(model::Ms t);
+    void change_off_script(const QString &id, const QString &action);
+    void update_caption();
+
+    model::Lesson lesson_;
+    model::Walkthrough walk_;
+    model::Scenario base_;
+    model::Scenario scenario_;
+    std::shared_ptr<const model::Report> report_;
+    PlaybackClock clock_;
+    int step_ = -1;
+    bool blanked_ = false;
+    bool off_script_ = false;
+    QString notice_;
+    model::Ms target_ = 0;
+
+    widgets::MapView *map_ = nullptr;
+    widgets::Timeline *timeline_ = nullptr;
+    QLabel *caption_ = nullptr;
+    QLabel *counter_ = nullptr;
+    QWidget *blank_ = nullptr;
+    QWidget *notes_window_ = nullptr;
+    QLabel *notes_ = nullptr;
+};
+
+} // namespace app

@@ -1,0 +1,117 @@
+#include "app/mainwindow.h"
+#include "app/presentation.h"
+#include "app/progress.h"
+#include "model/lesson.h"
+#include "model/scenario_json.h"
+#include "widgets/lessonreader.h"
+#include "widgets/mapview.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QKeyEvent>
+#include <QTemporaryDir>
+#include <catch2/catch.hpp>
+
+namespace {
+
+model::Lesson test_lesson() {
+    const model::LessonLoad load =
+        model::load_lesson_file(FAILOVER_SOURCE_DIR "/tests/data/lessons/good.json");
+    REQUIRE(load.lesson);
+    return *load.lesson;
+}
+
+void press(QWidget *w, int key) {
+    QKeyEvent down(QEvent::KeyPress, key, Qt::NoModifier);
+    QCoreApplication::sendEvent(w, &down);
+}
+
+} // namespace
+
+TEST_CASE("Progress survives a save and a reload", "[lessons][progress]") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("progress.json");
+    app::ProgressStore a(path);
+    a.mark_read("dns-ttl");
+    a.mark_tried("dns-ttl", "shorter-ttl");
+    REQUIRE(a.save());
+    app::ProgressStore b(path);
+    REQUIRE(b.load());
+    CHECK(b.progress().value("dns-ttl").read);
+    CHECK(b.progress().value("dns-ttl").try_this_done.contains("shorter-ttl"));
+}
+
+TEST_CASE("A progress file cut short by a crash is set aside, not trusted", "[lessons][progress]") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("progress.json");
+    {
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write("{\"format\": \"failover-lab-progress\", \"lessons\": {\"dns");
+    }
+    app::ProgressStore store(path);
+    QString error;
+    CHECK_FALSE(store.load(&error));
+    CHECK(error.contains(path));
+    CHECK(store.progress().isEmpty());
+    CHECK(QFile::exists(path + ".unreadable"));
+    store.mark_read("x");
+    CHECK(store.save());
+    app::ProgressStore again(path);
+    CHECK(again.load());
+}
+
+TEST_CASE("The reader lists every built-in chapter and searches them", "[lessons][reader]") {
+    widgets::LessonReader reader;
+    std::vector<model::Lesson> lessons{test_lesson()};
+    reader.set_lessons(lessons);
+    CHECK(reader.visible_chapters() == 1);
+    reader.search("critical path");
+    CHECK(reader.visible_chapters() == 1);
+    reader.search("no such words anywhere");
+    CHECK(reader.visible_chapters() == 0);
+    widgets::LessonProgress p;
+    CHECK_FALSE(widgets::LessonReader::completed(lessons[0], p));
+    p.read = true;
+    p.try_this_done = {"shorter-ttl", "second-outage"};
+    CHECK(widgets::LessonReader::completed(lessons[0], p));
+}
+
+TEST_CASE("A walkthrough answers a clicker's keys", "[lessons][presentation]") {
+    const model::Lesson lesson = test_lesson();
+    auto *p = new app::Presentation(lesson, 0);
+    CHECK(p->step() == 0);
+    CHECK(p->caption() == "The outage");
+    press(p, Qt::Key_PageDown);
+    CHECK(p->step() == 1);
+    // Step 2 waits for the endpoint to be declared unhealthy, which happens in this run.
+    CHECK(p->notice().isEmpty());
+    press(p, Qt::Key_Space);
+    CHECK(p->step() == 2);
+    press(p, Qt::Key_PageUp);
+    CHECK(p->step() == 1);
+    press(p, Qt::Key_B);
+    CHECK(p->blanked());
+    press(p, Qt::Key_B);
+    CHECK_FALSE(p->blanked());
+    // The presenter goes off script: fails us-west-2 from the map; Backspace restores.
+    const std::string scripted = model::write_scenario(p->scenario());
+    auto *map = p->findChild<widgets::MapView *>();
+    REQUIRE(map);
+    emit map->context_action("us-west-2", "fail_now");
+    CHECK(p->off_script());
+    CHECK(model::write_scenario(p->scenario()) != scripted);
+    press(p, Qt::Key_Backspace);
+    CHECK_FALSE(p->off_script());
+    CHECK(model::write_scenario(p->scenario()) == scripted);
+    press(p, Qt::Key_Escape);
+}
+
+TEST_CASE("A wait for an event that never comes says so", "[lessons][presentation]") {
+    model::Lesson lesson = test_lesson();
+    lesson.walkthroughs[0].steps[1].wait_for = model::EventKind::split_brain_write;
+    lesson.walkthroughs[0].steps[1].timeout_ms = 60 * model::kSecond;
+    app::Presentation p(lesson, 0);
+    p.next();
+    CHECK(p.notice().contains("did not happen in this run"));
+}

@@ -1,0 +1,295 @@
+#include "widgets/mapview.h"
+#include "model/scenario_json.h"
+#include "model/simulation.h"
+#include "model/world_at.h"
+#include "widgets/mapitems.h"
+#include "widgets/maplinks.h"
+#include "widgets/regionitem.h"
+#include "widgets/requestdots.h"
+#include "widgets/worldmap.h"
+
+#include <QCoreApplication>
+#include <QKeyEvent>
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+model::Scenario load(const std::string &name) {
+    const model::ScenarioLoad l =
+        model::load_scenario_file(std::string(FAILOVER_SOURCE_DIR) + "/lessons/scenarios/" + name);
+    REQUIRE(l.scenario);
+    return *l.scenario;
+}
+
+template <typename Item> std::vector<Item *> items_of(const widgets::MapView &view) {
+    std::vector<Item *> out;
+    for (QGraphicsItem *i : view.scene()->items())
+        if (auto *item = qgraphicsitem_cast<Item *>(i))
+            out.push_back(item);
+    return out;
+}
+
+struct Dropped {
+    model::ComponentKind kind;
+    model::LatLon where;
+    QString region;
+};
+
+} // namespace
+
+TEST_CASE("The map has one item per region and per population, synced by id", "[map]") {
+    widgets::MapView view;
+    model::Scenario s = load("start-here.json");
+    view.show_scenario(s);
+    CHECK(items_of<widgets::RegionItem>(view).size() == s.regions.size());
+    CHECK(items_of<widgets::PopulationItem>(view).size() == s.populations.size());
+    for (const auto &r : s.regions) {
+        const widgets::RegionItem *item = view.region_item(QString::fromStdString(r.id));
+        REQUIRE(item);
+        CHECK(item->pos() == widgets::MapView::project(r.where));
+    }
+    REQUIRE(view.edge_node("shop.example.com"));
+
+    view.select_id("eu-shoppers");
+    CHECK(view.selected_id() == "eu-shoppers");
+    // A re-sync keeps the items that stay, and their selection, and drops the others.
+    const widgets::PopulationItem *kept = view.population_item("eu-shoppers");
+    s.populations.erase(s.populations.begin()); // us-shoppers
+    s.populations[0].where = {45.0, 10.0};
+    view.show_scenario(s);
+    CHECK(items_of<widgets::PopulationItem>(view).size() == 1);
+    CHECK(view.population_item("eu-shoppers") == kept);
+    CHECK(kept->pos() == widgets::MapView::project({45.0, 10.0}));
+    CHECK(view.selected_id() == "eu-shoppers");
+}
+
+TEST_CASE("Region boxes carry a badge for each part living there", "[map]") {
+    widgets::MapView view;
+    const model::Scenario s = load("dns-ttl-floor.json");
+    view.show_scenario(s);
+    const widgets::RegionItem *east = view.region_item("us-east-1");
+    const widgets::RegionItem *west = view.region_item("us-west-2");
+    REQUIRE(east);
+    REQUIRE(west);
+    REQUIRE(east->badge("tier:app-east"));
+    REQUIRE(east->badge("db:orders-db"));
+    REQUIRE(west->badge("db:orders-db"));
+    CHECK(east->badge("db:orders-db")->role() == widgets::DbRole::writer);
+    CHECK(west->badge("db:orders-db")->role() == widgets::DbRole::replica);
+    CHECK(east->fixed());
+    CHECK(east->azs() == 3);
+}
+
+TEST_CASE("Every kind dropped onto a region names that region", "[map][drop]") {
+    widgets::MapView view;
+    const model::Scenario s = load("start-here.json");
+    view.show_scenario(s);
+    std::vector<Dropped> dropped;
+    std::vector<QString> refused;
+    QObject::connect(&view, &widgets::MapView::component_dropped,
+                     [&](model::ComponentKind k, model::LatLon w, const QString &r) {
+                         dropped.push_back({k, w, r});
+                     });
+    QObject::connect(&view, &widgets::MapView::drop_refused,
+                     [&](const QString &why) { refused.push_back(why); });
+    const model::LatLon west = s.regions[1].where;
+    REQUIRE(s.regions[1].id == "us-west-2");
+    for (model::ComponentKind kind : model::all_component_kinds()) {
+        INFO(model::to_string(kind));
+        dropped.clear();
+        CHECK(view.drop_component(kind, widgets::MapView::project(west)));
+        REQUIRE(dropped.size() == 1);
+        CHECK(dropped[0].kind == kind);
+        CHECK(dropped[0].region == "us-west-2");
+        CHECK(dropped[0].where.lat == Approx(west.lat));
+        CHECK(dropped[0].where.lon == Approx(west.lon));
+    }
+    CHECK(refused.empty());
+}
+
+TEST_CASE("Region-bound kinds dropped on the ocean are refused with a reason", "[map][drop]") {
+    widgets::MapView view;
+    view.show_scenario(load("start-here.json"));
+    int dropped = 0;
+    std::vector<QString> refused;
+    QObject::connect(&view, &widgets::MapView::component_dropped, [&] { ++dropped; });
+    QObject::connect(&view, &widgets::MapView::drop_refused,
+                     [&](const QString &why) { refused.push_back(why); });
+    const QPointF pacific = widgets::MapView::project({0.0, -150.0});
+    CHECK(view.region_at(pacific).isEmpty());
+    for (model::ComponentKind kind : model::all_component_kinds()) {
+        INFO(model::to_string(kind));
+        refused.clear();
+        const int before = dropped;
+        const bool ok = view.drop_component(kind, pacific);
+        CHECK(ok == !model::is_region_bound(kind));
+        if (model::is_region_bound(kind)) {
+            CHECK(dropped == before);
+            REQUIRE(refused.size() == 1);
+            CHECK(refused[0].contains("onto a region"));
+        } else {
+            CHECK(dropped == before + 1);
+            CHECK(refused.empty());
+        }
+    }
+    CHECK(view.drop_component(model::ComponentKind::population, QPointF(1e6, 0)) == false);
+}
+
+TEST_CASE("Projection and its inverse agree", "[map][geo]") {
+    for (const model::LatLon p :
+         {model::LatLon{0, 0}, model::LatLon{39.05, -77.49}, model::LatLon{-33.9, 151.2},
+          model::LatLon{89.9, 179.9}, model::LatLon{-90, -180}}) {
+        const model::LatLon back = widgets::MapView::unproject(widgets::MapView::project(p));
+        CHECK(back.lat == Approx(p.lat).margin(1e-9));
+        CHECK(back.lon == Approx(p.lon).margin(1e-9));
+    }
+    // North is up, east is right.
+    const QPointF paris = widgets::MapView::project({48.9, 2.35});
+    const QPointF madrid = widgets::MapView::project({40.4, -3.7});
+    CHECK(paris.y() < madrid.y());
+    CHECK(paris.x() > madrid.x());
+    CHECK(widgets::world_rect().contains(widgets::MapView::project({10, 10})));
+}
+
+TEST_CASE("The land outlines load from the resource", "[map]") {
+    const QPainterPath &land = widgets::land_path();
+    REQUIRE_FALSE(land.isEmpty());
+    CHECK(land.elementCount() > 50000);
+    const QRectF r = widgets::world_rect().adjusted(-1, -1, 1, 1);
+    CHECK(r.contains(land.boundingRect()));
+    // Some land where land is, and sea where sea is.
+    CHECK(land.contains(widgets::MapView::project({48.9, 2.35})));
+    CHECK_FALSE(land.contains(widgets::MapView::project({0.0, -150.0})));
+}
+
+TEST_CASE("The world at the playhead shows outages, answers and roles", "[map][world]") {
+    widgets::MapView view;
+    const model::Scenario s = load("dns-ttl-floor.json");
+    const model::Report report = model::simulate(s);
+    view.show_scenario(s);
+
+    view.show_world(s, model::world_at(s, report, 5 * model::kMinute));
+    CHECK_FALSE(view.region_item("us-east-1")->down());
+    CHECK_FALSE(view.region_item("us-west-2")->down());
+    CHECK_FALSE(view.request_dots()->flows().empty());
+
+    view.show_world(s, model::world_at(s, report, 11 * model::kMinute));
+    CHECK(view.region_item("us-east-1")->down());
+    CHECK_FALSE(view.region_item("us-west-2")->down());
+    CHECK(view.region_item("us-east-1")->toolTip().contains("DOWN"));
+    bool west_answer = false, east_answer = false;
+    for (const widgets::LinkItem *link : view.links())
+        if (link->style() == widgets::LinkItem::Style::answer && link->active()) {
+            // Answers end at the region of the tier they name.
+            const QPointF end = link->curve().to;
+            west_answer = west_answer || end == view.region_item("us-west-2")->pos();
+            east_answer = east_answer || end == view.region_item("us-east-1")->pos();
+        }
+    CHECK(west_answer);
+    CHECK_FALSE(east_answer);
+
+    view.show_world(s, model::world_at(s, report, 29 * model::kMinute));
+    CHECK(view.region_item("us-west-2")->badge("db:orders-db")->role() == widgets::DbRole::writer);
+    CHECK(view.region_item("us-east-1")->badge("db:orders-db")->role() ==
+          widgets::DbRole::old_writer);
+}
+
+TEST_CASE("Request dots are a pure function of the playhead", "[map][dots]") {
+    std::vector<widgets::FlowPath> flows = {
+        {QPointF(0, 0), QPointF(500, 100), 400, 0.25},
+        {QPointF(-300, 50), QPointF(200, -80), 120, 0.0},
+    };
+    widgets::RequestDots dots;
+    dots.set_flows(flows);
+    dots.set_time(61'000);
+    const auto ok = dots.ok_dots();
+    const auto failed = dots.failed_dots();
+    CHECK(ok.size() + failed.size() == 60 + 18); // 0.15 dots per request/s
+    CHECK(failed.size() == 15);                  // a quarter of the first flow's 60
+    dots.set_time(64'000);
+    CHECK(dots.ok_dots() != ok);
+    dots.set_time(61'000);
+    CHECK(dots.ok_dots() == ok);
+    CHECK(dots.failed_dots() == failed);
+
+    std::vector<QPointF> again_ok, again_failed;
+    widgets::RequestDots::place(flows, 61'000, widgets::RequestDots::kDefaultMaxDots, again_ok,
+                                again_failed);
+    CHECK(again_ok == ok);
+    CHECK(again_failed == failed);
+    // A whole travel time later every dot is back where it was.
+    widgets::RequestDots::place(flows, 61'000 + widgets::RequestDots::kTravelMs,
+                                widgets::RequestDots::kDefaultMaxDots, again_ok, again_failed);
+    REQUIRE(again_ok.size() == ok.size());
+    for (std::size_t i = 0; i < ok.size(); ++i) {
+        CHECK(again_ok[i].x() == Approx(ok[i].x()).margin(1e-6));
+        CHECK(again_ok[i].y() == Approx(ok[i].y()).margin(1e-6));
+    }
+    // The total is capped.
+    flows[0].requests_per_s = 1e6;
+    widgets::RequestDots::place(flows, 0, 2000, again_ok, again_failed);
+    CHECK(again_ok.size() + again_failed.size() <= 2000);
+}
+
+TEST_CASE("Context menus and keys ask for the same actions", "[map][keyboard]") {
+    widgets::MapView view;
+    const model::Scenario s = load("dns-ttl-floor.json");
+    view.show_scenario(s);
+    const widgets::RegionItem *east = view.region_item("us-east-1");
+    std::vector<QString> actions;
+    for (const widgets::MapAction &a : view.actions_for(east))
+        actions.push_back(a.action);
+    for (const char *want :
+         {"fail_now", "recover_now", "fail_az_0", "fail_az_2", "partition_now", "remove"})
+        CHECK(std::find(actions.begin(), actions.end(), QString(want)) != actions.end());
+    bool promote = false;
+    for (const widgets::MapAction &a :
+         view.actions_for(view.region_item("us-west-2")->badge("db:orders-db")))
+        if (a.action == "promote_here") {
+            promote = true;
+            CHECK(a.id == "orders-db@us-west-2");
+            CHECK(a.enabled);
+        }
+    CHECK(promote);
+
+    std::vector<std::pair<QString, QString>> emitted;
+    QObject::connect(&view, &widgets::MapView::context_action,
+                     [&](const QString &id, const QString &a) { emitted.emplace_back(id, a); });
+    std::vector<QString> selections;
+    QObject::connect(&view, &widgets::MapView::selection_changed,
+                     [&](const QString &id) { selections.push_back(id); });
+    view.select_id("us-east-1");
+    CHECK(selections == std::vector<QString>{"us-east-1"});
+    const auto press = [&](int key) {
+        QKeyEvent e(QEvent::KeyPress, key, Qt::NoModifier);
+        QCoreApplication::sendEvent(&view, &e);
+    };
+    press(Qt::Key_F);
+    press(Qt::Key_R);
+    press(Qt::Key_Delete);
+    REQUIRE(emitted.size() == 3);
+    CHECK(emitted[0] == std::pair<QString, QString>("us-east-1", "fail_now"));
+    CHECK(emitted[1] == std::pair<QString, QString>("us-east-1", "recover_now"));
+    CHECK(emitted[2] == std::pair<QString, QString>("us-east-1", "remove"));
+}
+
+TEST_CASE("Zoom stays within its limits", "[map]") {
+    widgets::MapView view;
+    view.resize(800, 500);
+    view.show_scenario(load("start-here.json"));
+    view.fit_to_content();
+    const double fitted = view.transform().m11();
+    for (int i = 0; i < 60; ++i)
+        view.zoom_in();
+    const double most = view.transform().m11();
+    CHECK(most > fitted);
+    view.zoom_in();
+    CHECK(view.transform().m11() == most);
+    for (int i = 0; i < 120; ++i)
+        view.zoom_out();
+    CHECK(view.transform().m11() < fitted);
+    CHECK(view.transform().m11() > 0);
+}

@@ -1,0 +1,273 @@
+#include "widgets/timeline.h"
+#include "model/scenario_json.h"
+#include "model/simulation.h"
+#include "widgets/charts.h"
+#include "widgets/eventlist.h"
+#include "widgets/rtobars.h"
+#include "widgets/timelinedrawing.h"
+#include "widgets/timelinelanes.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <numeric>
+
+namespace {
+
+struct BuiltIn {
+    model::Scenario scenario;
+    std::shared_ptr<const model::Report> report;
+};
+
+const BuiltIn &built_in(const std::string &name) {
+    static std::map<std::string, BuiltIn> runs;
+    auto it = runs.find(name);
+    if (it == runs.end()) {
+        const model::ScenarioLoad load = model::load_scenario_file(
+            std::string(FAILOVER_SOURCE_DIR) + "/lessons/scenarios/" + name + ".json");
+        REQUIRE(load.scenario);
+        auto report = std::make_shared<const model::Report>(model::simulate(*load.scenario));
+        it = runs.emplace(name, BuiltIn{*load.scenario, std::move(report)}).first;
+    }
+    return it->second;
+}
+
+void send_mouse(QWidget &w, QEvent::Type type, QPointF at, Qt::MouseButtons buttons) {
+    QMouseEvent event(type, at, w.mapToGlobal(at), Qt::LeftButton, buttons, Qt::NoModifier);
+    QApplication::sendEvent(&w, &event);
+}
+
+void press_key(QWidget &w, int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+    QKeyEvent event(QEvent::KeyPress, key, modifiers);
+    QApplication::sendEvent(&w, &event);
+}
+
+// A timeline wired the way the main window wires it: a seek moves the playhead.
+struct Wired {
+    widgets::Timeline timeline;
+    std::vector<model::Ms> seeks;
+    Wired() {
+        QObject::connect(&timeline, &widgets::Timeline::seek_requested, [this](model::Ms t) {
+            seeks.push_back(t);
+            timeline.set_playhead(t);
+        });
+    }
+};
+
+} // namespace
+
+TEST_CASE("The timeline and the charts show the same playhead", "[timeline][charts][playback]") {
+    const BuiltIn &run = built_in("read-replica-promotion");
+    widgets::Timeline timeline;
+    widgets::ChartsPanel charts;
+    timeline.set_report(run.report, run.scenario);
+    charts.set_report(run.report, run.scenario);
+    for (model::Ms t : {model::Ms{0}, 20 * model::kMinute + 500, run.report->run.end_ms}) {
+        timeline.set_playhead(t);
+        charts.set_playhead(t);
+        CHECK(timeline.playhead() == t);
+        CHECK(charts.playhead() == t);
+    }
+}
+
+TEST_CASE("A click or a drag on the timeline asks for the time under the mouse", "[timeline]") {
+    const BuiltIn &run = built_in("read-replica-promotion");
+    Wired w;
+    w.timeline.resize(1000, 420);
+    w.timeline.set_report(run.report, run.scenario);
+    const widgets::TimeScale &scale = w.timeline.scale();
+    REQUIRE(scale.end_ms() == run.report->run.end_ms);
+    const double axis_y = 12; // the tick labels, above the lanes: no marker there
+
+    const model::Ms wanted = 20 * model::kMinute;
+    send_mouse(w.timeline, QEvent::MouseButtonPress, {scale.x_of(wanted), axis_y}, Qt::LeftButton);
+    REQUIRE(w.seeks.size() == 1);
+    CHECK(std::abs(w.seeks[0] - wanted) <= static_cast<model::Ms>(scale.ms_per_px()) + 1);
+    CHECK(w.timeline.playhead() == w.seeks[0]);
+
+    send_mouse(w.timeline, QEvent::MouseMove, {scale.x_of(30 * model::kMinute), axis_y},
+               Qt::LeftButton);
+    send_mouse(w.timeline, QEvent::MouseMove, {scale.right() + 50, axis_y}, Qt::LeftButton);
+    send_mouse(w.timeline, QEvent::MouseButtonRelease, {scale.right() + 50, axis_y}, Qt::NoButton);
+    REQUIRE(w.seeks.size() == 3);
+    CHECK(std::abs(w.seeks[1] - 30 * model::kMinute) <= scale.ms_per_px() + 1);
+    CHECK(w.seeks[2] == run.report->run.end_ms); // a drag past the end stops at the end
+
+    send_mouse(w.timeline, QEvent::MouseButtonPress, {2, axis_y}, Qt::LeftButton);
+    CHECK(w.seeks.size() == 3); // the lane labels are not the time axis
+}
+
+TEST_CASE("The keyboard moves the timeline's playhead", "[timeline]") {
+    const BuiltIn &run = built_in("read-replica-promotion");
+    Wired w;
+    w.timeline.resize(1000, 420);
+    w.timeline.set_report(run.report, run.scenario);
+    CHECK(w.timeline.focusPolicy() == Qt::StrongFocus);
+    const model::Ms step = run.report->run.step_ms;
+
+    w.timeline.set_playhead(10 * model::kMinute);
+    press_key(w.timeline, Qt::Key_Right);
+    CHECK(w.timeline.playhead() == 10 * model::kMinute + step);
+    press_key(w.timeline, Qt::Key_Left);
+    press_key(w.timeline, Qt::Key_Left);
+    CHECK(w.timeline.playhead() == 10 * model::kMinute - step);
+    press_key(w.timeline, Qt::Key_End);
+    CHECK(w.timeline.playhead() == run.report->run.end_ms);
+    press_key(w.timeline, Qt::Key_Home);
+    CHECK(w.timeline.playhead() == 0);
+    press_key(w.timeline, Qt::Key_Left);
+    CHECK(w.timeline.playhead() == 0);
+
+    // Shift+Right lands on the first event: the outage at 10:00.
+    press_key(w.timeline, Qt::Key_Right, Qt::ShiftModifier);
+    CHECK(w.timeline.playhead() == run.report->run.events.front().t_ms);
+}
+
+TEST_CASE("The timeline exports PNG and SVG files", "[timeline][export]") {
+    const BuiltIn &run = built_in("read-replica-promotion");
+    widgets::Timeline timeline;
+    timeline.set_report(run.report, run.scenario);
+    timeline.set_playhead(20 * model::kMinute);
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString png = dir.filePath("timeline.png"), svg = dir.filePath("timeline.svg");
+    REQUIRE(timeline.export_png(png));
+    REQUIRE(timeline.export_svg(svg));
+    CHECK(QFileInfo(png).size() > 1000);
+    CHECK(QFileInfo(svg).size() > 1000);
+    QFile f(svg);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QByteArray text = f.readAll();
+    CHECK(text.contains("<svg"));
+    CHECK(text.contains("orders-db"));
+}
+
+TEST_CASE("RTO bar segments add up to the RTO", "[timeline][rto]") {
+    for (const char *name : {"read-replica-promotion", "dns-vs-accelerator", "split-brain-unfenced",
+                             "pattern-warm-standby"}) {
+        const model::Report &report = *built_in(name).report;
+        for (const model::Rto *rto : {&report.summary.read, &report.summary.write}) {
+            if (!rto->ms)
+                continue;
+            INFO(name << " " << rto->status);
+            constexpr double x = 120, px_per_ms = 0.0137;
+            const auto segments = widgets::rto_segments(rto->breakdown, x, px_per_ms);
+            const model::Ms ms = std::accumulate(
+                segments.begin(), segments.end(), model::Ms{0},
+                [](model::Ms sum, const widgets::RtoSegment &s) { return sum + s.ms; });
+            CHECK(ms == *rto->ms);
+            double width = 0, end = x;
+            for (const auto &s : segments) {
+                CHECK(s.ms > 0);
+                CHECK(s.x == Approx(end));
+                end = s.x + s.width;
+                width += s.width;
+            }
+            CHECK(width == Approx(static_cast<double>(*rto->ms) * px_per_ms));
+        }
+    }
+    model::Breakdown b;
+    b.detection = 30'000;
+    b.client_cache = 60'000;
+    b.other = 500;
+    const auto segments = widgets::rto_segments(b, 0, 0.01);
+    REQUIRE(segments.size() == 3); // empty parts take no room
+    CHECK(segments[1].part == widgets::RtoPart::client_cache);
+    CHECK(segments[1].x == Approx(300));
+    CHECK(segments[2].x + segments[2].width == Approx(905));
+}
+
+TEST_CASE("Every event lands on the lane of its component", "[timeline][lanes]") {
+    const BuiltIn &run = built_in("read-replica-promotion");
+    const auto lanes = widgets::build_lanes(run.scenario, run.report->run);
+    std::map<std::string, widgets::LaneGroup> groups;
+    std::size_t placed = 0;
+    for (const auto &lane : lanes) {
+        groups[lane.id] = lane.group;
+        placed += lane.events.size();
+        for (std::size_t e : lane.events)
+            CHECK(run.report->run.events[e].subject == lane.id);
+    }
+    CHECK(placed + 1 == run.report->run.events.size()); // all but run_ended
+    CHECK(groups["us-east-1"] == widgets::LaneGroup::region);
+    CHECK(groups["hc-east"] == widgets::LaneGroup::health_check);
+    CHECK(groups["shop.example.com"] == widgets::LaneGroup::dns);
+    CHECK(groups["orders-db"] == widgets::LaneGroup::database);
+    CHECK(groups["us-shoppers"] == widgets::LaneGroup::population);
+    CHECK(groups["app-west"] == widgets::LaneGroup::app_tier);
+    CHECK(groups["writes"] == widgets::LaneGroup::service);
+    // Regions come first and the service last, as the layers go.
+    CHECK(lanes.front().group == widgets::LaneGroup::region);
+    CHECK(lanes.back().group == widgets::LaneGroup::service);
+    // The region outage shows as a span on its lane until the end of the run.
+    for (const auto &lane : lanes)
+        if (lane.id == "us-east-1") {
+            REQUIRE(lane.fault_spans.size() == 1);
+            CHECK(lane.fault_spans[0].first == 10 * model::kMinute);
+        }
+}
+
+TEST_CASE("A marker's tooltip carries its event's sentence", "[timeline][lanes]") {
+    const BuiltIn &run = built_in("read-replica-promotion");
+    widgets::TimelineDrawing drawing;
+    drawing.set_report(run.report, run.scenario);
+    drawing.lay_out(QSizeF(1000, 480), QApplication::font());
+    const auto &events = run.report->run.events;
+    const auto lost = std::find_if(events.begin(), events.end(), [](const model::Event &e) {
+        return e.kind == model::EventKind::writes_lost;
+    });
+    REQUIRE(lost != events.end());
+    const QString sentence = widgets::event_sentence(*lost).toHtmlEscaped();
+    const double x = drawing.scale().x_of(lost->t_ms);
+    bool found = false;
+    for (double y = 0; y < 480 && !found; y += 1)
+        found = drawing.tooltip_at(QPointF(x, y)).contains(sentence);
+    CHECK(found);
+    CHECK(widgets::category_of(lost->kind) == widgets::EventCategory::data_loss);
+}
+
+TEST_CASE("Timeline and charts timing on the longest built-in scenario", "[.benchmark]") {
+    const BuiltIn &run = built_in("dns-vs-accelerator");
+    widgets::Timeline timeline;
+    widgets::ChartsPanel charts;
+    timeline.resize(1200, 420);
+    charts.resize(1200, 420);
+    timeline.show();
+    charts.show();
+    QElapsedTimer clock;
+    clock.start();
+    timeline.set_report(run.report, run.scenario);
+    const double timeline_report_ms = clock.nsecsElapsed() / 1e6;
+    clock.restart();
+    charts.set_report(run.report, run.scenario);
+    QApplication::processEvents();
+    const double charts_report_ms = clock.nsecsElapsed() / 1e6;
+    // What a frame costs: the cursor moved, then the timeline and the chart on show painted.
+    QWidget *chart = charts.findChild<QTabWidget *>()->currentWidget();
+    (void)timeline.grab();
+    (void)chart->grab();
+    constexpr int frames = 60;
+    double timeline_ms = 0, charts_ms = 0;
+    for (int i = 0; i < frames; ++i) {
+        const model::Ms t = run.report->run.end_ms * i / frames;
+        clock.restart();
+        timeline.set_playhead(t);
+        (void)timeline.grab();
+        timeline_ms += clock.nsecsElapsed() / 1e6;
+        clock.restart();
+        charts.set_playhead(t);
+        (void)chart->grab();
+        charts_ms += clock.nsecsElapsed() / 1e6;
+    }
+    WARN("set_report: timeline " << timeline_report_ms << " ms, charts " << charts_report_ms
+                                 << " ms; set_playhead + grab: timeline " << timeline_ms / frames
+                                 << " ms, charts " << charts_ms / frames << " ms");
+}

@@ -1,0 +1,108 @@
+#include "charts.h"
+
+#include "chartseries.h"
+#include "timechart.h"
+
+#include <QImage>
+#include <QPainter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace widgets {
+
+ChartsPanel::ChartsPanel(QWidget *parent) : QWidget(parent) {
+    tabs_ = new QTabWidget(this);
+    tabs_->setDocumentMode(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(tabs_);
+
+    const auto add = [this](const QString &tab, TimeChart::Labels labels) {
+        auto *chart = new TimeChart(std::move(labels), tabs_);
+        tabs_->addTab(chart, tab);
+        connect(chart, &TimeChart::seek_requested, this, &ChartsPanel::seek_requested);
+        charts_.push_back(chart);
+        return chart;
+    };
+    success_ = add(tr("Success rate"),
+                   {tr("Requests that succeeded, per population"), tr("Success (%)"),
+                    tr("The share of each population's requests that succeeded, step by step. "
+                       "The RTO ends where it stays at 99 % or more."),
+                    tr("Success rate: no populations in this scenario"), tr("%1 %"), 1});
+    requests_ = add(tr("Requests by region"),
+                    {tr("Requests reaching each region"), tr("Requests per second"),
+                     tr("Requests that reached an app tier in each region. Watch the traffic "
+                        "move when DNS answers change and client caches expire."),
+                     tr("Requests by region: no regions in this scenario"), tr("%1 /s"), 0});
+    lag_ = add(tr("Replication lag"),
+               {tr("Replication lag per replica"), tr("Lag (s)"),
+                tr("How far each replica is behind its source. While replication does not "
+                   "flow, the lag grows by a second every second: that is what a promotion "
+                   "would lose."),
+                tr("Replication lag: no replicas in this scenario"), tr("%1 s"), 1});
+    losses_ = add(tr("Lost writes"),
+                  {tr("Lost writes and conflicts so far"), tr("Writes"),
+                   tr("Acknowledged writes that were lost, and multi-writer conflicts (last "
+                      "writer wins), counted from the start of the run."),
+                   tr("Lost writes: no databases in this scenario"), tr("%1"), 0});
+    latency_ = add(tr("p99 latency"),
+                   {tr("99th percentile latency per population"), tr("Latency (ms)"),
+                    tr("The latency 99 % of each population's served requests stay under, "
+                       "step by step. Failed requests are not in it."),
+                    tr("p99 latency: no populations in this scenario"), tr("%1 ms"), 0});
+    setAccessibleName(tr("Charts"));
+}
+
+void ChartsPanel::set_report(std::shared_ptr<const model::Report> report,
+                             const model::Scenario &scenario) {
+    report_ = std::move(report);
+    if (!report_) {
+        for (TimeChart *chart : charts_)
+            chart->set_lines({}, 30 * model::kMinute, 1);
+        return;
+    }
+    const model::Run &run = report_->run;
+    success_->set_lines(success_lines(run), run.end_ms, 100);
+    requests_->set_lines(region_lines(run), run.end_ms, 10);
+    lag_->set_lines(scenario.databases.empty() ? std::vector<ChartLine>{} : lag_lines(run),
+                    run.end_ms, 1);
+    losses_->set_lines(scenario.databases.empty() ? std::vector<ChartLine>{} : loss_lines(run),
+                       run.end_ms, 5);
+    latency_->set_lines(p99_lines(run), run.end_ms, 50);
+    for (TimeChart *chart : charts_)
+        chart->set_cursor(playhead_);
+}
+
+void ChartsPanel::set_playhead(model::Ms t) {
+    playhead_ = t;
+    for (TimeChart *chart : charts_)
+        chart->set_cursor(t);
+}
+
+bool ChartsPanel::export_png(const QString &path) {
+    std::vector<QPixmap> shots;
+    int width = 0, height = 0;
+    for (TimeChart *chart : charts_) {
+        if (chart->size().isEmpty() || chart->width() < 200)
+            chart->resize(std::max(tabs_->width(), 800), std::max(tabs_->height() - 30, 300));
+        shots.push_back(chart->grab());
+        shots.back().setDevicePixelRatio(1);
+        width = std::max(width, shots.back().width());
+        height += shots.back().height();
+    }
+    QImage image(width, height, QImage::Format_ARGB32_Premultiplied);
+    image.fill(palette().color(QPalette::Base));
+    {
+        QPainter p(&image);
+        int y = 0;
+        for (const QPixmap &shot : shots) {
+            p.drawPixmap(0, y, shot);
+            y += shot.height();
+        }
+    }
+    return image.save(path, "PNG");
+}
+
+} // namespace widgets

@@ -1,0 +1,46 @@
+#pragma once
+// The run's sampled series as charts, one per tab: success rate and p99 latency per population,
+// requests per region, replication lag per replica, lost writes and conflicts. Every chart
+// shows the playhead as a cursor; a click on a chart asks to move the playhead there.
+
+#include "model/report.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class QTabWidget;
+
+namespace widgets {
+
+class TimeChart;
+
+class ChartsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ChartsPanel(QWidget *parent = nullptr);
+
+    void set_report(std::shared_ptr<const model::Report> report, const model::Scenario &scenario);
+    void set_playhead(model::Ms t);
+    model::Ms playhead() const { return playhead_; }
+
+    // All charts, one under the other, at the size they have on screen.
+    bool export_png(const QString &path);
+
+signals:
+    void seek_requested(model::Ms t);
+
+private:
+    QTabWidget *tabs_ = nullptr;
+    TimeChart *success_ = nullptr;
+    TimeChart *requests_ = nullptr;
+    TimeChart *lag_ = nullptr;
+    TimeChart *losses_ = nullptr;
+    TimeChart *latency_ = nullptr;
+    std::vector<TimeChart *> charts_;
+    std::shared_ptr<const model::Report> report_;
+    model::Ms playhead_ = 0;
+};
+
+} // namespace widgets

@@ -1,0 +1,251 @@
+#include "lessonreader.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace widgets {
+
+namespace {
+
+// A text browser that never fetches anything from outside: lessons are self-contained.
+class LocalBrowser : public QTextBrowser {
+public:
+    using QTextBrowser::QTextBrowser;
+    QVariant loadResource(int, const QUrl &) override { return {}; }
+};
+
+} // namespace
+
+LessonReader::LessonReader(QWidget *parent) : QWidget(parent) {
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    auto *left = new QWidget(split);
+    auto *left_layout = new QVBoxLayout(left);
+    left_layout->setContentsMargins(0, 0, 0, 0);
+    search_ = new QLineEdit(left);
+    search_->setPlaceholderText(tr("Search the lessons"));
+    search_->setToolTip(tr("Show only chapters that mention every word you type"));
+    search_->setClearButtonEnabled(true);
+    list_ = new QListWidget(left);
+    list_->setToolTip(tr("The chapters of the course; a check mark means completed"));
+    left_layout->addWidget(search_);
+    left_layout->addWidget(list_);
+
+    auto *right = new QWidget(split);
+    auto *right_layout = new QVBoxLayout(right);
+    right_layout->setContentsMargins(0, 0, 0, 0);
+    title_ = new QLabel(right);
+    QFont big = title_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    title_->setFont(big);
+    title_->setWordWrap(true);
+    body_ = new LocalBrowser(right);
+    body_->setOpenLinks(false);
+    body_->setToolTip(QString());
+    auto *scroll = new QScrollArea(right);
+    scroll->setWidgetResizable(true);
+    steps_ = new QWidget(scroll);
+    steps_layout_ = new QVBoxLayout(steps_);
+    scroll->setWidget(steps_);
+    scroll->setMinimumHeight(160);
+    right_layout->addWidget(title_);
+    auto *vsplit = new QSplitter(Qt::Vertical, right);
+    vsplit->addWidget(body_);
+    vsplit->addWidget(scroll);
+    vsplit->setStretchFactor(0, 3);
+    vsplit->setStretchFactor(1, 1);
+    right_layout->addWidget(vsplit);
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(1, 3);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(split);
+
+    connect(search_, &QLineEdit::textChanged, this, &LessonReader::search);
+    connect(list_, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0)
+            return;
+        show_lesson(list_->item(row)->data(Qt::UserRole).toInt());
+    });
+}
+
+void LessonReader::set_lessons(std::vector<model::Lesson> lessons) {
+    std::stable_sort(lessons.begin(), lessons.end(),
+                     [](const auto &a, const auto &b) { return a.order < b.order; });
+    lessons_ = std::move(lessons);
+    current_ = -1;
+    rebuild_list();
+}
+
+void LessonReader::set_progress(const QMap<QString, LessonProgress> &progress) {
+    progress_ = progress;
+    rebuild_list();
+}
+
+bool LessonReader::completed(const model::Lesson &l, const LessonProgress &p) {
+    if (l.completion_read && !p.read)
+        return false;
+    int done = 0;
+    for (const auto &t : l.try_this)
+        done += p.try_this_done.contains(QString::fromStdString(t.id));
+    if (l.completion_try_this == "all")
+        return done == static_cast<int>(l.try_this.size());
+    if (l.completion_try_this == "any")
+        return l.try_this.empty() || done > 0;
+    return done >= std::stoi(l.completion_try_this);
+}
+
+void LessonReader::rebuild_list() {
+    const QSignalBlocker block(list_);
+    const int keep = current_;
+    list_->clear();
+    for (std::size_t i = 0; i < lessons_.size(); ++i) {
+        const model::Lesson &l = lessons_[i];
+        const LessonProgress p = progress_.value(QString::fromStdString(l.id));
+        const bool done = completed(l, p);
+        auto *item =
+            new QListWidgetItem((done ? QStringLiteral("\u2713 ") : QStringLiteral("\u2003 ")) +
+                                QString::fromStdString(l.title));
+        item->setData(Qt::UserRole, static_cast<int>(i));
+        item->setToolTip(done     ? tr("Completed")
+                         : p.read ? tr("Read, steps left to try")
+                                  : tr("Not started"));
+        list_->addItem(item);
+        if (static_cast<int>(i) == keep)
+            list_->setCurrentItem(item);
+    }
+    search(search_->text());
+}
+
+void LessonReader::search(const QString &query) {
+    const QStringList words = query.split(' ', Qt::SkipEmptyParts);
+    for (int row = 0; row < list_->count(); ++row) {
+        const model::Lesson &l =
+            lessons_[static_cast<std::size_t>(list_->item(row)->data(Qt::UserRole).toInt())];
+        const QString text = QString::fromStdString(l.title + "\n" + l.body);
+        bool match = true;
+        for (const QString &w : words)
+            match = match && text.contains(w, Qt::CaseInsensitive);
+        list_->item(row)->setHidden(!match);
+    }
+}
+
+int LessonReader::visible_chapters() const {
+    int n = 0;
+    for (int row = 0; row < list_->count(); ++row)
+        n += !list_->item(row)->isHidden();
+    return n;
+}
+
+QString LessonReader::chapter_markdown(const model::Lesson &l) const {
+    QString md = QString::fromStdString(l.body);
+    if (!l.takeaways.empty()) {
+        md += QStringLiteral("\n\n## ") + tr("Key takeaways") + "\n\n";
+        for (const auto &t : l.takeaways)
+            md += "- " + QString::fromStdString(t) + "\n";
+    }
+    if (!l.how_it_comes_up.empty()) {
+        md += QStringLiteral("\n## ") + tr("In the interview") + "\n\n" +
+              QString::fromStdString(l.how_it_comes_up) + "\n";
+        const auto list = [&](const QString &heading, const std::vector<std::string> &items) {
+            if (items.empty())
+                return;
+            md += "\n**" + heading + "**\n\n";
+            for (const auto &i : items)
+                md += "- " + QString::fromStdString(i) + "\n";
+        };
+        list(tr("Strong answers"), l.strong_answer);
+        list(tr("Red flags"), l.red_flags);
+        list(tr("Questions to ask back"), l.questions_to_ask);
+    }
+    if (!l.glossary.empty()) {
+        md += QStringLiteral("\n## ") + tr("Glossary") + "\n\n";
+        for (const auto &[term, def] : l.glossary)
+            md +=
+                "- **" + QString::fromStdString(term) + "**: " + QString::fromStdString(def) + "\n";
+    }
+    return md;
+}
+
+void LessonReader::show_lesson(int index) {
+    if (index < 0 || index >= static_cast<int>(lessons_.size()))
+        return;
+    current_ = index;
+    const model::Lesson &l = lessons_[static_cast<std::size_t>(index)];
+    title_->setText(QString::fromStdString(l.title));
+    body_->setMarkdown(chapter_markdown(l));
+    // Rebuild the action area: open, try this, walkthroughs.
+    while (QLayoutItem *item = steps_layout_->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    results_.clear();
+    auto *open = new QPushButton(tr("Open on the &map"), steps_);
+    open->setToolTip(tr("Load this chapter's scenario into the workspace"));
+    connect(open, &QPushButton::clicked, this, [this, index] {
+        emit open_scenario(index, QString::fromStdString(
+                                      lessons_[static_cast<std::size_t>(index)].scenarios.front()));
+    });
+    steps_layout_->addWidget(open);
+    if (!l.try_this.empty()) {
+        auto *heading = new QLabel(QStringLiteral("<b>%1</b>").arg(tr("Try this")), steps_);
+        steps_layout_->addWidget(heading);
+    }
+    for (std::size_t i = 0; i < l.try_this.size(); ++i) {
+        const model::TryThis &t = l.try_this[i];
+        auto *row = new QWidget(steps_);
+        auto *h = new QHBoxLayout(row);
+        h->setContentsMargins(0, 0, 0, 0);
+        auto *text = new QLabel(QString::fromStdString(t.text), row);
+        text->setWordWrap(true);
+        auto *run = new QPushButton(tr("Run it"), row);
+        run->setToolTip(tr("Apply this step and let the model check what it predicts"));
+        auto *show = new QPushButton(tr("Show what happened"), row);
+        show->setToolTip(tr("Open the changed scenario on the map and play it"));
+        auto *result = new QLabel(row);
+        result->setWordWrap(true);
+        const bool done = progress_.value(QString::fromStdString(l.id))
+                              .try_this_done.contains(QString::fromStdString(t.id));
+        result->setText(done ? tr("\u2713 done before") : QString());
+        h->addWidget(text, 3);
+        h->addWidget(run);
+        h->addWidget(show);
+        h->addWidget(result, 2);
+        const int step = static_cast<int>(i);
+        connect(run, &QPushButton::clicked, this,
+                [this, index, step] { emit try_this(index, step); });
+        connect(show, &QPushButton::clicked, this,
+                [this, index, step] { emit show_what_happened(index, step); });
+        steps_layout_->addWidget(row);
+        results_.push_back(result);
+    }
+    for (std::size_t w = 0; w < l.walkthroughs.size(); ++w) {
+        auto *b = new QPushButton(
+            tr("Present walkthrough: %1").arg(QString::fromStdString(l.walkthroughs[w].title)),
+            steps_);
+        b->setToolTip(tr("Full screen, for a projector and a clicker (F5)"));
+        const int walk = static_cast<int>(w);
+        connect(b, &QPushButton::clicked, this,
+                [this, index, walk] { emit start_walkthrough(index, walk); });
+        steps_layout_->addWidget(b);
+    }
+    steps_layout_->addStretch(1);
+    emit lesson_read(index);
+}
+
+void LessonReader::show_try_result(int lesson, int step, bool held, const QString &detail) {
+    if (lesson != current_ || step < 0 || step >= static_cast<int>(results_.size()))
+        return;
+    results_[static_cast<std::size_t>(step)]->setText(
+        (held ? QStringLiteral("\u2713 ") : QStringLiteral("\u2717 ")) + detail);
+}
+
+} // namespace widgets

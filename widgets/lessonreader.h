@@ -1,0 +1,68 @@
+#pragma once
+// The lesson reader: the chapter list with progress marks and search, and the chapter itself
+// (body, "try this" steps, takeaways, glossary, interview notes, walkthroughs). It only shows
+// lessons and says what the learner asked for; the app runs the model.
+
+#include "model/lesson.h"
+
+#include <QMap>
+#include <QSet>
+#include <QWidget>
+#include <vector>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QTextBrowser;
+class QVBoxLayout;
+
+namespace widgets {
+
+struct LessonProgress {
+    bool read = false;
+    QSet<QString> try_this_done;
+};
+
+class LessonReader : public QWidget {
+    Q_OBJECT
+public:
+    explicit LessonReader(QWidget *parent = nullptr);
+
+    void set_lessons(std::vector<model::Lesson> lessons);
+    const std::vector<model::Lesson> &lessons() const { return lessons_; }
+    void set_progress(const QMap<QString, LessonProgress> &progress);
+    void show_lesson(int index);
+    int current() const { return current_; }
+    // The outcome of a "try this" step, shown beside it.
+    void show_try_result(int lesson, int step, bool held, const QString &detail);
+    // Filters the chapter list to chapters whose text contains every word of the query.
+    void search(const QString &query);
+    int visible_chapters() const;
+
+    // Whether a lesson counts as completed under its own rule.
+    static bool completed(const model::Lesson &lesson, const LessonProgress &progress);
+
+signals:
+    void open_scenario(int lesson, const QString &scenario);
+    void try_this(int lesson, int step);
+    void show_what_happened(int lesson, int step);
+    void start_walkthrough(int lesson, int walkthrough);
+    void lesson_read(int lesson);
+
+private:
+    void rebuild_list();
+    QString chapter_markdown(const model::Lesson &lesson) const;
+
+    std::vector<model::Lesson> lessons_;
+    QMap<QString, LessonProgress> progress_;
+    int current_ = -1;
+    QLineEdit *search_ = nullptr;
+    QListWidget *list_ = nullptr;
+    QLabel *title_ = nullptr;
+    QTextBrowser *body_ = nullptr;
+    QWidget *steps_ = nullptr;
+    QVBoxLayout *steps_layout_ = nullptr;
+    std::vector<QLabel *> results_;
+};
+
+} // namespace widgets

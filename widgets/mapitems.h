@@ -1,0 +1,106 @@
+#pragma once
+// The map's items that stand for scenario components: each mirrors one model object by id and
+// holds only what the view last gave it (sync from the scenario, state from the playhead).
+
+#include "mapstyle.h"
+
+#include <QCoreApplication>
+#include <QGraphicsItem>
+#include <QPainterPath>
+#include <QString>
+
+#include <memory>
+
+namespace model {
+struct Population;
+}
+
+namespace widgets {
+
+// What every component item shares: the id, the style, selection and the link handle.
+class MapItem : public QGraphicsItem {
+    Q_DECLARE_TR_FUNCTIONS(MapItem)
+
+public:
+    MapItem(QString id, std::shared_ptr<const MapStyle> style);
+
+    const QString &id() const { return id_; }
+    // Whether a link can be dragged out of this item (the handle shows while it is selected).
+    virtual bool linkable() const { return false; }
+    // True when `local` (item coordinates) is on the link handle of a selected item.
+    bool on_link_handle(QPointF local) const;
+    // The item's body (its box, without labels and handle), in item coordinates.
+    const QRectF &body() const { return body_; }
+
+    QRectF boundingRect() const override { return bounds_; }
+    QPainterPath shape() const override;
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+    QRectF handle_rect() const;
+    // Sets the body and the bounding rect (body, handle and `extra`) after a layout change.
+    void set_geometry(const QRectF &body, const QRectF &extra = QRectF());
+    void paint_selection(QPainter *painter, double radius) const;
+
+    QString id_;
+    std::shared_ptr<const MapStyle> style_;
+    QRectF body_, bounds_;
+};
+
+// A population of clients: a people glyph at its place, its id and the share of its requests
+// that succeed at the playhead.
+class PopulationItem : public MapItem {
+    Q_DECLARE_TR_FUNCTIONS(PopulationItem)
+
+public:
+    enum { Type = UserType + 4 };
+    PopulationItem(const QString &id, std::shared_ptr<const MapStyle> style);
+
+    void sync(const model::Population &p);
+    void set_success(double share);
+    double success() const { return success_; }
+    // Moves the marker (not its place) by `pixels`, off a region box or another population;
+    // a leader line then joins the marker to its place.
+    void set_offset(QPointF pixels);
+    QPointF offset() const { return offset_; }
+    // The body as it would be without an offset.
+    QRectF unshifted_body() const { return body_.translated(-offset_); }
+
+    int type() const override { return Type; }
+    bool linkable() const override { return true; }
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    void relayout();
+    void update_tooltip();
+
+    QString description_, success_text_;
+    double success_ = 1.0;
+    QPointF offset_;
+    QRectF glyph_, id_rect_, success_rect_;
+};
+
+// A DNS name or a global accelerator: no geography, so the view lines them up along the top
+// edge of the map.
+class EdgeNodeItem : public MapItem {
+    Q_DECLARE_TR_FUNCTIONS(EdgeNodeItem)
+
+public:
+    enum { Type = UserType + 5 };
+    enum class Kind { dns, accelerator };
+    EdgeNodeItem(const QString &id, std::shared_ptr<const MapStyle> style);
+
+    void sync(Kind kind, const QString &subtitle, const QString &tooltip);
+    Kind kind() const { return kind_; }
+
+    int type() const override { return Type; }
+    bool linkable() const override { return true; }
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    Kind kind_ = Kind::dns;
+    QString title_, subtitle_;
+    QRectF glyph_, title_rect_, subtitle_rect_;
+};
+
+} // namespace widgets

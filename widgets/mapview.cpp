@@ -1,0 +1,324 @@
+#include "mapview.h"
+
+#include "mapitems.h"
+#include "maplinks.h"
+#include "mapstyle.h"
+#include "regionitem.h"
+#include "requestdots.h"
+#include "worldmap.h"
+
+#include <QApplication>
+#include <QEvent>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace widgets {
+namespace {
+
+constexpr double kMaxScale = 40.0; // pixels per scene unit: about 400 px per degree
+constexpr double kMinScale = 0.2;  // about 2 px per degree: the world is 720 px wide
+constexpr double kZoomStep = 1.25;
+constexpr double kEdgeRowTop = 10.0; // pixels from the top of the view to the DNS row
+constexpr double kEdgeGap = 14.0;
+
+} // namespace
+
+MapView::MapView(QWidget *parent)
+    : QGraphicsView(parent), scene_(new QGraphicsScene(this)),
+      style_(std::make_shared<MapStyle>()) {
+    // Few items, several of them moving with the view: an index would only be rebuilt.
+    scene_->setItemIndexMethod(QGraphicsScene::NoIndex);
+    const QRectF world = world_rect();
+    scene_->setSceneRect(world.adjusted(-world.width() / 4, -world.height() / 3, world.width() / 4,
+                                        world.height() / 3));
+    setScene(scene_);
+    world_ = new WorldMap;
+    scene_->addItem(world_);
+    dots_ = new RequestDots;
+    scene_->addItem(dots_);
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    // Measured with tests/widgets/dots.bench.cpp: the dots repaint only their bounding rect.
+    setViewportUpdateMode(SmartViewportUpdate);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setTransformationAnchor(AnchorUnderMouse);
+    setDragMode(NoDrag);
+    setAcceptDrops(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setFrameShape(QFrame::NoFrame);
+    setToolTip(QString());
+    setWhatsThis(tr("The failover map. Drag components here from the palette; drag regions and "
+                    "populations to move them; Shift+drag from one component to another to link "
+                    "them. Keys: +/- zoom, arrows pan, Tab selects the next item, Delete removes "
+                    "it, F fails the selected region, R recovers it, the Menu key opens its "
+                    "actions."));
+    setAccessibleName(tr("Failover map"));
+    connect(scene_, &QGraphicsScene::selectionChanged, this, &MapView::notify_selection);
+    apply_style();
+    setTransform(QTransform::fromScale(0.3, 0.3));
+    view_changed();
+}
+
+MapView::~MapView() {
+    // The scene outlives this part of the view: its last selection change must not reach us.
+    disconnect(scene_, nullptr, this, nullptr);
+}
+
+QPointF MapView::project(model::LatLon p) {
+    return scene_from_latlon(p);
+}
+
+model::LatLon MapView::unproject(QPointF scene) {
+    return latlon_from_scene(scene);
+}
+
+RegionItem *MapView::region_item(const QString &id) const {
+    auto it = regions_.find(id);
+    return it == regions_.end() ? nullptr : it->second;
+}
+
+PopulationItem *MapView::population_item(const QString &id) const {
+    auto it = populations_.find(id);
+    return it == populations_.end() ? nullptr : it->second;
+}
+
+EdgeNodeItem *MapView::edge_node(const QString &id) const {
+    auto it = edges_.find(id);
+    return it == edges_.end() ? nullptr : it->second;
+}
+
+std::vector<LinkItem *> MapView::links() const {
+    std::vector<LinkItem *> out;
+    for (const auto &[key, link] : links_)
+        out.push_back(link.item);
+    return out;
+}
+
+void MapView::set_reduce_motion(bool on) {
+    reduce_motion_ = on;
+    dots_->set_reduce_motion(on);
+}
+
+QString MapView::selected_id() const {
+    for (QGraphicsItem *item : scene_->selectedItems())
+        if (const auto *m = dynamic_cast<const MapItem *>(item))
+            return m->id();
+    return {};
+}
+
+void MapView::select_id(const QString &id) {
+    MapItem *found = nullptr;
+    for (MapItem *item : tab_order_)
+        if (item->id() == id) {
+            found = item;
+            break;
+        }
+    {
+        const QSignalBlocker block(scene_);
+        scene_->clearSelection();
+        if (found)
+            found->setSelected(true);
+    }
+    notify_selection();
+}
+
+void MapView::notify_selection() {
+    const QString id = selected_id();
+    if (id == last_selected_)
+        return;
+    last_selected_ = id;
+    emit selection_changed(id);
+}
+
+void MapView::apply_style() {
+    *style_ = MapStyle::from(palette(), font());
+    world_->set_colours(style_->ocean, style_->land, style_->grid);
+    dots_->set_colours(style_->ok, style_->failed, style_->box, devicePixelRatioF());
+    setBackgroundBrush(style_->ocean);
+    scene_->update();
+}
+
+void MapView::changeEvent(QEvent *event) {
+    QGraphicsView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+        apply_style();
+}
+
+// Zoom ----------------------------------------------------------------------------------------
+
+double MapView::min_scale() const {
+    // The whole world and a little more, but never so small that a box of a few hundred
+    // pixels would cover half the planet (a hidden or tiny view would otherwise do just that,
+    // and every drop would land on some region).
+    const QRectF world = world_rect();
+    const QSize size = viewport()->size();
+    return std::max(kMinScale,
+                    0.9 * std::min(size.width() / world.width(), size.height() / world.height()));
+}
+
+void MapView::zoom_by(double factor, ViewportAnchor anchor) {
+    const double now = transform().m11();
+    const double next = std::clamp(now * factor, min_scale(), kMaxScale);
+    if (next == now)
+        return;
+    const ViewportAnchor before = transformationAnchor();
+    setTransformationAnchor(anchor);
+    scale(next / now, next / now);
+    setTransformationAnchor(before);
+    view_changed();
+}
+
+void MapView::zoom_in() {
+    zoom_by(kZoomStep, AnchorViewCenter);
+}
+
+void MapView::zoom_out() {
+    zoom_by(1.0 / kZoomStep, AnchorViewCenter);
+}
+
+void MapView::fit_to_content() {
+    QRectF content;
+    for (const auto &[id, item] : regions_)
+        content |= QRectF(item->pos(), QSizeF(0.001, 0.001));
+    for (const auto &[id, item] : populations_)
+        content |= QRectF(item->pos(), QSizeF(0.001, 0.001));
+    if (content.isNull())
+        content = world_rect();
+    // Keep a sensible area around one lone region or population.
+    const double min_w = 40 * kSceneUnitsPerDegree, min_h = 20 * kSceneUnitsPerDegree;
+    content.adjust(-std::max(0.0, (min_w - content.width()) / 2),
+                   -std::max(0.0, (min_h - content.height()) / 2),
+                   std::max(0.0, (min_w - content.width()) / 2),
+                   std::max(0.0, (min_h - content.height()) / 2));
+    // Room in pixels for the boxes around their anchors and for the DNS row at the top.
+    const double side = 150, top = edges_.empty() ? 70.0 : 130.0, bottom = 80;
+    const QSize size = viewport()->size();
+    const double s = std::clamp(std::min((size.width() - 2 * side) / content.width(),
+                                         (size.height() - top - bottom) / content.height()),
+                                min_scale(), kMaxScale);
+    setTransform(QTransform::fromScale(s, s));
+    centerOn(content.center() - QPointF(0, (top - bottom) / 2 / s));
+    view_changed();
+}
+
+void MapView::wheelEvent(QWheelEvent *event) {
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps == 0) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    zoom_by(std::pow(kZoomStep, steps), AnchorUnderMouse);
+    event->accept();
+}
+
+void MapView::resizeEvent(QResizeEvent *event) {
+    QGraphicsView::resizeEvent(event);
+    view_changed();
+}
+
+void MapView::scrollContentsBy(int dx, int dy) {
+    QGraphicsView::scrollContentsBy(dx, dy);
+    layout_edge_nodes();
+    place_links();
+}
+
+void MapView::view_changed() {
+    dots_->set_pixel_size(1.0 / std::max(1e-6, transform().m11()));
+    layout_edge_nodes();
+    place_links();
+    declutter();
+}
+
+void MapView::declutter() {
+    // Region boxes stay on their places; a population whose marker would cover a region box or
+    // an earlier population moves aside, trying rings of offsets below, beside and above.
+    const QTransform xf = viewportTransform();
+    std::vector<QRectF> taken;
+    for (const auto &[id, region] : regions_)
+        taken.push_back(region->body().translated(xf.map(region->pos())).adjusted(-4, -4, 4, 4));
+    static const QPointF kDirections[] = {{0, 1}, {1, 0},  {-1, 0}, {0, -1},
+                                          {1, 1}, {-1, 1}, {1, -1}, {-1, -1}};
+    for (const auto &[id, population] : populations_) {
+        const QRectF body = population->unshifted_body().translated(xf.map(population->pos()));
+        const auto free_at = [&](QPointF offset) {
+            const QRectF r = body.translated(offset);
+            return std::none_of(taken.begin(), taken.end(),
+                                [&](const QRectF &t) { return t.intersects(r); });
+        };
+        QPointF chosen;
+        for (int ring = 1; ring <= 10 && !free_at(chosen); ++ring)
+            for (const QPointF &d : kDirections) {
+                const QPointF offset(d.x() * ring * (body.width() / 2 + 6),
+                                     d.y() * ring * (body.height() / 2 + 6));
+                if (free_at(offset)) {
+                    chosen = offset;
+                    break;
+                }
+            }
+        population->set_offset(chosen);
+        taken.push_back(body.translated(chosen).adjusted(-4, -4, 4, 4));
+    }
+}
+
+// Placement -----------------------------------------------------------------------------------
+
+void MapView::layout_edge_nodes() {
+    // A row (wrapping if need be) centred along the top edge of the view.
+    const double width = viewport()->width();
+    std::vector<std::vector<EdgeNodeItem *>> rows(1);
+    double row_w = 0;
+    for (const QString &id : edge_order_) {
+        EdgeNodeItem *node = edge_node(id);
+        const double w = node->body().width();
+        if (row_w > 0 && row_w + kEdgeGap + w > width - 2 * kEdgeGap) {
+            rows.emplace_back();
+            row_w = 0;
+        }
+        row_w += (row_w > 0 ? kEdgeGap : 0) + w;
+        rows.back().push_back(node);
+    }
+    edge_places_.clear();
+    const QTransform to_scene = viewportTransform().inverted();
+    double y = kEdgeRowTop;
+    for (const auto &row : rows) {
+        double total = 0, height = 0;
+        for (EdgeNodeItem *node : row) {
+            total += node->body().width() + (total > 0 ? kEdgeGap : 0);
+            height = std::max(height, node->body().height());
+        }
+        double x = std::max(kEdgeGap, (width - total) / 2);
+        for (EdgeNodeItem *node : row) {
+            const QPointF centre(x + node->body().width() / 2, y + height / 2);
+            edge_places_[node->id()] = centre;
+            node->setPos(to_scene.map(centre));
+            x += node->body().width() + kEdgeGap;
+        }
+        y += height + kEdgeGap / 2;
+    }
+}
+
+QPointF MapView::anchor_of(const QString &id) const {
+    if (auto it = regions_.find(id); it != regions_.end())
+        return it->second->pos();
+    if (auto it = populations_.find(id); it != populations_.end())
+        return it->second->pos();
+    if (auto it = tier_region_.find(id); it != tier_region_.end())
+        return anchor_of(it->second);
+    if (auto it = edge_places_.find(id); it != edge_places_.end()) {
+        // Lines leave a DNS name or accelerator at the middle of its lower edge.
+        const EdgeNodeItem *node = edge_node(id);
+        const QPointF bottom = it->second + QPointF(0, node->body().bottom());
+        return viewportTransform().inverted().map(bottom);
+    }
+    return {};
+}
+
+void MapView::place_links() {
+    for (auto &[key, link] : links_)
+        link.item->set_ends(anchor_of(link.from), anchor_of(link.to), link.bend);
+}
+
+} // namespace widgets

@@ -1,0 +1,113 @@
+#include "rtobars.h"
+
+#include "okabeito.h"
+
+#include <QCoreApplication>
+
+namespace widgets {
+namespace {
+
+QString translate(const char *text) {
+    return QCoreApplication::translate("widgets::Timeline", text);
+}
+
+} // namespace
+
+model::Ms part_ms(const model::Breakdown &breakdown, RtoPart part) {
+    switch (part) {
+    case RtoPart::detection:
+        return breakdown.detection;
+    case RtoPart::propagation:
+        return breakdown.propagation;
+    case RtoPart::client_cache:
+        return breakdown.client_cache;
+    case RtoPart::promotion:
+        return breakdown.promotion;
+    case RtoPart::warmup:
+        return breakdown.warmup;
+    case RtoPart::other:
+        return breakdown.other;
+    }
+    return 0;
+}
+
+QString part_name(RtoPart part) {
+    switch (part) {
+    case RtoPart::detection:
+        return translate("Detection");
+    case RtoPart::propagation:
+        return translate("Propagation");
+    case RtoPart::client_cache:
+        return translate("Client caches");
+    case RtoPart::promotion:
+        return translate("Promotion");
+    case RtoPart::warmup:
+        return translate("Warm-up");
+    case RtoPart::other:
+        return translate("Other");
+    }
+    return {};
+}
+
+QString part_meaning(RtoPart part) {
+    switch (part) {
+    case RtoPart::detection:
+        return translate("until health checks, or the database, declared the failure");
+    case RtoPart::propagation:
+        return translate("until the new DNS answer or writer endpoint was live");
+    case RtoPart::client_cache:
+        return translate("while clients and app tiers kept a cached answer");
+    case RtoPart::promotion:
+        return translate("while a replica was promoted to take writes");
+    case RtoPart::warmup:
+        return translate("while a warm standby scaled up to full capacity");
+    case RtoPart::other:
+        return translate("the rest: the success rate settling, and causes with no milestone");
+    }
+    return {};
+}
+
+QColor part_colour(RtoPart part, const QPalette &palette) {
+    switch (part) {
+    case RtoPart::detection:
+        return okabe_ito(OkabeIto::orange, palette);
+    case RtoPart::propagation:
+        return okabe_ito(OkabeIto::sky_blue, palette);
+    case RtoPart::client_cache:
+        return okabe_ito(OkabeIto::reddish_purple, palette);
+    case RtoPart::promotion:
+        return okabe_ito(OkabeIto::blue, palette);
+    case RtoPart::warmup:
+        return okabe_ito(OkabeIto::bluish_green, palette);
+    case RtoPart::other:
+        return okabe_ito(OkabeIto::grey, palette);
+    }
+    return {};
+}
+
+std::vector<RtoSegment> rto_segments(const model::Breakdown &breakdown, double x,
+                                     double px_per_ms) {
+    std::vector<RtoSegment> out;
+    model::Ms before = 0;
+    for (int i = 0; i < kRtoParts; ++i) {
+        const auto part = static_cast<RtoPart>(i);
+        const model::Ms ms = part_ms(breakdown, part);
+        if (ms <= 0)
+            continue;
+        const double from = x + static_cast<double>(before) * px_per_ms;
+        before += ms;
+        const double to = x + static_cast<double>(before) * px_per_ms;
+        out.push_back({part, ms, from, to - from});
+    }
+    return out;
+}
+
+QString rto_status_text(const model::Rto &rto) {
+    if (rto.status == "not_recovered")
+        return translate("not recovered by the end of the run");
+    if (rto.status == "baseline_below_threshold")
+        return translate("n/a: below 99 % already before the fault");
+    return translate("n/a: no fault, or no such requests");
+}
+
+} // namespace widgets
