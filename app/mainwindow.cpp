@@ -68,7 +68,8 @@ void MainWindow::build_views() {
         return d;
     };
     palette_ = new widgets::Palette(this);
-    dock(tr("Components"), QStringLiteral("palette"), palette_, Qt::LeftDockWidgetArea);
+    QDockWidget *palette_dock =
+        dock(tr("Components"), QStringLiteral("palette"), palette_, Qt::LeftDockWidgetArea);
     inspector_ = new widgets::Inspector(this);
     QDockWidget *inspector_dock =
         dock(tr("Inspector"), QStringLiteral("inspector"), inspector_, Qt::RightDockWidgetArea);
@@ -118,7 +119,11 @@ void MainWindow::build_views() {
     bottom->addTab(charts_, tr("C&harts"));
     bottom->addTab(events_, tr("&Events"));
     bottom->addTab(summary_, tr("&Summary"));
-    dock(tr("Replay"), QStringLiteral("replay"), bottom, Qt::BottomDockWidgetArea);
+    QDockWidget *replay_dock =
+        dock(tr("Replay"), QStringLiteral("replay"), bottom, Qt::BottomDockWidgetArea);
+    // First-run proportions: the map gets the middle, the reader enough width to read.
+    resizeDocks({palette_dock, lessons_dock}, {190, 480}, Qt::Horizontal);
+    resizeDocks({replay_dock}, {330}, Qt::Vertical);
 
     connect(map_, &widgets::MapView::component_dropped, this, &MainWindow::drop_component);
     connect(map_, &widgets::MapView::drop_refused, this, [this](const QString &why) { say(why); });

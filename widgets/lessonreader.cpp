@@ -1,5 +1,6 @@
 #include "lessonreader.h"
 
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -24,48 +25,53 @@ public:
 } // namespace
 
 LessonReader::LessonReader(QWidget *parent) : QWidget(parent) {
-    auto *split = new QSplitter(Qt::Horizontal, this);
-    auto *left = new QWidget(split);
-    auto *left_layout = new QVBoxLayout(left);
-    left_layout->setContentsMargins(0, 0, 0, 0);
-    search_ = new QLineEdit(left);
+    // One column, so the reader fits a dock beside the map: chapters on top, the chapter's
+    // text in the middle, its buttons and try-this steps underneath.
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setChildrenCollapsible(false);
+    auto *top = new QWidget(split);
+    auto *top_layout = new QVBoxLayout(top);
+    top_layout->setContentsMargins(0, 0, 0, 0);
+    search_ = new QLineEdit(top);
     search_->setPlaceholderText(tr("Search the lessons"));
     search_->setToolTip(tr("Show only chapters that mention every word you type"));
     search_->setClearButtonEnabled(true);
-    list_ = new QListWidget(left);
+    list_ = new QListWidget(top);
     list_->setToolTip(tr("The chapters of the course; a check mark means completed"));
-    left_layout->addWidget(search_);
-    left_layout->addWidget(list_);
+    list_->setMinimumHeight(90);
+    top_layout->addWidget(search_);
+    top_layout->addWidget(list_);
 
-    auto *right = new QWidget(split);
-    auto *right_layout = new QVBoxLayout(right);
-    right_layout->setContentsMargins(0, 0, 0, 0);
-    title_ = new QLabel(right);
+    auto *middle = new QWidget(split);
+    auto *middle_layout = new QVBoxLayout(middle);
+    middle_layout->setContentsMargins(0, 0, 0, 0);
+    title_ = new QLabel(middle);
     QFont big = title_->font();
     big.setPointSizeF(big.pointSizeF() * 1.4);
     big.setBold(true);
     title_->setFont(big);
     title_->setWordWrap(true);
-    body_ = new LocalBrowser(right);
+    body_ = new LocalBrowser(middle);
     body_->setOpenLinks(false);
-    body_->setToolTip(QString());
-    auto *scroll = new QScrollArea(right);
+    body_->setToolTip(tr("The chapter's text"));
+    middle_layout->addWidget(title_);
+    middle_layout->addWidget(body_);
+
+    auto *scroll = new QScrollArea(split);
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     steps_ = new QWidget(scroll);
     steps_layout_ = new QVBoxLayout(steps_);
     scroll->setWidget(steps_);
-    scroll->setMinimumHeight(160);
-    right_layout->addWidget(title_);
-    auto *vsplit = new QSplitter(Qt::Vertical, right);
-    vsplit->addWidget(body_);
-    vsplit->addWidget(scroll);
-    vsplit->setStretchFactor(0, 3);
-    vsplit->setStretchFactor(1, 1);
-    right_layout->addWidget(vsplit);
-    split->addWidget(left);
-    split->addWidget(right);
-    split->setStretchFactor(1, 3);
-    auto *layout = new QHBoxLayout(this);
+    scroll->setMinimumHeight(120);
+    split->addWidget(top);
+    split->addWidget(middle);
+    split->addWidget(scroll);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 4);
+    split->setStretchFactor(2, 2);
+    split->setSizes({150, 420, 240});
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
 
@@ -201,10 +207,10 @@ void LessonReader::show_lesson(int index) {
     }
     for (std::size_t i = 0; i < l.try_this.size(); ++i) {
         const model::TryThis &t = l.try_this[i];
-        auto *row = new QWidget(steps_);
-        auto *h = new QHBoxLayout(row);
-        h->setContentsMargins(0, 0, 0, 0);
-        auto *text = new QLabel(QString::fromStdString(t.text), row);
+        auto *row = new QFrame(steps_);
+        row->setFrameShape(QFrame::StyledPanel);
+        auto *v = new QVBoxLayout(row);
+        auto *text = new QLabel(tr("%1. %2").arg(i + 1).arg(QString::fromStdString(t.text)), row);
         text->setWordWrap(true);
         auto *run = new QPushButton(tr("Run it"), row);
         run->setToolTip(tr("Apply this step and let the model check what it predicts"));
@@ -212,13 +218,17 @@ void LessonReader::show_lesson(int index) {
         show->setToolTip(tr("Open the changed scenario on the map and play it"));
         auto *result = new QLabel(row);
         result->setWordWrap(true);
+        result->setTextInteractionFlags(Qt::TextSelectableByMouse);
         const bool done = progress_.value(QString::fromStdString(l.id))
                               .try_this_done.contains(QString::fromStdString(t.id));
         result->setText(done ? tr("\u2713 done before") : QString());
-        h->addWidget(text, 3);
-        h->addWidget(run);
-        h->addWidget(show);
-        h->addWidget(result, 2);
+        auto *buttons = new QHBoxLayout;
+        buttons->addWidget(run);
+        buttons->addWidget(show);
+        buttons->addStretch(1);
+        v->addWidget(text);
+        v->addLayout(buttons);
+        v->addWidget(result);
         const int step = static_cast<int>(i);
         connect(run, &QPushButton::clicked, this,
                 [this, index, step] { emit try_this(index, step); });

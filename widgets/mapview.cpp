@@ -228,36 +228,60 @@ void MapView::scrollContentsBy(int dx, int dy) {
 void MapView::view_changed() {
     dots_->set_pixel_size(1.0 / std::max(1e-6, transform().m11()));
     layout_edge_nodes();
-    place_links();
     declutter();
+    place_links();
 }
 
 void MapView::declutter() {
-    // Region boxes stay on their places; a population whose marker would cover a region box or
-    // an earlier population moves aside, trying rings of offsets below, beside and above.
+    // Boxes that would cover one another move aside, trying rings of offsets, each ring in the
+    // order that points away from what they would cover; a leader joins a moved box to its
+    // place. Regions first, west to east, then populations.
     const QTransform xf = viewportTransform();
     std::vector<QRectF> taken;
-    for (const auto &[id, region] : regions_)
-        taken.push_back(region->body().translated(xf.map(region->pos())).adjusted(-4, -4, 4, 4));
     static const QPointF kDirections[] = {{0, 1}, {1, 0},  {-1, 0}, {0, -1},
                                           {1, 1}, {-1, 1}, {1, -1}, {-1, -1}};
+    const auto place = [&](const QRectF &body, double gap) {
+        const auto blocker = [&](QPointF offset) -> const QRectF * {
+            const QRectF r = body.translated(offset);
+            for (const QRectF &t : taken)
+                if (t.intersects(r))
+                    return &t;
+            return nullptr;
+        };
+        const QRectF *in_the_way = blocker({});
+        if (!in_the_way)
+            return QPointF();
+        QPointF away = body.center() - in_the_way->center();
+        if (away.isNull())
+            away = {-1, 0};
+        std::vector<QPointF> order(std::begin(kDirections), std::end(kDirections));
+        std::stable_sort(order.begin(), order.end(), [&](QPointF a, QPointF b) {
+            return QPointF::dotProduct(a, away) / std::hypot(a.x(), a.y()) >
+                   QPointF::dotProduct(b, away) / std::hypot(b.x(), b.y());
+        });
+        for (int ring = 1; ring <= 10; ++ring)
+            for (const QPointF &d : order) {
+                const QPointF offset(d.x() * ring * (body.width() / 2 + gap),
+                                     d.y() * ring * (body.height() / 2 + gap));
+                if (!blocker(offset))
+                    return offset;
+            }
+        return QPointF();
+    };
+    std::vector<RegionItem *> regions;
+    for (const auto &[id, region] : regions_)
+        regions.push_back(region);
+    std::stable_sort(regions.begin(), regions.end(),
+                     [](const RegionItem *a, const RegionItem *b) { return a->x() < b->x(); });
+    for (RegionItem *region : regions) {
+        const QRectF body = region->unshifted_body().translated(xf.map(region->pos()));
+        const QPointF chosen = place(body, 10);
+        region->set_offset(chosen);
+        taken.push_back(body.translated(chosen).adjusted(-4, -4, 4, 4));
+    }
     for (const auto &[id, population] : populations_) {
         const QRectF body = population->unshifted_body().translated(xf.map(population->pos()));
-        const auto free_at = [&](QPointF offset) {
-            const QRectF r = body.translated(offset);
-            return std::none_of(taken.begin(), taken.end(),
-                                [&](const QRectF &t) { return t.intersects(r); });
-        };
-        QPointF chosen;
-        for (int ring = 1; ring <= 10 && !free_at(chosen); ++ring)
-            for (const QPointF &d : kDirections) {
-                const QPointF offset(d.x() * ring * (body.width() / 2 + 6),
-                                     d.y() * ring * (body.height() / 2 + 6));
-                if (free_at(offset)) {
-                    chosen = offset;
-                    break;
-                }
-            }
+        const QPointF chosen = place(body, 6);
         population->set_offset(chosen);
         taken.push_back(body.translated(chosen).adjusted(-4, -4, 4, 4));
     }
@@ -301,8 +325,8 @@ void MapView::layout_edge_nodes() {
 }
 
 QPointF MapView::anchor_of(const QString &id) const {
-    if (auto it = regions_.find(id); it != regions_.end())
-        return it->second->pos();
+    if (auto it = regions_.find(id); it != regions_.end()) // the box, wherever it was moved
+        return it->second->pos() + it->second->offset() / std::max(1e-6, transform().m11());
     if (auto it = populations_.find(id); it != populations_.end())
         return it->second->pos();
     if (auto it = tier_region_.find(id); it != tier_region_.end())

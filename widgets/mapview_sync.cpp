@@ -179,9 +179,9 @@ void MapView::show_scenario(const model::Scenario &s) {
     rebuild_links(s);
     rebuild_tab_order();
     layout_edge_nodes();
+    declutter();
     place_links();
     place_flows();
-    declutter();
     notify_selection();
 }
 
@@ -362,6 +362,7 @@ void MapView::show_world(const model::Scenario &s, const model::WorldAt &w) {
     show_databases(s, w);
     show_answers(s, w);
     declutter(); // boxes may have changed size
+    place_links();
     flows_.clear();
     for (const model::Flow &f : w.flows) {
         if (f.population < 0 || f.tier < 0 ||

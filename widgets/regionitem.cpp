@@ -215,6 +215,15 @@ void RegionItem::set_drop_target(bool on) {
     update();
 }
 
+void RegionItem::set_offset(QPointF pixels) {
+    if (pixels == offset_)
+        return;
+    prepareGeometryChange();
+    offset_ = pixels;
+    relayout();
+    update();
+}
+
 BadgeItem *RegionItem::badge(const QString &key) const {
     auto it = badges_.find(key);
     return it == badges_.end() ? nullptr : it->second;
@@ -245,7 +254,8 @@ void RegionItem::relayout() {
     const double badges_h =
         order_.empty() ? 0.0 : static_cast<double>(rows.size()) * (kBadgeHeight + kGap);
     const double height = kPad + title_h + name_h + badges_h + kPad;
-    const QRectF body(-width / 2 - kPad, -height / 2, width + 2 * kPad, height);
+    const QRectF body = QRectF(-width / 2 - kPad, -height / 2, width + 2 * kPad, height)
+                            .translated(offset_);
     title_rect_ = QRectF(body.left() + kPad, body.top() + kPad, width - dots_w, title_h);
     name_rect_ = QRectF(title_rect_.left(), title_rect_.bottom(), width, name_h);
     az_dots_.clear();
@@ -267,7 +277,8 @@ void RegionItem::relayout() {
                         bold.height() + 2);
     const double cut_w = sm.horizontalAdvance(tr("CUT OFF")) + 12;
     cut_rect_ = QRectF(body.left() - 4, body.bottom() + 1, cut_w, sm.height() + 2);
-    set_geometry(body, down_rect_ | cut_rect_ | body.adjusted(-8, -8, 8, 8));
+    set_geometry(body, down_rect_ | cut_rect_ | body.adjusted(-8, -8, 8, 8) |
+                           QRectF(-4, -4, 8, 8));
 }
 
 void RegionItem::update_tooltip() {
@@ -288,6 +299,12 @@ void RegionItem::update_tooltip() {
 void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) {
     const MapStyle &s = *style_;
     painter->setRenderHint(QPainter::Antialiasing, true);
+    if (!offset_.isNull()) { // a leader from the region's true place to its moved box
+        painter->setPen(QPen(s.text, 1.0));
+        painter->setBrush(s.text);
+        painter->drawLine(QPointF(0, 0), body_.center());
+        painter->drawEllipse(QPointF(0, 0), 3.0, 3.0);
+    }
     if (cut_off_) {
         painter->setPen(QPen(s.failed, 1.6, Qt::DashLine));
         painter->setBrush(Qt::NoBrush);

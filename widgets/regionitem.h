@@ -78,6 +78,12 @@ public:
     void set_role(const QString &badge_key, DbRole role);
     // While something is dragged over it: whether the drop would be taken.
     void set_drop_target(bool on);
+    // Moves the box (not the region's place) by `pixels`, off another region's box; a leader
+    // then joins the box to the place.
+    void set_offset(QPointF pixels);
+    QPointF offset() const { return offset_; }
+    // The body as it would be without an offset.
+    QRectF unshifted_body() const { return body_.translated(-offset_); }
 
     bool fixed() const { return fixed_; }
     bool down() const { return down_; }
@@ -99,6 +105,7 @@ private:
     bool down_ = false;
     bool cut_off_ = false;
     bool drop_target_ = false;
+    QPointF offset_;
     std::vector<bool> az_down_;
     std::map<QString, BadgeItem *> badges_; // by key; children of this item
     std::vector<QString> order_;            // badge keys in the order shown

@@ -195,6 +195,8 @@ std::vector<Lane> build_lanes(const model::Scenario &scenario, const model::Run 
         }
         for (const auto &id : ids) {
             Lane *lane = set.find(id);
+            if (!lane) // every id was added above; this only keeps the compiler sure of it
+                continue;
             lane->events.push_back(i);
             const std::string fault = e.text("fault");
             if (e.kind == model::EventKind::fault_started) {
@@ -209,7 +211,8 @@ std::vector<Lane> build_lanes(const model::Scenario &scenario, const model::Run 
         }
     }
     for (const auto &[key, start] : open_faults)
-        set.find(key.first)->fault_spans.emplace_back(start, run.end_ms);
+        if (Lane *lane = set.find(key.first))
+            lane->fault_spans.emplace_back(start, run.end_ms);
 
     std::vector<Lane> lanes = set.take();
     for (Lane &lane : lanes)
