@@ -56,6 +56,9 @@ LessonReader::LessonReader(QWidget *parent) : QWidget(parent) {
     body_->setToolTip(tr("The chapter's text"));
     middle_layout->addWidget(title_);
     middle_layout->addWidget(body_);
+    title_->setText(tr("Multi-Region Architectures"));
+    body_->setMarkdown(tr("Choose a chapter from the list above. Each one opens a scenario on the "
+                          "map, explains what it shows, and gives you steps to try."));
 
     auto *scroll = new QScrollArea(split);
     scroll->setWidgetResizable(true);

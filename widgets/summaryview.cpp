@@ -1,46 +1,141 @@
 #include "summaryview.h"
 
+#include <QCoreApplication>
+#include <QScrollBar>
+
 namespace widgets {
 namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("widgets::SummaryView", text);
+}
 
 QString duration(model::Ms ms) {
     return QString::fromStdString(model::format_duration(ms));
 }
 
-QString rto_line(const QString &label, const model::Rto &rto) {
-    if (!rto.ms)
-        return QObject::tr("%1: %2").arg(label, QString::fromStdString(rto.status));
-    const auto &b = rto.breakdown;
-    return QObject::tr("%1: <b>%2</b> = detection %3 + propagation %4 + client caches %5 + "
-                       "promotion %6 + warm-up %7 + other %8")
-        .arg(label, duration(*rto.ms), duration(b.detection), duration(b.propagation),
-             duration(b.client_cache), duration(b.promotion), duration(b.warmup),
-             duration(b.other));
+QString maybe(const std::optional<model::Ms> &ms) {
+    return ms ? duration(*ms) : tr("n/a");
+}
+
+QString rto_status(const model::Rto &rto) {
+    if (rto.ms)
+        return QStringLiteral("<b>%1</b>").arg(duration(*rto.ms));
+    if (rto.status == "not_recovered")
+        return tr("not recovered by the end of the run");
+    if (rto.status == "baseline_below_threshold")
+        return tr("never healthy before the fault");
+    return tr("no fault to recover from");
+}
+
+QString row(const QStringList &cells, bool header = false) {
+    const QString tag = header ? QStringLiteral("th") : QStringLiteral("td");
+    QString out = QStringLiteral("<tr>");
+    for (int i = 0; i < cells.size(); ++i)
+        out += QStringLiteral("<%1 align=\"%2\">%3</%1>")
+                   .arg(tag, i == 0 ? QStringLiteral("left") : QStringLiteral("right"), cells[i]);
+    return out + QStringLiteral("</tr>");
+}
+
+QString table(const QString &body) {
+    return QStringLiteral("<table cellspacing=\"0\" cellpadding=\"4\" border=\"1\">%1</table>")
+        .arg(body);
+}
+
+QString percent(double share, int digits) {
+    return QString::number(share * 100.0, 'f', digits);
 }
 
 } // namespace
 
-SummaryView::SummaryView(QWidget *parent) : QLabel(parent) {
-    setTextFormat(Qt::RichText);
-    setWordWrap(true);
-    setMargin(8);
-    setTextInteractionFlags(Qt::TextSelectableByMouse);
+SummaryView::SummaryView(QWidget *parent) : QTextBrowser(parent) {
+    setOpenLinks(false);
     setToolTip(tr("The figures the model computed for this run"));
 }
 
+QString SummaryView::html(const model::Report &report) {
+    const model::Figures &s = report.summary;
+    QString out;
+    out += QStringLiteral("<h3>%1</h3>")
+               .arg(report.summary_fault.empty()
+                        ? tr("No scripted fault: the run measures steady state")
+                        : tr("Recovery from %1")
+                              .arg(QString::fromStdString(report.summary_fault).toHtmlEscaped()));
+    // The RTO taken apart, reads beside writes.
+    QString rto = row({tr("RTO"), tr("Reads"), tr("Writes")}, true);
+    rto += row({tr("Total"), rto_status(s.read), rto_status(s.write)});
+    const auto part = [&](const QString &name, model::Ms model::Breakdown::*field) {
+        const auto cell = [&](const model::Rto &r) {
+            return r.ms ? duration(r.breakdown.*field) : QStringLiteral("-");
+        };
+        rto += row({name, cell(s.read), cell(s.write)});
+    };
+    if (s.read.ms || s.write.ms) {
+        part(tr("Detection"), &model::Breakdown::detection);
+        part(tr("Propagation"), &model::Breakdown::propagation);
+        part(tr("Client caches"), &model::Breakdown::client_cache);
+        part(tr("Promotion"), &model::Breakdown::promotion);
+        part(tr("Warm-up"), &model::Breakdown::warmup);
+        part(tr("Other"), &model::Breakdown::other);
+    }
+
+    QString data = row({tr("Figure"), tr("Value")}, true);
+    data += row({tr("RPO"), maybe(s.rpo_ms)});
+    data += row({tr("Acknowledged writes lost"), QString::number(s.lost_writes)});
+    data += row({tr("Divergent writes"), QString::number(s.divergent_writes)});
+    data += row({tr("Conflicts"), QString::number(s.conflicts)});
+    data += row({tr("Requests failed"), tr("%1 of %2").arg(s.failed).arg(s.requests)});
+    data += row({tr("Downtime"), duration(s.downtime_ms)});
+    data += row({tr("Availability over the run"), tr("%1 %").arg(percent(s.availability, 3))});
+    data += row({tr("Error budget used (against the SLO in settings)"),
+                 tr("%1 %").arg(percent(s.error_budget_used, 1))});
+    data += row({tr("p99 write latency"),
+                 s.p99_write_latency_ms ? tr("%1 ms").arg(*s.p99_write_latency_ms) : tr("n/a")});
+    data += row(
+        {tr("Clients moved: 50 % / 90 % / 99 %"),
+         tr("%1 / %2 / %3").arg(maybe(s.moved50_ms), maybe(s.moved90_ms), maybe(s.moved99_ms))});
+    data +=
+        row({tr("Cost"), tr("%1 x a single-region baseline").arg(s.cost_multiplier, 0, 'f', 2)});
+    // Side by side: the RTO on the left, the other figures on the right.
+    out += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"0\"><tr><td valign=\"top\">%1"
+                          "</td><td width=\"24\"></td><td valign=\"top\">%2</td></tr></table>")
+               .arg(table(rto), table(data));
+
+    if (!report.populations.empty()) {
+        QString pops =
+            row({tr("Population"), tr("Succeeded"), tr("Read RTO"), tr("Write RTO")}, true);
+        for (const auto &p : report.populations)
+            pops += row({QString::fromStdString(p.id).toHtmlEscaped(),
+                         tr("%1 %").arg(percent(p.figures.availability, 2)),
+                         rto_status(p.figures.read), rto_status(p.figures.write)});
+        out += QStringLiteral("<p></p>") + table(pops);
+    }
+    if (report.faults.size() > 1) {
+        QString faults = row({tr("Fault"), tr("At"), tr("Read RTO"), tr("Write RTO")}, true);
+        for (const auto &f : report.faults)
+            faults +=
+                row({QString::fromStdString(f.id + " (" + f.kind + ")").toHtmlEscaped(),
+                     duration(f.at_ms), rto_status(f.figures.read), rto_status(f.figures.write)});
+        out += QStringLiteral("<p></p>") + table(faults);
+    }
+    if (report.break_even) {
+        const model::BreakEven &b = *report.break_even;
+        QString be = row({tr("Break-even (per year)"), tr("Value")}, true);
+        be += row({tr("Monthly cost of this design"), QString::number(b.monthly_cost, 'f', 0)});
+        be +=
+            row({tr("Extra cost over one region"), QString::number(b.extra_cost_per_year, 'f', 0)});
+        be += row(
+            {tr("Downtime per outage (min)"), QString::number(b.downtime_min_per_outage, 'f', 1)});
+        be += row({tr("Cost of the outages"), QString::number(b.outage_cost_per_year, 'f', 0)});
+        out += QStringLiteral("<p></p>") + table(be);
+    }
+    return out;
+}
+
 void SummaryView::show_report(const model::Report &report) {
-    const auto &s = report.summary;
-    QStringList lines;
-    lines << rto_line(tr("RTO for reads"), s.read) << rto_line(tr("RTO for writes"), s.write);
-    lines << tr("RPO: %1; %2 acknowledged writes lost; %3 divergent writes; %4 conflicts")
-                 .arg(s.rpo_ms ? duration(*s.rpo_ms) : tr("n/a"))
-                 .arg(s.lost_writes)
-                 .arg(s.divergent_writes)
-                 .arg(s.conflicts);
-    lines << tr("Availability over the run: %1 %; cost: %2 x a single-region baseline")
-                 .arg(s.availability * 100.0, 0, 'f', 3)
-                 .arg(s.cost_multiplier, 0, 'f', 2);
-    setText(lines.join(QStringLiteral("<br>")));
+    const int scroll = verticalScrollBar()->value();
+    setHtml(html(report));
+    verticalScrollBar()->setValue(scroll);
 }
 
 } // namespace widgets
