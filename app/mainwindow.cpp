@@ -44,8 +44,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {
     connect(&clock_, &PlaybackClock::moved, this, &MainWindow::show_playhead);
     connect(&clock_, &PlaybackClock::state_changed, this, [this](bool playing) {
         play_->setText(playing ? tr("&Pause") : tr("&Play"));
-        play_->setIcon(
-            style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+        update_icons();
     });
     connect(&clock_, &PlaybackClock::reached_end, this,
             [this] { say(tr("End of the run: replay finished.")); });

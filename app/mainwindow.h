@@ -63,6 +63,10 @@ public:
     // background.
     void run_model_now();
     void set_theme(Theme theme);
+    // The transport icons in the current palette's text colour.
+    void update_icons();
+    // Lessons > Walkthroughs: every walkthrough of every loaded chapter.
+    void rebuild_walkthroughs_menu();
     // Where a message for the user went last (status bar), for tests.
     QString last_message() const { return last_message_; }
 
@@ -119,9 +123,12 @@ private:
     ProgressStore progress_;
 
     QAction *play_ = nullptr;
+    QAction *prev_ = nullptr;
+    QAction *next_ = nullptr;
     QAction *reduce_motion_ = nullptr;
     QMenu *recent_menu_ = nullptr;
     QMenu *view_menu_ = nullptr;
+    QMenu *walkthroughs_menu_ = nullptr;
     QSlider *scrubber_ = nullptr;
     QLabel *clock_label_ = nullptr;
     QComboBox *speed_ = nullptr;

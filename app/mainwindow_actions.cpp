@@ -30,6 +30,53 @@ namespace app {
 
 namespace {
 
+enum class MediaIcon { play, pause, previous, next };
+
+// Transport icons drawn in the palette's text colour, so they stay visible in every theme
+// (the style's standard media icons are dark grey whatever the palette).
+QIcon media_icon(MediaIcon kind, const QColor &colour) {
+    QIcon icon;
+    for (int size : {16, 24, 32, 48}) {
+        QPixmap pm(size, size);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing, true);
+        p.setPen(Qt::NoPen);
+        p.setBrush(colour);
+        const double u = size / 16.0;
+        const auto triangle = [&](double x0, double x1) { // pointing right
+            p.drawPolygon(QPolygonF(
+                {QPointF(x0 * u, 3 * u), QPointF(x1 * u, 8 * u), QPointF(x0 * u, 13 * u)}));
+        };
+        const auto left = [&](double x0, double x1) {
+            p.drawPolygon(QPolygonF(
+                {QPointF(x1 * u, 3 * u), QPointF(x0 * u, 8 * u), QPointF(x1 * u, 13 * u)}));
+        };
+        switch (kind) {
+        case MediaIcon::play:
+            triangle(4, 13);
+            break;
+        case MediaIcon::pause:
+            p.drawRect(QRectF(4 * u, 3 * u, 3 * u, 10 * u));
+            p.drawRect(QRectF(9 * u, 3 * u, 3 * u, 10 * u));
+            break;
+        case MediaIcon::previous:
+            p.drawRect(QRectF(2 * u, 3 * u, 2 * u, 10 * u));
+            left(4, 9);
+            left(9, 14);
+            break;
+        case MediaIcon::next:
+            triangle(2, 7);
+            triangle(7, 12);
+            p.drawRect(QRectF(12 * u, 3 * u, 2 * u, 10 * u));
+            break;
+        }
+        p.end();
+        icon.addPixmap(pm);
+    }
+    return icon;
+}
+
 QAction *add(QMenu *menu, const QString &text, const QKeySequence &keys, const QString &tip) {
     QAction *a = menu->addAction(text);
     if (!keys.isEmpty())
@@ -126,18 +173,17 @@ void MainWindow::build_actions() {
 
     QMenu *play = menuBar()->addMenu(tr("&Playback"));
     play_ = add(play, tr("&Play"), QKeySequence(Qt::Key_Space), tr("Play or pause the replay"));
-    play_->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     connect(play_, &QAction::triggered, &clock_, &PlaybackClock::toggle);
     QAction *prev = add(play, tr("P&revious Event"), QKeySequence(tr("Ctrl+Left")),
                         tr("Jump to the previous event"));
-    prev->setIcon(style()->standardIcon(QStyle::SP_MediaSkipBackward));
+    prev_ = prev;
     connect(prev, &QAction::triggered, this, [this] {
         if (report_)
             clock_.seek(model::previous_event_time(*report_, clock_.playhead()).value_or(0));
     });
     QAction *next =
         add(play, tr("&Next Event"), QKeySequence(tr("Ctrl+Right")), tr("Jump to the next event"));
-    next->setIcon(style()->standardIcon(QStyle::SP_MediaSkipForward));
+    next_ = next;
     connect(next, &QAction::triggered, this, [this] {
         if (report_)
             clock_.seek(model::next_event_time(*report_, clock_.playhead()).value_or(clock_.end()));
@@ -164,16 +210,21 @@ void MainWindow::build_actions() {
 
     QMenu *lessons = menuBar()->addMenu(tr("&Lessons"));
     connect(add(lessons, tr("&Present Walkthrough"), QKeySequence(Qt::Key_F5),
-                tr("Present the current chapter's first walkthrough full screen")),
+                tr("Present the current chapter's walkthrough full screen, or choose one")),
             &QAction::triggered, this, [this] {
                 const int lesson = reader_->current();
-                if (lesson < 0 ||
-                    reader_->lessons()[static_cast<std::size_t>(lesson)].walkthroughs.empty()) {
-                    say(tr("This chapter has no walkthrough"));
+                if (lesson >= 0 &&
+                    !reader_->lessons()[static_cast<std::size_t>(lesson)].walkthroughs.empty()) {
+                    start_walkthrough(lesson, 0);
                     return;
                 }
-                start_walkthrough(lesson, 0);
+                // No walkthrough here: offer them all, to pick with the arrow keys and Enter.
+                say(tr("This chapter has no walkthrough; choose one"));
+                walkthroughs_menu_->popup(mapToGlobal(rect().center()));
             });
+    walkthroughs_menu_ = lessons->addMenu(tr("&Walkthroughs"));
+    walkthroughs_menu_->setToolTipsVisible(true);
+    rebuild_walkthroughs_menu();
     connect(
         add(lessons, tr("&Load Lesson Pack..."), {}, tr("Add the lessons in a folder of your own")),
         &QAction::triggered, this, [this] {
@@ -352,6 +403,7 @@ void MainWindow::set_theme(Theme theme) {
     static const QPalette system_palette = QApplication::palette(); // before any theme
     if (theme == Theme::system) {
         QApplication::setPalette(system_palette);
+        update_icons();
         if (report_)
             show_playhead(clock_.playhead());
         return;
@@ -380,8 +432,33 @@ void MainWindow::set_theme(Theme theme) {
         p.setColor(QPalette::Base, Qt::white);
     }
     QApplication::setPalette(p);
+    update_icons();
     if (report_)
         show_playhead(clock_.playhead());
+}
+
+void MainWindow::rebuild_walkthroughs_menu() {
+    walkthroughs_menu_->clear();
+    const auto &all = reader_->lessons();
+    for (std::size_t i = 0; i < all.size(); ++i)
+        for (std::size_t w = 0; w < all[i].walkthroughs.size(); ++w) {
+            QAction *a =
+                walkthroughs_menu_->addAction(QString::fromStdString(all[i].walkthroughs[w].title));
+            a->setToolTip(tr("From the chapter \"%1\"").arg(QString::fromStdString(all[i].title)));
+            connect(a, &QAction::triggered, this,
+                    [this, lesson = static_cast<int>(i), walk = static_cast<int>(w)] {
+                        reader_->show_lesson(lesson);
+                        start_walkthrough(lesson, walk);
+                    });
+        }
+    walkthroughs_menu_->setEnabled(!walkthroughs_menu_->isEmpty());
+}
+
+void MainWindow::update_icons() {
+    const QColor colour = QApplication::palette().color(QPalette::WindowText);
+    play_->setIcon(media_icon(clock_.playing() ? MediaIcon::pause : MediaIcon::play, colour));
+    prev_->setIcon(media_icon(MediaIcon::previous, colour));
+    next_->setIcon(media_icon(MediaIcon::next, colour));
 }
 
 } // namespace app

@@ -8,6 +8,7 @@
 
 #include <QFileDialog>
 #include <QMessageBox>
+#include <QScreen>
 #include <QStatusBar>
 
 namespace app {
@@ -96,6 +97,10 @@ QWidget *MainWindow::start_walkthrough(int lesson, int walkthrough) {
         return nullptr;
     clock_.pause();
     auto *p = new Presentation(l, walkthrough);
+    // On the screen the window is on; the geometry first, for window managers (and bare X
+    // servers) that do not size a full-screen window themselves.
+    if (QScreen *here = screen())
+        p->setGeometry(here->geometry());
     p->showFullScreen();
     p->activateWindow();
     p->setFocus();
@@ -118,6 +123,7 @@ void MainWindow::load_lesson_pack(const QString &folder) {
     lessons.insert(lessons.end(), extra.begin(), extra.end());
     reader_->set_lessons(std::move(lessons));
     reader_->set_progress(progress_.progress());
+    rebuild_walkthroughs_menu();
 }
 
 } // namespace app

@@ -11,6 +11,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QScreen>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace app {
@@ -38,7 +39,7 @@ Presentation::Presentation(const model::Lesson &lesson, int walkthrough, QWidget
     map_->setFocusPolicy(Qt::NoFocus);
     timeline_->setFocusPolicy(Qt::NoFocus);
     setFocusPolicy(Qt::StrongFocus);
-    timeline_->setMinimumHeight(160);
+    timeline_->setMinimumHeight(280);
     caption_ = new QLabel(this);
     caption_->setWordWrap(true);
     QFont cf = f;
@@ -48,8 +49,8 @@ Presentation::Presentation(const model::Lesson &lesson, int walkthrough, QWidget
     counter_ = new QLabel(this);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(caption_);
-    layout->addWidget(map_, 4);
-    layout->addWidget(timeline_, 1);
+    layout->addWidget(map_, 3);
+    layout->addWidget(timeline_, 2);
     layout->addWidget(counter_);
     blank_ = new QWidget(this);
     blank_->setAutoFillBackground(true);
@@ -88,7 +89,8 @@ Presentation::~Presentation() {
 QString Presentation::caption() const {
     if (step_ < 0 || step_ >= steps())
         return {};
-    return QString::fromStdString(walk_.steps[static_cast<std::size_t>(step_)].caption);
+    const std::string &text = walk_.steps[static_cast<std::size_t>(step_)].caption;
+    return QString::fromStdString(report_ ? model::fill_figures(text, *report_) : text);
 }
 
 void Presentation::go_to(int step) {
@@ -203,8 +205,9 @@ void Presentation::update_caption() {
             .arg(QString::fromStdString(
                      model::format_clock(clock_.playhead() - clock_.playhead() % 1000)),
                  off_script_ ? tr("  \u00b7  off script (Backspace restores)") : QString()));
-    if (notes_ && step_ >= 0)
-        notes_->setText(QString::fromStdString(walk_.steps[static_cast<std::size_t>(step_)].notes));
+    if (notes_ && step_ >= 0 && report_)
+        notes_->setText(QString::fromStdString(
+            model::fill_figures(walk_.steps[static_cast<std::size_t>(step_)].notes, *report_)));
 }
 
 void Presentation::keyPressEvent(QKeyEvent *event) {
@@ -233,6 +236,12 @@ void Presentation::keyPressEvent(QKeyEvent *event) {
     default:
         QWidget::keyPressEvent(event);
     }
+}
+
+void Presentation::resizeEvent(QResizeEvent *event) {
+    QWidget::resizeEvent(event);
+    // Full screen arrives after construction: frame the scenario once the map has its size.
+    QTimer::singleShot(0, map_, [map = map_] { map->fit_to_content(); });
 }
 
 void Presentation::closeEvent(QCloseEvent *event) {

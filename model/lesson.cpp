@@ -3,6 +3,8 @@
 #include "json_reader.h"
 #include "scenario_json.h"
 
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <set>
 
@@ -131,11 +133,13 @@ LessonLoad load_lesson_file(const std::string &path, const FileReader &read) {
     int version = 0;
     r.string("format", format, true);
     if (!format.empty() && format != kLessonFormat)
-        r.fail("format", "expected \"" + std::string(kLessonFormat) + "\", found \"" + format + "\"");
+        r.fail("format",
+               "expected \"" + std::string(kLessonFormat) + "\", found \"" + format + "\"");
     r.integer("version", version, 1, 1000, true);
     if (version > kLessonVersion)
         r.fail("version", "this lesson has version " + std::to_string(version) +
-                              "; this Failover Lab reads version " + std::to_string(kLessonVersion));
+                              "; this Failover Lab reads version " +
+                              std::to_string(kLessonVersion));
     r.id("id", l.id);
     r.integer("order", l.order, 0, 10000);
     r.string("title", l.title, true);
@@ -235,41 +239,46 @@ LessonLoad load_lesson_file(const std::string &path, const FileReader &read) {
         w.string("scenario", walk.scenario);
         if (walk.scenario.empty() && !l.scenarios.empty())
             walk.scenario = l.scenarios.front();
-        w.objects("steps", [&](JsonReader &s, std::size_t si) {
-            WalkStep st;
-            s.string("caption", st.caption, true);
-            s.string("notes", st.notes);
-            read_actions(s, "actions", st.actions, path, out.problems);
-            const Json &raw = root["walkthroughs"][wi]["steps"][si];
-            if (raw.contains("actions") && raw["actions"].is_array())
-                for (std::size_t a = 0; a < raw["actions"].size() && a < st.actions.size(); ++a) {
-                    const Json &act = raw["actions"][a];
-                    if (act.contains("set") && act["set"].is_object())
-                        st.actions[a].value = act["set"].value("value", Json());
-                    if (act.contains("add_fault")) {
-                        JsonReader fr(act["add_fault"],
-                                      s.pointer() + "/actions/" + std::to_string(a) + "/add_fault",
-                                      path, out.problems);
-                        if (fr.is_object()) {
-                            read_fault(fr, st.actions[a].fault, 0);
-                            fr.finish();
+        w.objects(
+            "steps",
+            [&](JsonReader &s, std::size_t si) {
+                WalkStep st;
+                s.string("caption", st.caption, true);
+                s.string("notes", st.notes);
+                read_actions(s, "actions", st.actions, path, out.problems);
+                const Json &raw = root["walkthroughs"][wi]["steps"][si];
+                if (raw.contains("actions") && raw["actions"].is_array())
+                    for (std::size_t a = 0; a < raw["actions"].size() && a < st.actions.size();
+                         ++a) {
+                        const Json &act = raw["actions"][a];
+                        if (act.contains("set") && act["set"].is_object())
+                            st.actions[a].value = act["set"].value("value", Json());
+                        if (act.contains("add_fault")) {
+                            JsonReader fr(act["add_fault"],
+                                          s.pointer() + "/actions/" + std::to_string(a) +
+                                              "/add_fault",
+                                          path, out.problems);
+                            if (fr.is_object()) {
+                                read_fault(fr, st.actions[a].fault, 0);
+                                fr.finish();
+                            }
                         }
                     }
+                std::optional<Ms> at;
+                s.optional_seconds("at_s", at, 0, 24 * kHour);
+                st.at_ms = at;
+                std::string wait;
+                s.string("wait_for", wait);
+                if (!wait.empty()) {
+                    if (auto k = event_kind_from(wait))
+                        st.wait_for = *k;
+                    else
+                        s.fail("wait_for", "\"" + wait + "\" is not an event kind");
                 }
-            std::optional<Ms> at;
-            s.optional_seconds("at_s", at, 0, 24 * kHour);
-            st.at_ms = at;
-            std::string wait;
-            s.string("wait_for", wait);
-            if (!wait.empty()) {
-                if (auto k = event_kind_from(wait))
-                    st.wait_for = *k;
-                else
-                    s.fail("wait_for", "\"" + wait + "\" is not an event kind");
-            }
-            s.seconds("timeout_s", st.timeout_ms, 0, 24 * kHour);
-            walk.steps.push_back(std::move(st));
-        }, true);
+                s.seconds("timeout_s", st.timeout_ms, 0, 24 * kHour);
+                walk.steps.push_back(std::move(st));
+            },
+            true);
         l.walkthroughs.push_back(std::move(walk));
     });
     r.finish();
@@ -279,10 +288,13 @@ LessonLoad load_lesson_file(const std::string &path, const FileReader &read) {
     const fs::path base(l.root);
     auto body = read((base / l.body_file).string());
     if (!body)
-        out.problems.push_back({path, "/body_file", "cannot read the body \"" + l.body_file + "\""});
+        out.problems.push_back(
+            {path, "/body_file", "cannot read the body \"" + l.body_file + "\""});
     else
         l.body = *body;
-    const auto exists = [&](const std::string &rel) { return read((base / rel).string()).has_value(); };
+    const auto exists = [&](const std::string &rel) {
+        return read((base / rel).string()).has_value();
+    };
     for (std::size_t i = 0; i < l.scenarios.size(); ++i)
         if (!exists(l.scenarios[i]))
             out.problems.push_back({path, "/scenarios/" + std::to_string(i),
@@ -370,11 +382,13 @@ std::string describe(const Expect &e) {
 
 Problems check_lesson_runs(const Lesson &l, const FileReader &read) {
     Problems out;
-    const auto load = [&](const std::string &rel, const std::string &where) -> std::optional<Scenario> {
+    const auto load = [&](const std::string &rel,
+                          const std::string &where) -> std::optional<Scenario> {
         ScenarioLoad s = load_lesson_scenario(l, rel, read);
         if (!s.scenario) {
-            out.push_back({l.file, where, "scenario \"" + rel + "\" does not load: " +
-                                              (s.problems.empty() ? std::string() : s.problems.front().text())});
+            out.push_back({l.file, where,
+                           "scenario \"" + rel + "\" does not load: " +
+                               (s.problems.empty() ? std::string() : s.problems.front().text())});
             return std::nullopt;
         }
         return s.scenario;
@@ -410,14 +424,71 @@ Problems check_lesson_runs(const Lesson &l, const FileReader &read) {
             continue;
         RunOptions options;
         for (std::size_t k = 0; k < walk.steps.size(); ++k) {
+            const std::string at =
+                "/walkthroughs/" + std::to_string(w) + "/steps/" + std::to_string(k);
             const EditResult r = apply_actions(*s, walk.steps[k].actions, options);
-            if (!r.ok)
-                out.push_back({l.file,
-                               "/walkthroughs/" + std::to_string(w) + "/steps/" + std::to_string(k),
-                               "a step cannot be applied: " + r.message});
+            if (!r.ok) {
+                out.push_back({l.file, at, "a step cannot be applied: " + r.message});
+                continue;
+            }
+            // Every figure a caption or a note quotes must exist in this step's run.
+            const std::string &caption = walk.steps[k].caption, &notes = walk.steps[k].notes;
+            if (caption.find("{{") == std::string::npos && notes.find("{{") == std::string::npos)
+                continue;
+            const Report report = simulate(*s, options);
+            for (const char *field : {"caption", "notes"}) {
+                std::vector<std::string> missing;
+                fill_figures(field[0] == 'c' ? caption : notes, report, &missing);
+                for (const std::string &name : missing)
+                    out.push_back({l.file, at + "/" + field,
+                                   "\"{{" + name +
+                                       "}}\" names no figure of this step's run (unknown, or "
+                                       "null here); see failover-lab figures"});
+            }
         }
     }
     return out;
+}
+
+std::string fill_figures(const std::string &text, const Report &report,
+                         std::vector<std::string> *missing) {
+    std::string out;
+    std::size_t at = 0;
+    while (true) {
+        const std::size_t open = text.find("{{", at);
+        const std::size_t close = open == std::string::npos ? open : text.find("}}", open + 2);
+        if (close == std::string::npos) {
+            out += text.substr(at);
+            return out;
+        }
+        out += text.substr(at, open - at);
+        std::string name = text.substr(open + 2, close - open - 2);
+        while (!name.empty() && name.front() == ' ')
+            name.erase(name.begin());
+        while (!name.empty() && name.back() == ' ')
+            name.pop_back();
+        const std::optional<double> v = query_figure(report, name);
+        const auto ends_with = [&](const std::string &tail) {
+            return name.size() >= tail.size() &&
+                   name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
+        };
+        if (!v) {
+            out += "n/a";
+            if (missing)
+                missing->push_back(name);
+        } else if (ends_with("_s") || name.rfind("first.", 0) == 0) {
+            out += format_duration(static_cast<Ms>(std::llround(*v * 1000.0)));
+        } else if (ends_with("availability") || ends_with("error_budget_used")) {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.3g %%", *v * 100.0);
+            out += buf;
+        } else {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.4g", *v);
+            out += buf;
+        }
+        at = close + 2;
+    }
 }
 
 std::vector<std::string> uncovered_ids(const std::vector<Lesson> &lessons) {

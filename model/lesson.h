@@ -25,10 +25,10 @@ constexpr int kLessonVersion = 1;
 struct LessonAction {
     enum class Kind { set, add_fault, remove_fault, add, link, seed, play_until };
     Kind kind = Kind::set;
-    std::string component, field; // set
-    nlohmann::json value;         // set
-    Fault fault;                  // add_fault
-    std::string id;               // remove_fault
+    std::string component, field;                   // set
+    nlohmann::json value;                           // set
+    Fault fault;                                    // add_fault
+    std::string id;                                 // remove_fault
     ComponentKind add_kind = ComponentKind::region; // add
     std::string region, database;                   // add
     std::string from, to;                           // link
@@ -38,7 +38,7 @@ struct LessonAction {
 
 struct Expect {
     std::string figure;
-    std::string op; // < <= > >= == !=
+    std::string op;              // < <= > >= == !=
     std::optional<double> value; // null: the figure is null
     double tolerance = 0;
 };
@@ -105,6 +105,14 @@ std::string describe(const Expect &e);
 // expectation, and checks that every walkthrough step applies. Problems name the lesson file
 // and the JSON path of the step.
 Problems check_lesson_runs(const Lesson &lesson, const FileReader &read = disk_reader());
+
+// Walkthrough captions and notes quote the model rather than a number typed in: each
+// "{{figure}}" (any name query_figure knows) is replaced by that figure of `report`. Names
+// ending in "_s" and first.<kind> read as durations ("16.8 s", "4 min 56 s"), availability and
+// error_budget_used as percentages, the rest as plain numbers. `missing` collects the names
+// whose figure is null (unknown, or never happened in this run); they read "n/a".
+std::string fill_figures(const std::string &text, const Report &report,
+                         std::vector<std::string> *missing = nullptr);
 
 // The curriculum ids (C1-C26) that no lesson covers.
 std::vector<std::string> uncovered_ids(const std::vector<Lesson> &lessons);

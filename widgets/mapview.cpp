@@ -193,8 +193,19 @@ void MapView::fit_to_content() {
                    -std::max(0.0, (min_h - content.height()) / 2),
                    std::max(0.0, (min_w - content.width()) / 2),
                    std::max(0.0, (min_h - content.height()) / 2));
-    // Room in pixels for the boxes around their anchors and for the DNS row at the top.
-    const double side = 150, top = edges_.empty() ? 70.0 : 130.0, bottom = 80;
+    // Room in pixels for the boxes around their anchors and for the DNS row at the top,
+    // measured from the boxes themselves, so larger type (presentation mode) still fits.
+    double half_w = 60, half_h = 30, edge_bottom = 0;
+    for (const auto &[id, item] : regions_) {
+        half_w = std::max(half_w, item->unshifted_body().width() / 2);
+        half_h = std::max(half_h, item->unshifted_body().height() / 2);
+    }
+    for (const auto &[id, item] : populations_)
+        half_h = std::max(half_h, item->unshifted_body().bottom());
+    for (const auto &[id, place] : edge_places_)
+        edge_bottom = std::max(edge_bottom, place.y() + edge_node(id)->body().bottom());
+    const double side = half_w + 16, bottom = half_h + 16;
+    const double top = edges_.empty() ? half_h + 16 : edge_bottom + half_h + 24;
     const QSize size = viewport()->size();
     const double s = std::clamp(std::min((size.width() - 2 * side) / content.width(),
                                          (size.height() - top - bottom) / content.height()),
@@ -238,6 +249,8 @@ void MapView::declutter() {
     // place. Regions first, west to east, then populations.
     const QTransform xf = viewportTransform();
     std::vector<QRectF> taken;
+    for (const auto &[id, place] : edge_places_) // the DNS row stays where it is
+        taken.push_back(edge_node(id)->body().translated(place).adjusted(-4, -4, 4, 4));
     static const QPointF kDirections[] = {{0, 1}, {1, 0},  {-1, 0}, {0, -1},
                                           {1, 1}, {-1, 1}, {1, -1}, {-1, -1}};
     const auto place = [&](const QRectF &body, double gap) {

@@ -254,8 +254,8 @@ void RegionItem::relayout() {
     const double badges_h =
         order_.empty() ? 0.0 : static_cast<double>(rows.size()) * (kBadgeHeight + kGap);
     const double height = kPad + title_h + name_h + badges_h + kPad;
-    const QRectF body = QRectF(-width / 2 - kPad, -height / 2, width + 2 * kPad, height)
-                            .translated(offset_);
+    const QRectF body =
+        QRectF(-width / 2 - kPad, -height / 2, width + 2 * kPad, height).translated(offset_);
     title_rect_ = QRectF(body.left() + kPad, body.top() + kPad, width - dots_w, title_h);
     name_rect_ = QRectF(title_rect_.left(), title_rect_.bottom(), width, name_h);
     az_dots_.clear();
@@ -277,8 +277,7 @@ void RegionItem::relayout() {
                         bold.height() + 2);
     const double cut_w = sm.horizontalAdvance(tr("CUT OFF")) + 12;
     cut_rect_ = QRectF(body.left() - 4, body.bottom() + 1, cut_w, sm.height() + 2);
-    set_geometry(body, down_rect_ | cut_rect_ | body.adjusted(-8, -8, 8, 8) |
-                           QRectF(-4, -4, 8, 8));
+    set_geometry(body, down_rect_ | cut_rect_ | body.adjusted(-8, -8, 8, 8) | QRectF(-4, -4, 8, 8));
 }
 
 void RegionItem::update_tooltip() {

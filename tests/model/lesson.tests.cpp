@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <sstream>
 
 using namespace model;
@@ -44,6 +45,7 @@ TEST_CASE("Bad lesson files get a clear error with file and place", "[lesson][ba
         {"bad-event-kind.json", "/walkthroughs/0/steps/1/wait_for"},
         {"bad-body.json", "/body_file"},
         {"bad-two-actions.json", "/try_this/0/actions/0"},
+        {"bad-caption-figure.json", "/walkthroughs/0/steps/1/caption"},
     };
     for (const auto &[file, where] : cases) {
         INFO(file);
@@ -62,6 +64,31 @@ TEST_CASE("Bad lesson files get a clear error with file and place", "[lesson][ba
         }
         CHECK(found);
     }
+}
+
+TEST_CASE("Walkthrough captions quote the model's figures", "[lesson]") {
+    const LessonLoad load = load_lesson_file(lesson_path("good.json"));
+    REQUIRE(load.lesson);
+    const auto scenario = load_lesson_scenario(*load.lesson, load.lesson->scenarios.front());
+    REQUIRE(scenario.scenario);
+    const Report report = simulate(*scenario.scenario);
+    const auto read = query_figure(report, "rto_read_s");
+    const auto lost = query_figure(report, "lost_writes");
+    REQUIRE(read);
+    REQUIRE(lost);
+    std::vector<std::string> missing;
+    const std::string text = fill_figures(
+        "Back after {{rto_read_s}}; {{ lost_writes }} lost; {{no_such_figure}}; {{unclosed", report,
+        &missing);
+    const std::string duration = format_duration(static_cast<Ms>(std::llround(*read * 1000)));
+    CHECK(text.find("Back after " + duration + ";") == 0);
+    CHECK(text.find("; " + std::to_string(static_cast<long long>(*lost)) + " lost;") !=
+          std::string::npos);
+    CHECK(text.find("; n/a; {{unclosed") != std::string::npos);
+    REQUIRE(missing.size() == 1);
+    CHECK(missing[0] == "no_such_figure");
+    // Text without placeholders comes back as it was.
+    CHECK(fill_figures("TTL 60 s {not a figure}", report) == "TTL 60 s {not a figure}");
 }
 
 TEST_CASE("Expectations compare figures and nulls", "[lesson]") {
