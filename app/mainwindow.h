@@ -32,6 +32,8 @@ class Timeline;
 
 namespace app {
 
+class Calculators;
+
 enum class Theme { system, light, dark };
 
 class MainWindow : public QMainWindow {
@@ -67,6 +69,8 @@ public:
     void update_icons();
     // Lessons > Walkthroughs: every walkthrough of every loaded chapter.
     void rebuild_walkthroughs_menu();
+    // The worked examples of C15 and C6 (0 and 1), in one window kept for the session.
+    void show_calculator(int which);
     // Where a message for the user went last (status bar), for tests.
     QString last_message() const { return last_message_; }
 
@@ -129,6 +133,7 @@ private:
     QMenu *recent_menu_ = nullptr;
     QMenu *view_menu_ = nullptr;
     QMenu *walkthroughs_menu_ = nullptr;
+    Calculators *calculators_ = nullptr;
     QSlider *scrubber_ = nullptr;
     QLabel *clock_label_ = nullptr;
     QComboBox *speed_ = nullptr;

@@ -1,6 +1,7 @@
 // The main window's menus, tool bar, file commands and themes.
 #include "mainwindow.h"
 
+#include "app/calculators.h"
 #include "model/report_io.h"
 #include "model/scenario_json.h"
 #include "model/world_at.h"
@@ -225,6 +226,12 @@ void MainWindow::build_actions() {
     walkthroughs_menu_ = lessons->addMenu(tr("&Walkthroughs"));
     walkthroughs_menu_->setToolTipsVisible(true);
     rebuild_walkthroughs_menu();
+    connect(add(lessons, tr("Worked Example: &RTO Calculator"), QKeySequence(tr("Ctrl+Shift+R")),
+                tr("Health-check interval, threshold and TTL against the RTO (C15)")),
+            &QAction::triggered, this, [this] { show_calculator(0); });
+    connect(add(lessons, tr("Worked Example: &Break-even"), QKeySequence(tr("Ctrl+Shift+B")),
+                tr("Each pattern's running cost against its downtime cost (C6)")),
+            &QAction::triggered, this, [this] { show_calculator(1); });
     connect(
         add(lessons, tr("&Load Lesson Pack..."), {}, tr("Add the lessons in a folder of your own")),
         &QAction::triggered, this, [this] {
@@ -435,6 +442,15 @@ void MainWindow::set_theme(Theme theme) {
     update_icons();
     if (report_)
         show_playhead(clock_.playhead());
+}
+
+void MainWindow::show_calculator(int which) {
+    if (!calculators_)
+        calculators_ = new Calculators(this);
+    calculators_->show_page(which == 0 ? Calculators::Page::rto : Calculators::Page::break_even);
+    calculators_->show();
+    calculators_->raise();
+    calculators_->activateWindow();
 }
 
 void MainWindow::rebuild_walkthroughs_menu() {

@@ -34,11 +34,13 @@ constexpr KindName kKinds[] = {
 };
 
 // The arrays of a scenario file that hold components with ids.
-constexpr const char *kArrays[] = {"regions",       "app_tiers", "data_stores",  "databases",
-                                   "health_checks", "dns",       "accelerators", "populations",
-                                   "faults"};
+constexpr const char *kArrays[] = {"regions",      "app_tiers",     "data_stores",
+                                   "databases",    "health_checks", "dns",
+                                   "accelerators", "populations",   "faults"};
 
-bool id_taken(const Scenario &s, const std::string &id) { return !kind_of(s, id).empty(); }
+bool id_taken(const Scenario &s, const std::string &id) {
+    return !kind_of(s, id).empty();
+}
 
 std::string fresh_id(const Scenario &s, const std::string &base) {
     if (!id_taken(s, base))
@@ -55,7 +57,9 @@ const Region *find_region(const Scenario &s, const std::string &id) {
     return nullptr;
 }
 
-EditResult fail(std::string message) { return EditResult{false, std::move(message), {}}; }
+EditResult fail(std::string message) {
+    return EditResult{false, std::move(message), {}};
+}
 
 // Applies a change to a copy and keeps it only if the whole scenario still checks out.
 template <typename F> EditResult checked(Scenario &s, F &&change) {
@@ -161,8 +165,9 @@ Json component_json(const Scenario &s, const std::string &id) {
     return nullptr;
 }
 
-EditResult set_field(Scenario &s, const std::string &id, const std::string &field,
+EditResult set_field(Scenario &s, const std::string id, const std::string &field,
                      const Json &value) {
+    // `id` is a copy: callers may pass a string that lives inside `s`, which this replaces.
     Json all = Json::parse(write_scenario(s));
     // The scenario's own settings and cost are edited under the ids "settings" and "cost".
     if (id == "settings" || id == "cost") {
@@ -185,8 +190,7 @@ EditResult set_field(Scenario &s, const std::string &id, const std::string &fiel
                 }
                 ScenarioLoad load = parse_scenario(all.dump(), "");
                 if (!load.scenario)
-                    return fail(load.problems.front().where + ": " +
-                                load.problems.front().message);
+                    return fail(load.problems.front().where + ": " + load.problems.front().message);
                 s = std::move(*load.scenario);
                 return EditResult{true, id + ": " + field + " changed", id};
             }
@@ -231,7 +235,8 @@ EditResult add_component(Scenario &s, ComponentKind kind, LatLon where, const st
         case ComponentKind::global_database: {
             Database d;
             d.id = fresh_id(c, kind == ComponentKind::global_database ? "global-db" : "db");
-            d.kind = kind == ComponentKind::global_database ? DbKind::global : DbKind::single_writer;
+            d.kind =
+                kind == ComponentKind::global_database ? DbKind::global : DbKind::single_writer;
             d.writer = region;
             if (kind == ComponentKind::global_database) {
                 d.promotion = PromotionMode::manual;
@@ -339,7 +344,8 @@ EditResult add_component(Scenario &s, ComponentKind kind, LatLon where, const st
         }
         case ComponentKind::population: {
             if (c.dns.empty() && c.accelerators.empty())
-                return fail("users reach the app through a DNS name or an accelerator: add one first");
+                return fail(
+                    "users reach the app through a DNS name or an accelerator: add one first");
             Population p;
             p.id = fresh_id(c, "users");
             p.name = "Users";
@@ -386,24 +392,28 @@ EditResult remove_component(Scenario &s, const std::string &id) {
                 for (auto &rec : n.records)
                     if (rec.health_check == gone)
                         rec.health_check.clear();
-                n.records.erase(std::remove_if(n.records.begin(), n.records.end(),
-                                               [&](const DnsRecord &rec) { return rec.target == gone; }),
-                                n.records.end());
+                n.records.erase(
+                    std::remove_if(n.records.begin(), n.records.end(),
+                                   [&](const DnsRecord &rec) { return rec.target == gone; }),
+                    n.records.end());
             }
-            c.health_checks.erase(std::remove_if(c.health_checks.begin(), c.health_checks.end(),
-                                                 [&](const HealthCheck &h) { return h.target == gone; }),
-                                  c.health_checks.end());
+            c.health_checks.erase(
+                std::remove_if(c.health_checks.begin(), c.health_checks.end(),
+                               [&](const HealthCheck &h) { return h.target == gone; }),
+                c.health_checks.end());
             for (auto &n : c.dns)
                 for (auto &rec : n.records)
                     if (!rec.health_check.empty() &&
-                        std::none_of(c.health_checks.begin(), c.health_checks.end(),
-                                     [&](const HealthCheck &h) { return h.id == rec.health_check; }))
+                        std::none_of(
+                            c.health_checks.begin(), c.health_checks.end(),
+                            [&](const HealthCheck &h) { return h.id == rec.health_check; }))
                         rec.health_check.clear();
             for (auto &a : c.accelerators)
                 for (auto &g : a.groups)
-                    g.endpoints.erase(std::remove_if(g.endpoints.begin(), g.endpoints.end(),
-                                                     [&](const auto &e) { return e.target == gone; }),
-                                      g.endpoints.end());
+                    g.endpoints.erase(
+                        std::remove_if(g.endpoints.begin(), g.endpoints.end(),
+                                       [&](const auto &e) { return e.target == gone; }),
+                        g.endpoints.end());
             c.faults.erase(std::remove_if(c.faults.begin(), c.faults.end(),
                                           [&](const Fault &f) {
                                               return f.region == gone || f.target == gone ||
@@ -422,13 +432,14 @@ EditResult remove_component(Scenario &s, const std::string &id) {
                 d.replicas.erase(std::remove_if(d.replicas.begin(), d.replicas.end(),
                                                 [&](const DbReplica &r) { return r.region == id; }),
                                  d.replicas.end());
-            c.health_checks.erase(std::remove_if(c.health_checks.begin(), c.health_checks.end(),
-                                                 [&](const HealthCheck &h) {
-                                                     return std::none_of(
-                                                         c.app_tiers.begin(), c.app_tiers.end(),
-                                                         [&](const AppTier &t) { return t.id == h.target; });
-                                                 }),
-                                  c.health_checks.end());
+            c.health_checks.erase(
+                std::remove_if(c.health_checks.begin(), c.health_checks.end(),
+                               [&](const HealthCheck &h) {
+                                   return std::none_of(
+                                       c.app_tiers.begin(), c.app_tiers.end(),
+                                       [&](const AppTier &t) { return t.id == h.target; });
+                               }),
+                c.health_checks.end());
             erase_id(c.regions, id);
         } else {
             drop_refs(id);
@@ -480,8 +491,8 @@ EditResult link_components(Scenario &s, const std::string &from, const std::stri
         }
         if (a == "app_tier" && (b == "data_store" || b == "database")) {
             for (auto &t : c.app_tiers)
-                if (t.id == from && std::find(t.depends_on.begin(), t.depends_on.end(), to) ==
-                                        t.depends_on.end())
+                if (t.id == from &&
+                    std::find(t.depends_on.begin(), t.depends_on.end(), to) == t.depends_on.end())
                     t.depends_on.push_back(to);
             return {true, from + " now depends on " + to, from};
         }

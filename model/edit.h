@@ -65,7 +65,7 @@ nlohmann::json component_json(const Scenario &s, const std::string &id);
 // Sets one field (a key of component_json, or a JSON pointer below it such as
 // "lag/median_ms") and checks the whole scenario; on any problem nothing changes. The ids
 // "settings" and "cost" name the scenario's settings and cost objects.
-EditResult set_field(Scenario &s, const std::string &id, const std::string &field,
+EditResult set_field(Scenario &s, std::string id, const std::string &field,
                      const nlohmann::json &value);
 
 EditResult add_fault(Scenario &s, Fault fault);

@@ -11,6 +11,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace widgets {
 
 namespace {
@@ -204,6 +206,21 @@ void LessonReader::show_lesson(int index) {
                                       lessons_[static_cast<std::size_t>(index)].scenarios.front()));
     });
     steps_layout_->addWidget(open);
+    const auto covers = [&](const char *id) {
+        return std::find(l.covers.begin(), l.covers.end(), id) != l.covers.end();
+    };
+    if (covers("C15")) {
+        auto *calc = new QPushButton(tr("Worked example: RTO from TTL and health checks"), steps_);
+        calc->setToolTip(tr("Sliders for interval, threshold and TTL; the model recomputes"));
+        connect(calc, &QPushButton::clicked, this, [this] { emit open_calculator(0); });
+        steps_layout_->addWidget(calc);
+    }
+    if (covers("C6")) {
+        auto *calc = new QPushButton(tr("Worked example: break-even of the patterns"), steps_);
+        calc->setToolTip(tr("Sliders for revenue, cost and outages; the model recomputes"));
+        connect(calc, &QPushButton::clicked, this, [this] { emit open_calculator(1); });
+        steps_layout_->addWidget(calc);
+    }
     if (!l.try_this.empty()) {
         auto *heading = new QLabel(QStringLiteral("<b>%1</b>").arg(tr("Try this")), steps_);
         steps_layout_->addWidget(heading);

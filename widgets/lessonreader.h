@@ -48,6 +48,8 @@ signals:
     void show_what_happened(int lesson, int step);
     void start_walkthrough(int lesson, int walkthrough);
     void lesson_read(int lesson);
+    // The chapter's interactive worked example: 0 the RTO calculator (C15), 1 break-even (C6).
+    void open_calculator(int which);
 
 private:
     void rebuild_list();
