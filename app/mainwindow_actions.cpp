@@ -99,7 +99,8 @@ void MainWindow::build_actions() {
     rebuild_recent_menu();
     connect(add(file, tr("&Save"), QKeySequence::Save, tr("Save the scenario")),
             &QAction::triggered, this, [this] { save(); });
-    connect(add(file, tr("Save &As..."), QKeySequence::SaveAs, tr("Save under another name")),
+    connect(add(file, tr("Save &As..."), QKeySequence(tr("Ctrl+Shift+S")),
+                tr("Save under another name")),
             &QAction::triggered, this, [this] { save_as(); });
     file->addSeparator();
     QMenu *exports = file->addMenu(tr("&Export"));
