@@ -402,17 +402,26 @@ int Calculators::cheapest() const {
 
 QString Calculators::verdict_text() const {
     const PatternRow &single = rows_[0];
+    const PatternRow &warm = rows_[1];
     const PatternRow &active = rows_[3];
-    const double most = single.downtime_per_year - rows_[1].downtime_per_year;
-    return tr("Cheapest a year: %1 (in bold). Staying in one region, the outages cost %2 a "
-              "year; a warm standby cuts that to %3, so it is worth up to %4 a year more in "
-              "running cost. Active-active costs %5 a year more than one region: %6")
-        .arg(rows_[static_cast<std::size_t>(cheapest())].name, money(single.downtime_per_year),
-             money(rows_[1].downtime_per_year), money(std::max(0.0, most)),
-             money(active.extra_per_year),
-             active.total() < rows_[1].total()
-                 ? tr("here it pays for itself against the warm standby.")
-                 : tr("here the warm standby wins, as the break-even sum predicts."));
+    const int best = cheapest();
+    // C6: what one region's outages cost a year is the most a faster recovery can be worth.
+    const double worth = single.downtime_per_year - warm.downtime_per_year;
+    QString out =
+        tr("Cheapest a year: %1 (in bold). Staying in one region, the outages cost %2 a year; a "
+           "warm standby cuts that to %3, so it is worth up to %4 a year more in running cost, "
+           "and it costs %5 more.")
+            .arg(rows_[static_cast<std::size_t>(best)].name, money(single.downtime_per_year),
+                 money(warm.downtime_per_year), money(std::max(0.0, worth)),
+                 money(std::max(0.0, warm.extra_per_year - single.extra_per_year)));
+    out += QLatin1Char(' ');
+    out += best == 3
+               ? tr("Active-active pays for itself here: its downtime savings outweigh "
+                    "its extra running cost.")
+               : tr("Active-active costs %1 a year more than the cheapest design and "
+                    "does not pay for itself here.")
+                     .arg(money(active.total() - rows_[static_cast<std::size_t>(best)].total()));
+    return out;
 }
 
 } // namespace app

@@ -37,7 +37,7 @@ public:
                           int outage_minutes);
 
     // The model's figures for the current inputs.
-    const model::Report *rto_report() const { return rto_report_ ? &*rto_report_ : nullptr; }
+    const std::optional<model::Report> &rto_report() const { return rto_report_; }
     struct PatternRow {
         QString name;
         double cost_multiplier = 1, extra_per_year = 0, downtime_min = 0, downtime_per_year = 0;

@@ -14,6 +14,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace app {
 
 Presentation::Presentation(const model::Lesson &lesson, int walkthrough, QWidget *parent)
@@ -27,6 +29,13 @@ Presentation::Presentation(const model::Lesson &lesson, int walkthrough, QWidget
     p.setColor(QPalette::WindowText, Qt::white);
     p.setColor(QPalette::Base, QColor(20, 20, 20));
     p.setColor(QPalette::Text, Qt::white);
+    p.setColor(QPalette::AlternateBase, QColor(42, 42, 42));
+    p.setColor(QPalette::PlaceholderText, QColor(185, 185, 185));
+    p.setColor(QPalette::Mid, QColor(95, 95, 95));
+    p.setColor(QPalette::Button, QColor(30, 30, 30));
+    p.setColor(QPalette::ButtonText, Qt::white);
+    p.setColor(QPalette::Highlight, QColor(86, 156, 214));
+    p.setColor(QPalette::HighlightedText, Qt::black);
     setPalette(p);
     setAutoFillBackground(true);
     QFont f = font();
@@ -78,7 +87,6 @@ Presentation::Presentation(const model::Lesson &lesson, int walkthrough, QWidget
 
     connect(&clock_, &PlaybackClock::moved, this, &Presentation::show_at);
     connect(map_, &widgets::MapView::context_action, this, &Presentation::change_off_script);
-    clock_.set_speed(20.0);
     go_to(0);
 }
 
@@ -96,8 +104,16 @@ QString Presentation::caption() const {
 void Presentation::go_to(int step) {
     if (step < 0 || step >= steps())
         return;
-    // A step continues from where the previous one was heading, even mid-animation.
-    const model::Ms from = step == step_ + 1 ? target_ : 0;
+    // A step starts from where the previous step's script put the playhead, whichever way the
+    // presenter arrived (forward, back, or Backspace after going off script).
+    const bool forward = step == step_ + 1;
+    if (forward && step_ >= 0) {
+        scripted_.resize(static_cast<std::size_t>(step_) + 1);
+        scripted_.back() = target_;
+    }
+    const model::Ms from = step > 0 && static_cast<std::size_t>(step) <= scripted_.size()
+                               ? scripted_[static_cast<std::size_t>(step) - 1]
+                               : 0;
     step_ = step;
     off_script_ = false;
     notice_.clear();
@@ -136,11 +152,18 @@ void Presentation::go_to(int step) {
                           .arg(QString::fromUtf8(model::to_string(*s.wait_for)));
         }
     }
-    clock_.seek(std::min(from, target_));
-    if (target_ > clock_.playhead())
-        clock_.play(); // animate up to the target; show_at stops there
-    else
-        show_at(clock_.playhead());
+    if (forward && target_ > from) {
+        // Animate up to the target, in at most about three seconds; show_at stops there.
+        clock_.pause();
+        clock_.seek(from);
+        clock_.set_speed(std::max(20.0, static_cast<double>(target_ - from) / 3000.0));
+        clock_.play();
+    } else {
+        // Back, or restored: the scripted moment at once.
+        clock_.pause();
+        clock_.seek(target_);
+        show_at(target_);
+    }
     update_caption();
 }
 

@@ -10,7 +10,9 @@
 #include "model/report.h"
 
 #include <QWidget>
+
 #include <memory>
+#include <vector>
 
 class QLabel;
 
@@ -68,6 +70,7 @@ private:
     bool off_script_ = false;
     QString notice_;
     model::Ms target_ = 0;
+    std::vector<model::Ms> scripted_; // where each step visited so far put the playhead
 
     widgets::MapView *map_ = nullptr;
     widgets::Timeline *timeline_ = nullptr;

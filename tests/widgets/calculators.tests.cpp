@@ -19,7 +19,7 @@ model::Scenario built_in(const std::string &name) {
 TEST_CASE("The RTO worked example shows what the model computes for the sliders' values") {
     app::Calculators calc;
     calc.set_rto_inputs(10, 2, 300);
-    REQUIRE(calc.rto_report());
+    REQUIRE(calc.rto_report().has_value());
     const auto long_ttl = calc.rto_report()->summary.read;
     calc.set_rto_inputs(10, 2, 60);
     const auto short_ttl = calc.rto_report()->summary.read;
@@ -53,6 +53,9 @@ TEST_CASE("The break-even example picks the cheapest pattern from the model's fi
 
     calc.set_money_inputs(50000, 50000, 2.0, 240);
     CHECK(calc.cheapest() != 0); // four hours of a large shop's revenue twice a year
+    // The sentence names the same winner as the table.
+    CHECK(calc.verdict_text().contains(
+        "Cheapest a year: " + calc.patterns()[static_cast<std::size_t>(calc.cheapest())].name));
     // The warm standby's downtime is the model's RTO for its own scenario.
     model::Scenario warm = built_in("pattern-warm-standby");
     REQUIRE(model::set_field(warm, "cost", "baseline_monthly", 50000).ok);

@@ -90,6 +90,10 @@ TEST_CASE("A walkthrough answers a clicker's keys", "[lessons][presentation]") {
     CHECK(p->step() == 2);
     press(p, Qt::Key_PageUp);
     CHECK(p->step() == 1);
+    // Back is at the step's scripted moment at once (the detection event, after 10:00), not
+    // replayed from the start.
+    const model::Ms scripted_at = p->playhead();
+    CHECK(scripted_at > 600 * model::kSecond);
     press(p, Qt::Key_B);
     CHECK(p->blanked());
     press(p, Qt::Key_B);
@@ -104,6 +108,7 @@ TEST_CASE("A walkthrough answers a clicker's keys", "[lessons][presentation]") {
     press(p, Qt::Key_Backspace);
     CHECK_FALSE(p->off_script());
     CHECK(model::write_scenario(p->scenario()) == scripted);
+    CHECK(p->playhead() == scripted_at);
     press(p, Qt::Key_Escape);
 }
 
