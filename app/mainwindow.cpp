@@ -121,6 +121,10 @@ void MainWindow::build_views() {
     bottom->addTab(summary_, tr("&Summary"));
     QDockWidget *replay_dock =
         dock(tr("Replay"), QStringLiteral("replay"), bottom, Qt::BottomDockWidgetArea);
+    // The right docks (reader, inspector) run the full height of the window; the replay dock
+    // sits under the map.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
     // First-run proportions: the map gets the middle, the reader enough width to read.
     resizeDocks({palette_dock, lessons_dock}, {190, 480}, Qt::Horizontal);
     resizeDocks({replay_dock}, {330}, Qt::Vertical);

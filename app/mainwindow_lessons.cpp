@@ -52,10 +52,13 @@ bool MainWindow::run_try_this(int lesson, int step) {
     if (t.expect) {
         const auto actual = model::query_figure(report, t.expect->figure);
         held = model::expectation_holds(*t.expect, actual);
-        detail = tr("%1 = %2 (expected %3). %4")
-                     .arg(QString::fromStdString(t.expect->figure),
-                          actual ? QString::number(*actual) : tr("null"),
-                          QString::fromStdString(model::describe(*t.expect)), detail);
+        // What happened first; the model's check underneath, so its mark is not read as the
+        // answer to the step's question.
+        detail = tr("%1\n%2 Model check: %3 = %4 (expected %5)")
+                     .arg(detail, held ? QStringLiteral("\u2713") : QStringLiteral("\u2717"),
+                          QString::fromStdString(t.expect->figure),
+                          actual ? QString::number(*actual) : tr("null (never happened)"),
+                          QString::fromStdString(model::describe(*t.expect)));
     }
     reader_->show_try_result(lesson, step, held, detail);
     if (held) {
@@ -83,11 +86,31 @@ void MainWindow::show_what_happened(int lesson, int step) {
         load.scenario->settings.seed = *options.seed;
     doc_.reset(std::move(*load.scenario), QString());
     run_model_now();
-    // Start a little before the first fault and play.
-    model::Ms start = 0;
-    if (!doc_.scenario().faults.empty())
-        start = std::max<model::Ms>(0, doc_.scenario().faults.front().at_ms - 30 * model::kSecond);
-    clock_.seek(start);
+    // Start a little before the moment the step is about: the fault its expectation names,
+    // else the fault it adds, else the event it plays to, else the earliest fault.
+    const model::Scenario &s = doc_.scenario();
+    std::optional<model::Ms> moment;
+    if (t.expect && t.expect->figure.rfind("faults.", 0) == 0) {
+        const std::string rest = t.expect->figure.substr(7);
+        const std::string id = rest.substr(0, rest.find('.'));
+        for (const auto &f : s.faults)
+            if (f.id == id)
+                moment = f.at_ms;
+    }
+    for (const auto &a : t.actions) {
+        if (!moment && a.kind == model::LessonAction::Kind::add_fault)
+            moment = a.fault.at_ms;
+        if (!moment && a.kind == model::LessonAction::Kind::play_until && report_)
+            for (const auto &e : report_->run.events)
+                if (e.kind == a.event) {
+                    moment = e.t_ms;
+                    break;
+                }
+    }
+    if (!moment)
+        for (const auto &f : s.faults)
+            moment = moment ? std::min(*moment, f.at_ms) : f.at_ms;
+    clock_.seek(std::max<model::Ms>(0, moment.value_or(0) - 30 * model::kSecond));
     clock_.play();
 }
 

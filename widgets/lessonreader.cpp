@@ -7,6 +7,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -268,14 +269,18 @@ void LessonReader::show_lesson(int index) {
         steps_layout_->addWidget(b);
     }
     steps_layout_->addStretch(1);
+    // A new chapter starts at the top of its buttons and steps.
+    if (auto *area = qobject_cast<QScrollArea *>(steps_->parentWidget()->parentWidget()))
+        area->verticalScrollBar()->setValue(0);
     emit lesson_read(index);
 }
 
 void LessonReader::show_try_result(int lesson, int step, bool held, const QString &detail) {
     if (lesson != current_ || step < 0 || step >= static_cast<int>(results_.size()))
         return;
+    // The caller marks the model's check inside `detail`; a failed step says so up front.
     results_[static_cast<std::size_t>(step)]->setText(
-        (held ? QStringLiteral("\u2713 ") : QStringLiteral("\u2717 ")) + detail);
+        held ? detail : tr("\u2717 Not as the chapter predicts. %1").arg(detail));
 }
 
 } // namespace widgets
