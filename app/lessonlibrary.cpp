@@ -18,12 +18,15 @@ std::vector<model::Lesson> load_lessons(const QString &folder, QStringList *prob
     std::vector<model::Lesson> out;
     const QDir dir(folder);
     for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
-        const model::LessonLoad load =
+        model::LessonLoad load =
             model::load_lesson_file(dir.filePath(name).toStdString(), qt_reader());
         for (const auto &p : load.problems)
             problems->append(QString::fromStdString(p.text()));
-        if (load.lesson)
+        if (load.lesson) {
+            // The figures the text quotes, computed now from the lesson's own scenarios.
+            model::fill_lesson_body(*load.lesson, qt_reader());
             out.push_back(*load.lesson);
+        }
     }
     return out;
 }

@@ -114,6 +114,19 @@ Problems check_lesson_runs(const Lesson &lesson, const FileReader &read = disk_r
 std::string fill_figures(const std::string &text, const Report &report,
                          std::vector<std::string> *missing = nullptr);
 
+// The same for text that quotes several runs, such as a chapter's tables:
+// "{{pattern-warm-standby: rto_read_s}}" is the figure of the lesson's scenario
+// scenarios/pattern-warm-standby.json as it stands; "{{rto_read_s}}" asks report_for("").
+// report_for returns null for a scenario it cannot run; its placeholders read "n/a".
+using ReportFor = std::function<const Report *(const std::string &scenario)>;
+std::string fill_figures(const std::string &text, const ReportFor &report_for,
+                         std::vector<std::string> *missing = nullptr);
+
+// Fills the placeholders of a lesson's body from its own scenarios, run once each; the names
+// that cannot be filled go to *missing.
+void fill_lesson_body(Lesson &lesson, const FileReader &read,
+                      std::vector<std::string> *missing = nullptr);
+
 // The curriculum ids (C1-C26) that no lesson covers.
 std::vector<std::string> uncovered_ids(const std::vector<Lesson> &lessons);
 

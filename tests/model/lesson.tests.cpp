@@ -91,6 +91,31 @@ TEST_CASE("Walkthrough captions quote the model's figures", "[lesson]") {
     CHECK(fill_figures("TTL 60 s {not a figure}", report) == "TTL 60 s {not a figure}");
 }
 
+TEST_CASE("A chapter's text quotes figures of its scenarios", "[lesson]") {
+    const LessonLoad load = load_lesson_file(lesson_path("good.json"));
+    REQUIRE(load.lesson);
+    Lesson l = *load.lesson;
+    l.body = "RTO {{dns-ttl-floor: rto_read_s}}; lost {{dns-ttl-floor: lost_writes}}; "
+             "bad {{no-such-scenario: rto_read_s}}.";
+    const Lesson before = l;
+    std::vector<std::string> missing;
+    fill_lesson_body(l, disk_reader(), &missing);
+    const ScenarioLoad s = load_lesson_scenario(l, "scenarios/dns-ttl-floor.json");
+    REQUIRE(s.scenario);
+    const Report r = simulate(*s.scenario);
+    REQUIRE(r.summary.read.ms);
+    CHECK(l.body == "RTO " + format_duration(*r.summary.read.ms) + "; lost " +
+                        std::to_string(r.summary.lost_writes) + "; bad n/a.");
+    REQUIRE(missing.size() == 1);
+    CHECK(missing[0] == "no-such-scenario: rto_read_s");
+    // The validator reports the placeholder that cannot be filled, with the body's place.
+    bool found = false;
+    for (const auto &p : check_lesson_runs(before))
+        found = found || (p.where == "/body_file" &&
+                          p.message.find("no-such-scenario") != std::string::npos);
+    CHECK(found);
+}
+
 TEST_CASE("Expectations compare figures and nulls", "[lesson]") {
     CHECK(expectation_holds({"x", "<", 10.0, 0}, 9.0));
     CHECK_FALSE(expectation_holds({"x", "<", 10.0, 0}, 10.0));
