@@ -1,20 +1,9 @@
 #include "app/calculators.h"
+#include "builtins.h"
 #include "model/edit.h"
-#include "model/scenario_json.h"
 #include "model/simulation.h"
 
 #include <catch2/catch.hpp>
-
-namespace {
-
-model::Scenario built_in(const std::string &name) {
-    const model::ScenarioLoad load = model::load_scenario_file(
-        std::string(FAILOVER_SOURCE_DIR) + "/lessons/scenarios/" + name + ".json");
-    REQUIRE(load.scenario);
-    return *load.scenario;
-}
-
-} // namespace
 
 TEST_CASE("The RTO worked example shows what the model computes for the sliders' values") {
     app::Calculators calc;
@@ -28,8 +17,8 @@ TEST_CASE("The RTO worked example shows what the model computes for the sliders'
     CHECK(*short_ttl.ms + 180000 < *long_ttl.ms); // the TTL is a floor under the RTO
 
     // The same edits made by hand give the same figure: nothing is computed on the side.
-    model::Scenario s = built_in("dns-ttl-floor");
-    for (const auto &hc : built_in("dns-ttl-floor").health_checks) {
+    model::Scenario s = testing::built_in("dns-ttl-floor").scenario;
+    for (const auto &hc : testing::built_in("dns-ttl-floor").scenario.health_checks) {
         REQUIRE(model::set_field(s, hc.id, "interval_s", 30).ok);
         REQUIRE(model::set_field(s, hc.id, "failure_threshold", 5).ok);
     }
@@ -57,7 +46,7 @@ TEST_CASE("The break-even example picks the cheapest pattern from the model's fi
     CHECK(calc.verdict_text().contains(
         "Cheapest a year: " + calc.patterns()[static_cast<std::size_t>(calc.cheapest())].name));
     // The warm standby's downtime is the model's RTO for its own scenario.
-    model::Scenario warm = built_in("pattern-warm-standby");
+    model::Scenario warm = testing::built_in("pattern-warm-standby").scenario;
     REQUIRE(model::set_field(warm, "cost", "baseline_monthly", 50000).ok);
     REQUIRE(model::set_field(warm, "cost", "revenue_per_minute", 50000).ok);
     REQUIRE(model::set_field(warm, "cost", "outages_per_year", 2.0).ok);

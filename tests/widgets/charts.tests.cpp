@@ -4,6 +4,7 @@
 #include "widgets/downsample.h"
 #include "widgets/timechart.h"
 
+#include "builtins.h"
 #include <QApplication>
 #include <QChart>
 #include <QFileInfo>
@@ -11,30 +12,16 @@
 #include <QMouseEvent>
 #include <QTabWidget>
 #include <QTemporaryDir>
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <map>
 
+using testing::BuiltIn;
+using testing::built_in;
+
 namespace {
-
-struct BuiltIn {
-    model::Scenario scenario;
-    std::shared_ptr<const model::Report> report;
-};
-
-const BuiltIn &built_in(const std::string &name) {
-    static std::map<std::string, BuiltIn> runs;
-    auto it = runs.find(name);
-    if (it == runs.end()) {
-        const model::ScenarioLoad load = model::load_scenario_file(
-            std::string(FAILOVER_SOURCE_DIR) + "/lessons/scenarios/" + name + ".json");
-        REQUIRE(load.scenario);
-        auto report = std::make_shared<const model::Report>(model::simulate(*load.scenario));
-        it = runs.emplace(name, BuiltIn{*load.scenario, std::move(report)}).first;
-    }
-    return it->second;
-}
 
 QList<widgets::TimeChart *> charts_of(widgets::ChartsPanel &panel) {
     return panel.findChildren<widgets::TimeChart *>();

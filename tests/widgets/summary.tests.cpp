@@ -1,17 +1,9 @@
-#include "model/scenario_json.h"
-#include "model/simulation.h"
+#include "builtins.h"
 #include "widgets/summaryview.h"
 
 #include <catch2/catch.hpp>
 
 namespace {
-
-model::Report run_built_in(const std::string &name) {
-    const model::ScenarioLoad load = model::load_scenario_file(
-        std::string(FAILOVER_SOURCE_DIR) + "/lessons/scenarios/" + name + ".json");
-    REQUIRE(load.scenario);
-    return model::simulate(*load.scenario);
-}
 
 QString d(model::Ms ms) {
     return QString::fromStdString(model::format_duration(ms));
@@ -20,7 +12,7 @@ QString d(model::Ms ms) {
 } // namespace
 
 TEST_CASE("The summary shows the model's RTO taken apart for reads and writes") {
-    const model::Report r = run_built_in("pattern-warm-standby");
+    const model::Report &r = *testing::built_in("pattern-warm-standby").report;
     REQUIRE(r.summary.read.ms);
     REQUIRE(r.summary.write.ms);
     const QString html = widgets::SummaryView::html(r);
@@ -33,7 +25,7 @@ TEST_CASE("The summary shows the model's RTO taken apart for reads and writes") 
 }
 
 TEST_CASE("A run that never recovers says so instead of showing a breakdown") {
-    const model::Report r = run_built_in("start-here");
+    const model::Report &r = *testing::built_in("start-here").report;
     REQUIRE_FALSE(r.summary.write.ms);
     const QString html = widgets::SummaryView::html(r);
     CHECK(html.contains("not recovered by the end of the run"));

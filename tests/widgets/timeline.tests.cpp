@@ -7,6 +7,7 @@
 #include "widgets/timelinedrawing.h"
 #include "widgets/timelinelanes.h"
 
+#include "builtins.h"
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -15,30 +16,16 @@
 #include <QMouseEvent>
 #include <QTabWidget>
 #include <QTemporaryDir>
+
 #include <catch2/catch.hpp>
 
 #include <map>
 #include <numeric>
 
+using testing::BuiltIn;
+using testing::built_in;
+
 namespace {
-
-struct BuiltIn {
-    model::Scenario scenario;
-    std::shared_ptr<const model::Report> report;
-};
-
-const BuiltIn &built_in(const std::string &name) {
-    static std::map<std::string, BuiltIn> runs;
-    auto it = runs.find(name);
-    if (it == runs.end()) {
-        const model::ScenarioLoad load = model::load_scenario_file(
-            std::string(FAILOVER_SOURCE_DIR) + "/lessons/scenarios/" + name + ".json");
-        REQUIRE(load.scenario);
-        auto report = std::make_shared<const model::Report>(model::simulate(*load.scenario));
-        it = runs.emplace(name, BuiltIn{*load.scenario, std::move(report)}).first;
-    }
-    return it->second;
-}
 
 void send_mouse(QWidget &w, QEvent::Type type, QPointF at, Qt::MouseButtons buttons) {
     QMouseEvent event(type, at, w.mapToGlobal(at), Qt::LeftButton, buttons, Qt::NoModifier);

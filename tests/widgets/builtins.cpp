@@ -1,0 +1,25 @@
+#include "builtins.h"
+
+#include "model/scenario_json.h"
+#include "model/simulation.h"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+
+namespace testing {
+
+const BuiltIn &built_in(const std::string &name) {
+    static std::map<std::string, BuiltIn> runs;
+    auto it = runs.find(name);
+    if (it == runs.end()) {
+        const model::ScenarioLoad load = model::load_scenario_file(
+            std::string(FAILOVER_SOURCE_DIR) + "/lessons/scenarios/" + name + ".json");
+        REQUIRE(load.scenario);
+        auto report = std::make_shared<const model::Report>(model::simulate(*load.scenario));
+        it = runs.emplace(name, BuiltIn{*load.scenario, std::move(report)}).first;
+    }
+    return it->second;
+}
+
+} // namespace testing
