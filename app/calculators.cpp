@@ -40,10 +40,6 @@ std::optional<model::Scenario> load_built_in(const QString &name, QString *error
     return std::move(*load.scenario);
 }
 
-QString duration(model::Ms ms) {
-    return QString::fromStdString(model::format_duration(ms));
-}
-
 QString money(double v) {
     return QLocale().toString(v, 'f', 0);
 }
@@ -108,7 +104,7 @@ protected:
             p.setPen(Qt::NoPen);
             p.setBrush(widgets::part_colour(seg.part, palette()));
             p.drawRect(r);
-            const QString text = duration(seg.ms);
+            const QString text = widgets::duration_text(seg.ms);
             if (p.fontMetrics().horizontalAdvance(text) + 6 < r.width()) {
                 p.setPen(Qt::black);
                 p.drawText(r, Qt::AlignCenter, text);
@@ -283,7 +279,7 @@ void Calculators::recompute_rto() {
     const int ttl_s = ttl_->value();
     interval_label_->setText(tr("%1 s").arg(interval_s));
     threshold_label_->setText(tr("%n probe(s)", nullptr, threshold));
-    ttl_label_->setText(duration(ttl_s * 1000LL));
+    ttl_label_->setText(widgets::duration_text(ttl_s * 1000LL));
     model::Scenario s = ttl_scenario_;
     QString problem = load_error_;
     for (const auto &hc : ttl_scenario_.health_checks) {
@@ -315,7 +311,7 @@ QString Calculators::rto_text() const {
                                  .arg(interval_s)
                                  .arg(threshold_->value())
                                  .arg(ttl_->value())
-                                 .arg(duration(floor_s * 1000LL));
+                                 .arg(widgets::duration_text(floor_s * 1000LL));
     if (!rto.ms)
         return tr("Read RTO: %1. %2").arg(widgets::rto_status_text(rto), textbook);
     const model::Breakdown &b = rto.breakdown;
@@ -323,8 +319,9 @@ QString Calculators::rto_text() const {
               "%5.<br>%6<br>The model adds what the formula leaves out: checkers that probe "
               "at different moments, the delay before Route 53 answers differently, and "
               "clients whose caches expire one by one.")
-        .arg(duration(*rto.ms), duration(b.detection), duration(b.propagation),
-             duration(b.client_cache), duration(b.other + b.promotion + b.warmup), textbook);
+        .arg(widgets::duration_text(*rto.ms), widgets::duration_text(b.detection),
+             widgets::duration_text(b.propagation), widgets::duration_text(b.client_cache),
+             widgets::duration_text(b.other + b.promotion + b.warmup), textbook);
 }
 
 void Calculators::recompute_money() {
@@ -335,7 +332,7 @@ void Calculators::recompute_money() {
     revenue_label_->setText(tr("%1 / min").arg(money(revenue)));
     baseline_label_->setText(tr("%1 / month").arg(money(baseline)));
     outages_label_->setText(tr("%1 a year").arg(QLocale().toString(outages, 'f', 1)));
-    outage_min_label_->setText(duration(outage_min * 60000LL));
+    outage_min_label_->setText(widgets::duration_text(outage_min * 60000LL));
     for (std::size_t i = 0; i < 4; ++i) {
         model::Scenario s = pattern_scenarios_[i];
         bool ok = model::set_field(s, "cost", "baseline_monthly", baseline).ok &&
@@ -376,7 +373,7 @@ void Calculators::recompute_money() {
         };
         cell(0, QStringLiteral("%1 x").arg(row.cost_multiplier, 0, 'f', 2));
         cell(1, money(row.extra_per_year));
-        cell(2, duration(static_cast<model::Ms>(row.downtime_min * 60000.0)));
+        cell(2, widgets::duration_text(static_cast<model::Ms>(row.downtime_min * 60000.0)));
         cell(3, money(row.downtime_per_year));
         cell(4, money(row.total()));
     }

@@ -102,6 +102,10 @@ std::vector<RtoSegment> rto_segments(const model::Breakdown &breakdown, double x
     return out;
 }
 
+QString duration_text(model::Ms ms) {
+    return QString::fromStdString(model::format_duration(ms));
+}
+
 QString rto_status_text(const model::Rto &rto) {
     if (rto.status == "not_recovered")
         return translate("not recovered by the end of the run");

@@ -33,5 +33,7 @@ std::vector<RtoSegment> rto_segments(const model::Breakdown &breakdown, double x
 
 // What the bar shows instead when the RTO has no value: "not recovered", "n/a" ...
 QString rto_status_text(const model::Rto &rto);
+// A duration as the model writes it: "16.8 s", "4 min 56 s".
+QString duration_text(model::Ms ms);
 
 } // namespace widgets

@@ -1,5 +1,7 @@
 #include "summaryview.h"
 
+#include "rtobars.h"
+
 #include <QCoreApplication>
 #include <QScrollBar>
 
@@ -10,22 +12,12 @@ QString tr(const char *text) {
     return QCoreApplication::translate("widgets::SummaryView", text);
 }
 
-QString duration(model::Ms ms) {
-    return QString::fromStdString(model::format_duration(ms));
-}
-
 QString maybe(const std::optional<model::Ms> &ms) {
-    return ms ? duration(*ms) : tr("n/a");
+    return ms ? duration_text(*ms) : tr("n/a");
 }
 
 QString rto_status(const model::Rto &rto) {
-    if (rto.ms)
-        return QStringLiteral("<b>%1</b>").arg(duration(*rto.ms));
-    if (rto.status == "not_recovered")
-        return tr("not recovered by the end of the run");
-    if (rto.status == "baseline_below_threshold")
-        return tr("never healthy before the fault");
-    return tr("no fault to recover from");
+    return rto.ms ? QStringLiteral("<b>%1</b>").arg(duration_text(*rto.ms)) : rto_status_text(rto);
 }
 
 QString row(const QStringList &cells, bool header = false) {
@@ -66,7 +58,7 @@ QString SummaryView::html(const model::Report &report) {
     rto += row({tr("Total"), rto_status(s.read), rto_status(s.write)});
     const auto part = [&](const QString &name, model::Ms model::Breakdown::*field) {
         const auto cell = [&](const model::Rto &r) {
-            return r.ms ? duration(r.breakdown.*field) : QStringLiteral("-");
+            return r.ms ? duration_text(r.breakdown.*field) : QStringLiteral("-");
         };
         rto += row({name, cell(s.read), cell(s.write)});
     };
@@ -85,7 +77,7 @@ QString SummaryView::html(const model::Report &report) {
     data += row({tr("Divergent writes"), QString::number(s.divergent_writes)});
     data += row({tr("Conflicts"), QString::number(s.conflicts)});
     data += row({tr("Requests failed"), tr("%1 of %2").arg(s.failed).arg(s.requests)});
-    data += row({tr("Downtime"), duration(s.downtime_ms)});
+    data += row({tr("Downtime"), duration_text(s.downtime_ms)});
     data += row({tr("Availability over the run"), tr("%1 %").arg(percent(s.availability, 3))});
     data += row({tr("Error budget used (against the SLO in settings)"),
                  tr("%1 %").arg(percent(s.error_budget_used, 1))});
@@ -113,9 +105,9 @@ QString SummaryView::html(const model::Report &report) {
     if (report.faults.size() > 1) {
         QString faults = row({tr("Fault"), tr("At"), tr("Read RTO"), tr("Write RTO")}, true);
         for (const auto &f : report.faults)
-            faults +=
-                row({QString::fromStdString(f.id + " (" + f.kind + ")").toHtmlEscaped(),
-                     duration(f.at_ms), rto_status(f.figures.read), rto_status(f.figures.write)});
+            faults += row({QString::fromStdString(f.id + " (" + f.kind + ")").toHtmlEscaped(),
+                           duration_text(f.at_ms), rto_status(f.figures.read),
+                           rto_status(f.figures.write)});
         out += QStringLiteral("<p></p>") + table(faults);
     }
     if (report.break_even) {

@@ -35,10 +35,6 @@ QFont smaller(const QFont &font) {
     return small;
 }
 
-QString duration_text(model::Ms ms) {
-    return QString::fromStdString(model::format_duration(ms));
-}
-
 QColor with_alpha(QColor c, int alpha) {
     c.setAlpha(alpha);
     return c;
