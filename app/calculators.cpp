@@ -1,12 +1,12 @@
 #include "calculators.h"
 
+#include "app/lessonlibrary.h"
 #include "model/edit.h"
 #include "model/scenario_json.h"
 #include "model/simulation.h"
 #include "widgets/rtobars.h"
 
 #include <QDialogButtonBox>
-#include <QFile>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -26,12 +26,12 @@ namespace {
 
 std::optional<model::Scenario> load_built_in(const QString &name, QString *error) {
     const QString path = QStringLiteral(":/lessons/scenarios/%1.json").arg(name);
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
+    const std::optional<std::string> text = qt_reader()(path.toStdString());
+    if (!text) {
         *error = QObject::tr("cannot read %1").arg(path);
         return std::nullopt;
     }
-    model::ScenarioLoad load = model::parse_scenario(f.readAll().toStdString(), path.toStdString());
+    model::ScenarioLoad load = model::parse_scenario(*text, path.toStdString());
     if (!load.scenario) {
         *error = QString::fromStdString(load.problems.empty() ? path.toStdString()
                                                               : load.problems.front().text());
