@@ -8,7 +8,7 @@ namespace model::engine {
 namespace {
 
 constexpr int kMaxCohorts = 400;
-constexpr Ms kLoadBalancerTtl = 60 * kSecond; // alias to a load balancer (service-facts 2)
+constexpr Ms kLoadBalancerTtl = 60 * kSecond; // alias to a load balancer (FACTS.md section 2)
 constexpr int kMarks[] = {50, 90, 99, 100};
 
 std::string describe(const Scenario &s, const Answer &a) {
@@ -93,12 +93,13 @@ void Engine::build_populations() {
         for (std::size_t h = 0; h < pop.dns_cache.size(); ++h)
             for (int i = 0; i < counts[h]; ++i) {
                 Cohort c;
-                c.period = st.entry_accelerator >= 0
-                               ? std::max<Ms>(pop.connection_lifetime_ms, 1)
-                               : (pop.dns_cache[h].mode == CacheMode::ttl ? ttl
-                                                                          : pop.dns_cache[h].cache_ms);
-                c.phase = c.period > 0 ? static_cast<Ms>(r.below(static_cast<std::uint64_t>(c.period)))
-                                       : 0;
+                c.period = st.entry_accelerator >= 0 ? std::max<Ms>(pop.connection_lifetime_ms, 1)
+                                                     : (pop.dns_cache[h].mode == CacheMode::ttl
+                                                            ? ttl
+                                                            : pop.dns_cache[h].cache_ms);
+                c.phase = c.period > 0
+                              ? static_cast<Ms>(r.below(static_cast<std::uint64_t>(c.period)))
+                              : 0;
                 st.cohorts.push_back(c);
             }
         // Evenly spaced picks in a random order: a weighted answer splits the cohorts in its
@@ -278,20 +279,25 @@ Answer Engine::accelerator_route(int population) const {
     std::vector<std::pair<Ms, std::size_t>> order;
     for (std::size_t g = 0; g < acc.groups.size(); ++g)
         order.emplace_back(
-            ps.rtt_via_accelerator[static_cast<std::size_t>(region_index(acc.groups[g].region))], g);
+            ps.rtt_via_accelerator[static_cast<std::size_t>(region_index(acc.groups[g].region))],
+            g);
     std::sort(order.begin(), order.end());
     const auto group_answer = [&](std::size_t g, bool healthy_only) {
         Answer out;
         int total = 0;
         for (const auto &e : acc.groups[g].endpoints) {
             const int t = tier_index(e.target);
-            const bool ok = monitors_[static_cast<std::size_t>(accel_monitor_[a][static_cast<std::size_t>(t)])].effective;
+            const bool ok =
+                monitors_[static_cast<std::size_t>(accel_monitor_[a][static_cast<std::size_t>(t)])]
+                    .effective;
             if ((ok || !healthy_only) && e.weight > 0)
                 total += e.weight;
         }
         for (const auto &e : acc.groups[g].endpoints) {
             const int t = tier_index(e.target);
-            const bool ok = monitors_[static_cast<std::size_t>(accel_monitor_[a][static_cast<std::size_t>(t)])].effective;
+            const bool ok =
+                monitors_[static_cast<std::size_t>(accel_monitor_[a][static_cast<std::size_t>(t)])]
+                    .effective;
             if ((ok || !healthy_only) && e.weight > 0 && total > 0)
                 out.parts.emplace_back(t, static_cast<double>(e.weight) / total);
         }
@@ -361,13 +367,15 @@ void Engine::refresh_answers(Ms t, bool accelerators_only) {
             ++ps.to_move;
             Ms when;
             if (via_dns) {
-                when = co.period <= 0 ? t : t + ((co.phase - t) % co.period + co.period) % co.period;
+                when =
+                    co.period <= 0 ? t : t + ((co.phase - t) % co.period + co.period) % co.period;
             } else {
-                const Accelerator &acc = s_.accelerators[static_cast<std::size_t>(ps.entry_accelerator)];
+                const Accelerator &acc =
+                    s_.accelerators[static_cast<std::size_t>(ps.entry_accelerator)];
                 const bool current_ok =
                     co.tier >= 0 &&
-                    monitors_[static_cast<std::size_t>(accel_monitor_[static_cast<std::size_t>(ps.entry_accelerator)]
-                                                                     [static_cast<std::size_t>(co.tier)])]
+                    monitors_[static_cast<std::size_t>(accel_monitor_[static_cast<std::size_t>(
+                                  ps.entry_accelerator)][static_cast<std::size_t>(co.tier)])]
                         .effective;
                 // Broken connections move within the edge's propagation time; healthy ones
                 // are not moved: traffic returns about 30 s later, as connections end.

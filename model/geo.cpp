@@ -8,16 +8,16 @@ namespace {
 
 // Order of the measured matrix below.
 constexpr std::array<std::string_view, 8> kMatrixIds = {
-    "us-east-1",      "us-east-2",      "us-west-2", "eu-west-1",
-    "eu-central-1",   "ap-southeast-1", "ap-northeast-1", "sa-east-1"};
+    "us-east-1",    "us-east-2",      "us-west-2",      "eu-west-1",
+    "eu-central-1", "ap-southeast-1", "ap-northeast-1", "sa-east-1"};
 
 // p50 RTT in ms, mean of both directions; the diagonal is between AZs of one region.
-// Source: cloudping.co p50 over one year, snapshot 2025-05-29 (service-facts section 10).
+// Source: cloudping.co p50 over one year, snapshot 2025-05-29 (FACTS.md section 10).
 constexpr int kMatrix[8][8] = {
-    {5, 15, 64, 70, 93, 219, 149, 115},      {15, 5, 51, 80, 104, 203, 135, 125},
-    {64, 51, 3, 118, 142, 161, 98, 175},     {70, 80, 118, 3, 27, 182, 201, 178},
-    {93, 104, 142, 27, 4, 161, 227, 204},    {219, 203, 161, 182, 161, 4, 71, 327},
-    {149, 135, 98, 201, 227, 71, 3, 258},    {115, 125, 175, 178, 204, 327, 258, 3},
+    {5, 15, 64, 70, 93, 219, 149, 115},   {15, 5, 51, 80, 104, 203, 135, 125},
+    {64, 51, 3, 118, 142, 161, 98, 175},  {70, 80, 118, 3, 27, 182, 201, 178},
+    {93, 104, 142, 27, 4, 161, 227, 204}, {219, 203, 161, 182, 161, 4, 71, 327},
+    {149, 135, 98, 201, 227, 71, 3, 258}, {115, 125, 175, 178, 204, 327, 258, 3},
 };
 
 int matrix_index(std::string_view id) {
@@ -28,7 +28,9 @@ int matrix_index(std::string_view id) {
 }
 
 constexpr double kPi = 3.14159265358979323846;
-double radians(double deg) { return deg * kPi / 180.0; }
+double radians(double deg) {
+    return deg * kPi / 180.0;
+}
 
 } // namespace
 

@@ -21,12 +21,12 @@ struct KnownRegion {
     LatLon where;
 };
 
-// The regions with a measured round-trip matrix (service-facts section 10), with the metro
+// The regions with a measured round-trip matrix (FACTS.md section 10), with the metro
 // coordinates that matrix was plotted with.
 const std::vector<KnownRegion> &known_regions();
 const KnownRegion *find_known_region(std::string_view id);
 
-// The eight Route 53 health-checker regions (service-facts section 1).
+// The eight Route 53 health-checker regions (FACTS.md section 1).
 const std::vector<std::string> &checker_regions();
 bool is_checker_region(std::string_view id);
 

@@ -14,7 +14,7 @@ namespace {
 using Json = nlohmann::json;
 
 // An alias to a load balancer answers with the load balancer's TTL (SCENARIO_FORMAT.md,
-// "Alias TTL"; service-facts §2).
+// "Alias TTL"; FACTS.md section 2).
 constexpr int kLoadBalancerTtlS = 60;
 
 QString q(const std::string &text) {
