@@ -237,8 +237,17 @@ void MainWindow::report_ready(std::shared_ptr<const model::Report> report, doubl
     summary_->show_report(*report_);
     clock_.set_end(report_->run.end_ms);
     show_playhead(clock_.playhead());
-    if (ms > 0)
+    if (!report_->run.internal_errors.empty()) {
+        const model::InternalError &e = report_->run.internal_errors.front();
+        say(tr("The model reported an internal error in \"%1\" at %2: %3. The run went on "
+               "without that event; please report it with the scenario file.")
+                .arg(QString::fromStdString(report_->scenario_name),
+                     QString::fromStdString(model::format_clock(e.t_ms)),
+                     QString::fromStdString(e.what)),
+            0);
+    } else if (ms > 0) {
         statusBar()->showMessage(tr("Model run in %1 ms").arg(ms, 0, 'f', 1), 3000);
+    }
 }
 
 void MainWindow::show_playhead(model::Ms t) {

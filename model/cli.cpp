@@ -19,7 +19,8 @@ struct Usage {
 };
 
 std::uint64_t parse_seed(const std::string &text) {
-    if (text.empty() || text.size() > 20 || text.find_first_not_of("0123456789") != std::string::npos)
+    if (text.empty() || text.size() > 20 ||
+        text.find_first_not_of("0123456789") != std::string::npos)
         throw Usage{"--seed needs a non-negative integer, found \"" + text + "\""};
     try {
         return std::stoull(text);
@@ -71,7 +72,8 @@ int simulate_command(const std::vector<std::string> &args, std::ostream &out, st
             options.until = parse_duration(v);
             if (!options.until || *options.until <= 0 || *options.until > 24 * kHour)
                 throw Usage{"--until needs a duration such as 90s, 30m or 2h (at most 24h), "
-                            "found \"" + v + "\""};
+                            "found \"" +
+                            v + "\""};
         } else if (a == "--format") {
             format = value();
             if (format != "text" && format != "json" && format != "csv")
@@ -99,6 +101,10 @@ int simulate_command(const std::vector<std::string> &args, std::ostream &out, st
         return kExitBadInput;
     }
     const Report report = simulate(*load.scenario, options);
+    for (const auto &e : report.run.internal_errors)
+        err << "internal error in scenario \"" << load.scenario->name << "\" (" << file
+            << ") at t = " << e.t_ms << " ms: " << e.what << '\n';
+    const int status = report.run.internal_errors.empty() ? kExitOk : kExitInternal;
     if (!figures.empty()) {
         for (const auto &name : figures) {
             const auto v = query_figure(report, name);
@@ -109,7 +115,7 @@ int simulate_command(const std::vector<std::string> &args, std::ostream &out, st
                 out << "null";
             out << '\n';
         }
-        return kExitOk;
+        return status;
     }
     if (format == "json")
         out << report_json(report);
@@ -117,7 +123,7 @@ int simulate_command(const std::vector<std::string> &args, std::ostream &out, st
         out << report_csv(report);
     else
         out << report_text(report);
-    return kExitOk;
+    return status;
 }
 
 int validate_command(const std::vector<std::string> &args, std::ostream &out, std::ostream &err) {
@@ -217,7 +223,8 @@ Usage:
   failover-lab --help | --version
 
 Exit status: 0 success, 1 bad input (the message names the file and the place),
-2 usage error or a file of another kind.
+2 usage error or a file of another kind, 3 the model reported an internal error
+(the run finished without the event it names).
 )";
 }
 

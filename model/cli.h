@@ -13,6 +13,7 @@ namespace model {
 constexpr int kExitOk = 0;
 constexpr int kExitBadInput = 1;
 constexpr int kExitUsage = 2;
+constexpr int kExitInternal = 3; // the model reported an internal error of the run
 
 // True when args (without the program name) ask for a command-line action rather than the GUI.
 bool is_cli_command(const std::vector<std::string> &args);

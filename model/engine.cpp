@@ -4,6 +4,46 @@
 
 namespace model::engine {
 
+const char *to_string(Ev kind) {
+    switch (kind) {
+    case Ev::fault_start:
+        return "fault_start";
+    case Ev::fault_end:
+        return "fault_end";
+    case Ev::checker_flip:
+        return "checker_flip";
+    case Ev::probe:
+        return "probe";
+    case Ev::verdict_effective:
+        return "verdict_effective";
+    case Ev::lb_verdict:
+        return "lb_verdict";
+    case Ev::eth_update:
+        return "eth_update";
+    case Ev::cohort_refresh:
+        return "cohort_refresh";
+    case Ev::scale_ready:
+        return "scale_ready";
+    case Ev::db_act:
+        return "db_act";
+    case Ev::promotion_done:
+        return "promotion_done";
+    case Ev::endpoint_change:
+        return "endpoint_change";
+    case Ev::tier_refresh:
+        return "tier_refresh";
+    case Ev::az_failover_done:
+        return "az_failover_done";
+    case Ev::dns_edit:
+        return "dns_edit";
+    case Ev::switchover_done:
+        return "switchover_done";
+    case Ev::recheck:
+        return "recheck";
+    }
+    return "?";
+}
+
 Engine::Engine(const Scenario &scenario, std::uint64_t seed, Ms until)
     : s_(scenario), rng_(seed), end_(until) {
     out_.seed = seed;
@@ -112,7 +152,8 @@ void Engine::build() {
     tier_scaled_.assign(s_.app_tiers.size(), false);
     for (const auto &r : s_.regions)
         out_.region_ids.push_back(r.id);
-    out_.region_requests.assign(nr, std::vector<std::int32_t>(static_cast<std::size_t>(out_.steps)));
+    out_.region_requests.assign(nr,
+                                std::vector<std::int32_t>(static_cast<std::size_t>(out_.steps)));
     out_.lost_writes_cumulative.assign(static_cast<std::size_t>(out_.steps), 0);
     out_.conflicts_cumulative.assign(static_cast<std::size_t>(out_.steps), 0);
 
@@ -130,6 +171,10 @@ void Engine::build() {
     latency_.assign(cells / kOutcomes, 0);
     served_.assign(cells / kOutcomes, 0);
     writes_pending_.assign(cells / kOutcomes, 0);
+    written_.assign(cells / kOutcomes, 0);
+    segment_writes_.assign(s_.app_tiers.size(), 0);
+    segment_exact_.assign(s_.app_tiers.size(), 0.0);
+    segment_writing_.assign(s_.app_tiers.size(), 0);
     latency_order_.assign(s_.populations.size(), {});
 
     for (std::size_t f = 0; f < s_.faults.size(); ++f) {
@@ -149,6 +194,7 @@ void Engine::state_changed(Ms t) {
 
 void Engine::dispatch(Ms t, const Pending &p) {
     ++out_.events_processed;
+    catch_up(t); // replicas hold what reached them up to this instant, before anything changes
     switch (p.type) {
     case Ev::fault_start:
         fault_start(t, p.a);
@@ -170,6 +216,9 @@ void Engine::dispatch(Ms t, const Pending &p) {
         refresh_answers(t, false);
         break;
     }
+    case Ev::lb_verdict:
+        lb_verdict(t, p.a, p.b != 0, p.c, p.gen);
+        break;
     case Ev::eth_update: {
         const auto tier = static_cast<std::size_t>(p.a);
         if (p.gen != eth_gen_[tier])
@@ -178,7 +227,9 @@ void Engine::dispatch(Ms t, const Pending &p) {
         if (eth_watched_[tier]) {
             emit(t, EventKind::target_health_changed, s_.app_tiers[tier].id,
                  {{"healthy", std::int64_t{p.b}}});
-            milestone(t, Chain::route, Stage::detection); // the load balancer's own checks
+            // Route 53 reading the load balancer's verdict is propagation (c = 1); a region
+            // lost whole, load balancer and all, is detected here (c = 0).
+            milestone(t, Chain::route, p.c != 0 ? Stage::propagation : Stage::detection);
         }
         refresh_answers(t, false);
         break;
@@ -215,7 +266,7 @@ void Engine::dispatch(Ms t, const Pending &p) {
         db.az_failover_until = -1;
         emit(t, EventKind::az_failover_finished, s_.databases[static_cast<std::size_t>(p.a)].id,
              {{"region", s_.regions[static_cast<std::size_t>(
-                             db.inst[static_cast<std::size_t>(db.writer)].region)]
+                                        db.inst[static_cast<std::size_t>(db.writer)].region)]
                              .id}});
         milestone(t, Chain::writer, Stage::promotion);
         invalidate();
@@ -228,7 +279,7 @@ void Engine::dispatch(Ms t, const Pending &p) {
             break;
         }
         if (p.c == 0) {
-            // Edits reach every authoritative server within 60 s (service-facts section 1).
+            // Edits reach every authoritative server within 60 s (FACTS.md section 1).
             const Ms propagate =
                 rng_.between(s_.settings.propagation_max_ms / 6, s_.settings.propagation_max_ms);
             emit(t, EventKind::dns_change_requested, f.dns_name,
@@ -256,7 +307,9 @@ void Engine::dispatch(Ms t, const Pending &p) {
         invalidate();
         const DbState &db = dbs_[static_cast<std::size_t>(p.a)];
         const DbInstance &peer = db.inst[static_cast<std::size_t>(p.b)];
-        if (peer.sync_broken_since >= 0 && t - peer.sync_broken_since >= s_.databases[static_cast<std::size_t>(p.a)].sync_timeout_ms)
+        if (peer.sync_broken_since >= 0 &&
+            t - peer.sync_broken_since >=
+                s_.databases[static_cast<std::size_t>(p.a)].sync_timeout_ms)
             emit(t, EventKind::sync_degraded, s_.databases[static_cast<std::size_t>(p.a)].id,
                  {{"replica", s_.regions[static_cast<std::size_t>(peer.region)].id},
                   {"timeout_ms", s_.databases[static_cast<std::size_t>(p.a)].sync_timeout_ms}});
@@ -292,9 +345,12 @@ Run Engine::run() {
             auto e = queue_.pop();
             dispatch(t, e.payload);
         }
-        if (!queue_.empty() && queue_.next_time() < t)
-            queue_.pop(); // cannot happen: nothing schedules into the past
     }
+    for (const auto &e : queue_.errors())
+        out_.internal_errors.push_back(
+            InternalError{e.now, std::string("an event (") + to_string(e.payload.type) +
+                                     ") was scheduled for t = " + std::to_string(e.asked) +
+                                     " ms, before the current time; it was dropped"});
     flush_write_latencies();
     emit(end_, EventKind::run_ended, "", {{"steps", std::int64_t{out_.steps}}});
     finish_accounts();

@@ -18,9 +18,9 @@
 #include "scenario.h"
 
 #include <array>
-#include <tuple>
 #include <cstdint>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace model::engine {
@@ -31,18 +31,20 @@ enum class Ev : std::uint8_t {
     checker_flip,
     probe,
     verdict_effective,
-    eth_update,
+    lb_verdict, // a load balancer's own target health check changes its mind
+    eth_update, // ... and Route 53 has read it for Evaluate Target Health
     cohort_refresh,
     scale_ready,
-    db_act,         // a promotion decision falls due (automated detection or operator)
+    db_act, // a promotion decision falls due (automated detection or operator)
     promotion_done,
     endpoint_change,
-    tier_refresh,   // an app tier re-resolves the database writer endpoint
+    tier_refresh, // an app tier re-resolves the database writer endpoint
     az_failover_done,
     dns_edit,
     switchover_done,
     recheck, // something time-based changes the flows (a sync timeout running out)
 };
+const char *to_string(Ev kind);
 
 struct Pending {
     Ev type = Ev::fault_start;
@@ -74,7 +76,7 @@ struct Monitor {
     bool healthy = true;   // the checkers' aggregate verdict
     bool effective = true; // what DNS answers use (after the verdict delay)
     std::uint32_t effective_gen = 0;
-    int failing = 0;       // checkers currently saying unhealthy
+    int failing = 0; // checkers currently saying unhealthy
 };
 
 struct Answer {
@@ -101,6 +103,16 @@ struct PopulationState {
     std::vector<Ms> rtt_via_accelerator;
 };
 
+// Writes an instance acknowledged between two instants, at a constant rate: sequence numbers
+// (seq_from, seq_to] were issued evenly over (from, to]. The whole numbers are the rates'
+// volume rounded; exact_from and exact_to are that volume unrounded, in the same numbering,
+// so that a point inside the span is placed to within half a write.
+struct WriteSpan {
+    Ms from = 0, to = 0;
+    std::int64_t seq_from = 0, seq_to = 0;
+    double exact_from = 0, exact_to = 0;
+};
+
 struct DbInstance {
     int region = -1;
     int az = 0;
@@ -113,39 +125,42 @@ struct DbInstance {
     bool was_up = true;
     bool crashed = false;
     bool promoting = false;
-    int replica_index = -1;    // index into Database::replicas, -1 for the first writer
+    int replica_index = -1; // index into Database::replicas, -1 for the first writer
     Replication mode = Replication::async;
     LagSpec lag;
     Ms extra_lag = 0;
     bool link_broken = false;
     std::int64_t received = 0; // highest sequence number held from the source writer
-    Ms lag_now = 0;
+    Ms received_until = 0;     // ... which holds every write the source acknowledged up to here
+    Ms lag_now = 0;            // the replication lag in force now
     std::vector<std::pair<std::int64_t, std::int64_t>> ranges; // held sequence ranges [a, b)
-    std::vector<std::pair<Ms, std::int64_t>> log;  // (time, highest sequence acknowledged)
+    std::vector<WriteSpan> log; // the writes it acknowledged, span by span
     Ms sync_broken_since = -1;
 };
 
 struct DbState {
     std::vector<DbInstance> inst;
-    int source = 0;   // the instance replicas follow
-    int writer = 0;   // the current writer (by the control plane)
-    int endpoint = 0; // where the writer endpoint record points
+    int source = 0;                 // the instance replicas follow
+    int writer = 0;                 // the current writer (by the control plane)
+    int endpoint = 0;               // where the writer endpoint record points
     std::vector<int> tier_endpoint; // per tier: the instance its cached endpoint names
     std::vector<Ms> tier_phase;
     std::int64_t next_seq = 0;
-    bool acting = false; // a promotion decision is pending
+    double next_exact = 0; // next_seq before rounding
+    bool acting = false;   // a promotion decision is pending
     std::uint32_t gen = 0;
     Ms writer_lost_at = -1;
     Ms az_failover_until = -1;
     bool paused = false; // switchover in progress: writes wait
     bool multi = false;  // multi_writer: every writer instance takes writes
     bool consensus = false;
-    Ms link_lag = 0;     // multi_writer: the current lag between writers
+    Ms link_lag = 0; // multi_writer: the current lag between writers
     double conflict_cum = 0;
     std::int64_t conflicts_unreported = 0;
     Ms conflicts_reported_at = -1;
     WriteAccounts accounts;
     std::vector<int> lag_series; // index into Run::lags per instance, -1 none
+    Random lag_rng{0};           // lag draws, a stream of their own
 };
 
 struct TierStatus {
@@ -170,7 +185,7 @@ public:
 private:
     // set-up (engine.cpp)
     void build();
-    void schedule(Ms t, Pending p) { queue_.push(t, p); }
+    void schedule(Ms t, Pending p) { queue_.schedule(t, p); }
     void emit(Ms t, EventKind kind, std::string subject,
               std::vector<std::pair<std::string, Value>> data = {});
     void milestone(Ms t, Chain chain, Stage stage, int population = -1);
@@ -201,6 +216,7 @@ private:
     Regime probe_regime(const Monitor &mon, const Checker &chk, double &fail_share) const;
     bool tier_serving(int tier) const;
     void refresh_target_health(Ms t);
+    void lb_verdict(Ms t, int tier, bool healthy, int checks, std::uint32_t gen);
 
     // routing and clients (engine_routing.cpp)
     void build_populations();
@@ -218,6 +234,7 @@ private:
     void integrate(Ms from, Ms to);
     void finish_step(int step, Ms t_end);
     void tier_status(Ms t, int tier, TierStatus &st);
+    void settle_load(int tier);
 
     // data (engine_data.cpp)
     void build_databases();
@@ -227,8 +244,11 @@ private:
     void promotion_done(Ms t, int d, int instance);
     void endpoint_change(Ms t, int d, int instance);
     void tier_refresh(Ms t, int d, int tier);
-    void record_writes(int d, int instance, std::int64_t count, Ms t_end);
-    void replicate(int d, Ms t_end, int step);
+    void record_writes(int d, int instance, std::int64_t count, double exact, Ms from, Ms to);
+    void record_segment_writes(Ms from, Ms to);
+    bool replica_flowing(int d, int i) const;
+    void catch_up(Ms t);
+    void replicate(int d, int step);
     void fail_back(Ms t, int d);
     void start_switchover(Ms t, int d, int instance);
     void switchover_done(Ms t, int d, int instance);
@@ -242,7 +262,7 @@ private:
     Run out_;
     Random rng_;
     Ms end_;
-    EventQueue<Pending> queue_;
+    Agenda<Pending> queue_;
     std::int64_t seq_ = 0;
 
     // indices resolved once, for the hot paths
@@ -254,22 +274,23 @@ private:
     // state
     std::vector<int> region_down_;
     std::vector<std::vector<int>> az_down_;
-    std::vector<int> active_partitions_;      // fault indices
+    std::vector<int> active_partitions_;       // fault indices
     std::vector<int> impaired_checker_faults_; // fault indices
     int control_plane_impaired_ = 0;
     std::vector<std::vector<int>> brownouts_; // per tier/store id index: fault indices
     std::vector<Monitor> monitors_;
-    std::vector<int> check_monitor_;               // health check -> monitor
-    std::vector<std::vector<int>> accel_monitor_;  // accelerator -> endpoint tier -> monitor
-    std::vector<bool> eth_watched_;                // per tier: an alias with ETH points at it
-    std::vector<bool> eth_healthy_;                // per tier, as DNS sees it
-    std::vector<bool> eth_target_;                 // per tier, what it is heading to
+    std::vector<int> check_monitor_;              // health check -> monitor
+    std::vector<std::vector<int>> accel_monitor_; // accelerator -> endpoint tier -> monitor
+    std::vector<bool> eth_watched_;               // per tier: an alias with ETH points at it
+    std::vector<bool> eth_healthy_;               // per tier, as DNS sees it
+    std::vector<bool> eth_target_;                // per tier, what it is heading to
     std::vector<std::uint32_t> eth_gen_;
-    std::vector<DnsName> dns_;                     // live copy: manual edits change it
+    std::vector<DnsName> dns_; // live copy: manual edits change it
     std::vector<PopulationState> pops_;
     std::vector<TierStatus> tiers_;
     std::vector<bool> tier_scaling_, tier_scaled_;
     std::vector<DbState> dbs_;
+    std::vector<std::vector<int>> key_sets_; // populations writing the same keys
 
     // flows: index ((p * slots + slot) * 2 + op) * kOutcomes + outcome
     static constexpr int kOutcomes = 1 + kFailReasons;
@@ -284,10 +305,14 @@ private:
     // Served requests this step per cell, and served writes not yet added to the latency
     // histogram (flushed whenever latencies change, and at the end).
     std::vector<std::int64_t> served_, writes_pending_;
+    // Per cell: served requests already handed to the data layer (whole numbers, cumulative).
+    std::vector<std::int64_t> written_;
+    std::vector<std::int64_t> segment_writes_; // per tier, in the current segment
+    std::vector<double> segment_exact_;        // ... unrounded
+    std::vector<char> segment_writing_;        // per tier: served writes flowed in the segment
     // Per population: (latency, cell, jitter index) in latency order, rebuilt with the flows.
     std::vector<std::vector<std::tuple<std::int32_t, int, int>>> latency_order_;
     void flush_write_latencies();
-    std::vector<std::int64_t> tier_writes_;              // this step's served writes per tier
     std::vector<std::vector<std::int64_t>> pop_tier_writes_;
 };
 

@@ -10,27 +10,28 @@
 namespace model::engine {
 namespace {
 
-// Sequence number the log had reached at time t (0 before the first write). Each entry closes a
-// sample step whose writes were issued evenly over the step, so the count is interpolated.
-std::int64_t seq_at(const std::vector<std::pair<Ms, std::int64_t>> &log, Ms t, Ms step) {
-    auto it = std::upper_bound(log.begin(), log.end(), t,
-                               [](Ms v, const auto &e) { return v < e.first; });
-    const std::int64_t before = it == log.begin() ? 0 : std::prev(it)->second;
-    if (it == log.end() || it->first - step >= t)
+// Sequence number the log had reached at time t (0 before the first write). Within a span the
+// writes were issued evenly, so the count is interpolated (from the unrounded volume, to the
+// nearest write).
+std::int64_t seq_at(const std::vector<WriteSpan> &log, Ms t) {
+    auto it = std::lower_bound(log.begin(), log.end(), t,
+                               [](const WriteSpan &w, Ms v) { return w.to < v; });
+    if (it == log.end())
+        return log.empty() ? 0 : log.back().seq_to;
+    const std::int64_t before = it == log.begin() ? 0 : std::prev(it)->seq_to;
+    if (t <= it->from)
         return before;
-    const Ms into = t - (it->first - step);
-    return before + (it->second - before) * into / step;
+    const double exact = it->exact_from + (it->exact_to - it->exact_from) *
+                                              static_cast<double>(t - it->from) /
+                                              static_cast<double>(it->to - it->from);
+    return std::clamp<std::int64_t>(std::llround(exact), it->seq_from, it->seq_to);
 }
 
-// The time at which the log first reached sequence number seq, interpolated within its step
-// (-1 if never).
-Ms time_of(const std::vector<std::pair<Ms, std::int64_t>> &log, std::int64_t seq, Ms step) {
-    std::int64_t before = 0;
-    for (const auto &[t, s] : log) {
-        if (s >= seq)
-            return s == before ? t : t - step + step * (seq - before) / (s - before);
-        before = s;
-    }
+// The time of the last write the log holds (-1 if none).
+Ms last_write(const std::vector<WriteSpan> &log) {
+    for (auto it = log.rbegin(); it != log.rend(); ++it)
+        if (it->seq_to > it->seq_from)
+            return it->to;
     return -1;
 }
 
@@ -55,6 +56,8 @@ clip(const std::vector<std::pair<std::int64_t, std::int64_t>> &ranges, std::int6
 // right-skewed spread that collapses to a constant when p99 == median, and draws the same
 // values on every platform.
 Ms sample_lag(Random &rng, const LagSpec &lag) {
+    if (lag.p99_ms <= lag.median_ms)
+        return lag.median_ms; // a fixed lag draws nothing
     const double u = rng.unit();
     const double m = static_cast<double>(lag.median_ms), p = static_cast<double>(lag.p99_ms);
     const double lo = m - (p - m) / 4 > 0 ? m - (p - m) / 4 : 0;
@@ -71,6 +74,19 @@ Ms sample_lag(Random &rng, const LagSpec &lag) {
 } // namespace
 
 void Engine::build_databases() {
+    // Populations grouped by the key set they write, in the order the sets first appear.
+    std::vector<std::string> names;
+    for (std::size_t p = 0; p < s_.populations.size(); ++p) {
+        const Population &pop = s_.populations[p];
+        const std::string name = pop.keys.empty() ? "population:" + pop.id : "keys:" + pop.keys;
+        const auto at = std::find(names.begin(), names.end(), name);
+        if (at == names.end()) {
+            names.push_back(name);
+            key_sets_.push_back({static_cast<int>(p)});
+        } else {
+            key_sets_[static_cast<std::size_t>(at - names.begin())].push_back(static_cast<int>(p));
+        }
+    }
     for (std::size_t d = 0; d < s_.databases.size(); ++d) {
         const Database &spec = s_.databases[d];
         DbState db;
@@ -113,6 +129,12 @@ void Engine::build_databases() {
             db.tier_phase.push_back(
                 period > 0 ? static_cast<Ms>(r.below(static_cast<std::uint64_t>(period))) : 0);
         db.accounts.database = spec.id;
+        db.lag_rng = rng_.fork(0x6c61670000000000ULL + d);
+        if (db.multi)
+            db.link_lag = sample_lag(db.lag_rng, spec.lag);
+        for (auto &in : db.inst)
+            if (in.replica_index >= 0)
+                in.lag_now = in.mode == Replication::sync ? 0 : sample_lag(db.lag_rng, in.lag);
         for (std::size_t i = 0; i < db.inst.size(); ++i) {
             if (i == 0) {
                 db.lag_series.push_back(-1);
@@ -159,7 +181,8 @@ bool Engine::instance_up(int d, int i) const {
     if (!region_up(in.region) || in.crashed)
         return false;
     // Without a standby in a second AZ, the writer's AZ going down takes the writer with it.
-    const bool az_down = az_down_[static_cast<std::size_t>(in.region)][static_cast<std::size_t>(in.az)] > 0;
+    const bool az_down =
+        az_down_[static_cast<std::size_t>(in.region)][static_cast<std::size_t>(in.az)] > 0;
     return !(az_down && (!s_.databases[static_cast<std::size_t>(d)].multi_az || !in.writer));
 }
 
@@ -186,7 +209,7 @@ void Engine::data_state_changed(Ms t) {
                 DbInstance &in = db.inst[i];
                 const bool up = instance_up(d, static_cast<int>(i));
                 if (in.writer && in.was_up && !up) {
-                    const std::int64_t shipped = seq_at(in.log, t - db.link_lag, out_.step_ms);
+                    const std::int64_t shipped = seq_at(in.log, t - db.link_lag);
                     const std::int64_t before = held(in.ranges);
                     std::vector<std::pair<std::int64_t, std::int64_t>> kept;
                     for (const auto &[a, b] : in.ranges) {
@@ -267,14 +290,16 @@ void Engine::data_state_changed(Ms t) {
             if (candidate >= 0 && !has_quorum(d, candidate, nullptr))
                 candidate = -1; // no majority on the other side either: nobody can take over
         } else if (!lost && candidate >= 0) {
-            lost = !regions_connected(w.region, db.inst[static_cast<std::size_t>(candidate)].region);
+            lost =
+                !regions_connected(w.region, db.inst[static_cast<std::size_t>(candidate)].region);
         }
         if (lost && db.writer_lost_at < 0) {
             db.writer_lost_at = t;
             emit(t, EventKind::writer_unavailable, spec.id,
                  {{"region", s_.regions[static_cast<std::size_t>(w.region)].id},
-                  {"reason", std::string(w.crashed ? "crash" : !region_up(w.region) ? "region_down"
-                                                          : "unreachable")}});
+                  {"reason", std::string(w.crashed              ? "crash"
+                                         : !region_up(w.region) ? "region_down"
+                                                                : "unreachable")}});
             const Ms delay = db.consensus || spec.promotion == PromotionMode::automated
                                  ? spec.detection_ms
                                  : spec.operator_delay_ms;
@@ -302,7 +327,10 @@ void Engine::db_act(Ms t, int d, std::uint32_t gen) {
         const bool automated =
             db.consensus ||
             s_.databases[static_cast<std::size_t>(d)].promotion == PromotionMode::automated;
-        promote(t, d, static_cast<int>(i), db.consensus ? "election" : automated ? "automated" : "operator");
+        promote(t, d, static_cast<int>(i),
+                db.consensus ? "election"
+                : automated  ? "automated"
+                             : "operator");
         return;
     }
 }
@@ -338,12 +366,11 @@ void Engine::promotion_done(Ms t, int d, int instance) {
     in.ranges = clip(old.ranges, in.received);
     const std::int64_t lost = held(old.ranges) - held(in.ranges);
     db.accounts.lost += lost;
+    // The RPO: from the last write the old writer acknowledged to the point the promoted copy
+    // stopped at.
     Ms rpo = 0;
-    if (lost > 0 && !old.log.empty()) {
-        const Ms last_ack = old.log.back().first;
-        const Ms last_received = in.received > 0 ? time_of(old.log, in.received, out_.step_ms) : 0;
-        rpo = std::max<Ms>(0, last_ack - last_received);
-    }
+    if (lost > 0)
+        rpo = std::max<Ms>(0, last_write(old.log) - in.received_until);
     db.accounts.rpo_ms = std::max(db.accounts.rpo_ms.value_or(0), rpo);
     old.writer = false;
     // A consensus term fences the old leader; otherwise it believes it is still the writer.
@@ -353,7 +380,6 @@ void Engine::promotion_done(Ms t, int d, int instance) {
     in.standalone = !db.consensus;
     in.promoting = false;
     in.log.clear();
-    in.log.emplace_back(t, db.next_seq);
     const int previous = db.writer;
     db.writer = instance;
     if (spec.kind == DbKind::global || db.consensus)
@@ -386,7 +412,9 @@ void Engine::endpoint_change(Ms t, int d, int instance) {
     const Database &spec = s_.databases[static_cast<std::size_t>(d)];
     db.endpoint = instance;
     emit(t, EventKind::db_endpoint_changed, spec.id,
-         {{"region", s_.regions[static_cast<std::size_t>(db.inst[static_cast<std::size_t>(instance)].region)].id},
+         {{"region",
+           s_.regions[static_cast<std::size_t>(db.inst[static_cast<std::size_t>(instance)].region)]
+               .id},
           {"ttl_ms", spec.endpoint_ttl_ms}});
     milestone(t, Chain::writer, Stage::propagation);
     if (spec.endpoint_cache == EndpointCache::for_good)
@@ -415,47 +443,55 @@ void Engine::tier_refresh(Ms t, int d, int tier) {
     db.tier_endpoint[static_cast<std::size_t>(tier)] = db.endpoint;
     emit(t, EventKind::writer_endpoint_refreshed, s_.app_tiers[static_cast<std::size_t>(tier)].id,
          {{"database", s_.databases[static_cast<std::size_t>(d)].id},
-          {"region", s_.regions[static_cast<std::size_t>(db.inst[static_cast<std::size_t>(db.endpoint)].region)].id}});
+          {"region", s_.regions[static_cast<std::size_t>(
+                                    db.inst[static_cast<std::size_t>(db.endpoint)].region)]
+                         .id}});
     milestone(t, Chain::writer, Stage::client_cache);
     invalidate();
 }
 
-void Engine::record_writes(int d, int instance, std::int64_t count, Ms t_end) {
+void Engine::record_writes(int d, int instance, std::int64_t count, double exact, Ms from, Ms to) {
     DbState &db = dbs_[static_cast<std::size_t>(d)];
     DbInstance &in = db.inst[static_cast<std::size_t>(instance)];
     const std::int64_t first = db.next_seq;
+    const double first_exact = db.next_exact;
     db.next_seq += count;
+    db.next_exact += exact;
     db.accounts.acknowledged += count;
-    if (!in.ranges.empty() && in.ranges.back().second == first)
-        in.ranges.back().second = db.next_seq;
-    else
-        in.ranges.emplace_back(first, db.next_seq);
-    in.log.emplace_back(t_end, db.next_seq);
+    if (count > 0) {
+        if (!in.ranges.empty() && in.ranges.back().second == first)
+            in.ranges.back().second = db.next_seq;
+        else
+            in.ranges.emplace_back(first, db.next_seq);
+    }
+    in.log.push_back(WriteSpan{from, to, first, db.next_seq, first_exact, db.next_exact});
     if (db.multi)
         return;
     if (instance != db.writer) {
         // A replaced writer that nobody fenced off is still taking writes: split brain.
-        if (!in.announced)
-            emit(t_end, EventKind::split_brain_write, s_.databases[static_cast<std::size_t>(d)].id,
-                 {{"region", s_.regions[static_cast<std::size_t>(in.region)].id},
-                  {"count", count}});
-        in.announced = true;
+        if (!in.announced && count > 0) {
+            emit(
+                to, EventKind::split_brain_write, s_.databases[static_cast<std::size_t>(d)].id,
+                {{"region", s_.regions[static_cast<std::size_t>(in.region)].id}, {"count", count}});
+            in.announced = true;
+        }
         db.accounts.divergent += count;
         return;
     }
     // A synchronous peer (or a consensus majority) holds every write it acknowledged.
     for (std::size_t i = 0; i < db.inst.size(); ++i) {
         DbInstance &peer = db.inst[i];
-        const bool sync = (peer.mode == Replication::sync && !peer.standalone && !peer.stale_writer &&
-                           peer.replica_index >= 0) ||
+        const bool sync = (peer.mode == Replication::sync && !peer.standalone &&
+                           !peer.stale_writer && peer.replica_index >= 0) ||
                           (peer.voter && static_cast<int>(i) != instance);
         if (!sync || peer.promoting)
             continue;
         const bool reachable = instance_up(d, static_cast<int>(i)) && !peer.link_broken &&
                                regions_connected(in.region, peer.region);
-        if (reachable && (peer.voter || peer.sync_broken_since < 0 ||
-                          peer.sync_broken_since >= t_end - out_.step_ms))
+        if (reachable && (peer.voter || peer.sync_broken_since < 0)) {
             peer.received = db.next_seq;
+            peer.received_until = to;
+        }
     }
 }
 
@@ -467,22 +503,26 @@ void Engine::count_conflicts(Ms t_end,
             continue;
         const Database &spec = s_.databases[di];
         // Two writes to the same key from different writers within the replication window
-        // (plus clock skew) collide; each population's writes go to its own keys.
+        // (plus clock skew) collide. Populations that name the same key set write the same keys,
+        // wherever they are; a population with no key set writes a partition of its own.
         const double window = static_cast<double>(db.link_lag + spec.clock_skew_ms);
         const double step = static_cast<double>(out_.step_ms);
         double expected = 0;
-        for (const auto &tiers : pop_tier_writes) {
+        for (const auto &members : key_sets_) {
             std::vector<double> per(db.inst.size(), 0.0);
-            for (std::size_t t = 0; t < tiers.size(); ++t) {
-                const auto &deps = s_.app_tiers[t].depends_on;
-                if (tiers[t] == 0 || std::find(deps.begin(), deps.end(), spec.id) == deps.end())
-                    continue;
-                per[static_cast<std::size_t>(db.tier_endpoint[t])] += static_cast<double>(tiers[t]);
+            for (int p : members) {
+                const auto &tiers = pop_tier_writes[static_cast<std::size_t>(p)];
+                for (std::size_t t = 0; t < tiers.size(); ++t) {
+                    const auto &deps = s_.app_tiers[t].depends_on;
+                    if (tiers[t] == 0 || std::find(deps.begin(), deps.end(), spec.id) == deps.end())
+                        continue;
+                    per[static_cast<std::size_t>(db.tier_endpoint[t])] +=
+                        static_cast<double>(tiers[t]);
+                }
             }
             for (std::size_t i = 0; i < per.size(); ++i)
                 for (std::size_t j = i + 1; j < per.size(); ++j) {
-                    const double pairs =
-                        per[i] * per[j] * 2.0 * window / (spec.hot_keys * step);
+                    const double pairs = per[i] * per[j] * 2.0 * window / (spec.hot_keys * step);
                     expected += std::min(pairs, std::min(per[i], per[j]));
                 }
         }
@@ -503,38 +543,67 @@ void Engine::count_conflicts(Ms t_end,
     }
 }
 
-void Engine::replicate(int d, Ms t_end, int step) {
+// Whether replica i is receiving its source's writes now.
+bool Engine::replica_flowing(int d, int i) const {
+    const DbState &db = dbs_[static_cast<std::size_t>(d)];
+    const DbInstance &in = db.inst[static_cast<std::size_t>(i)];
+    if (db.multi || i == db.source || in.writer || in.standalone || in.stale_writer)
+        return false;
+    const DbInstance &src = db.inst[static_cast<std::size_t>(db.source)];
+    return instance_up(d, db.source) && !in.promoting && !in.link_broken && instance_up(d, i) &&
+           regions_connected(src.region, in.region);
+}
+
+// Every flowing replica holds each write its source acknowledged up to t - lag(t). Called at
+// every event and step end, before the state changes, so that a fault at any instant finds
+// the replicas exactly where the lag puts them.
+void Engine::catch_up(Ms t) {
+    for (std::size_t d = 0; d < dbs_.size(); ++d) {
+        DbState &db = dbs_[d];
+        const auto &log = db.inst[static_cast<std::size_t>(db.source)].log;
+        for (std::size_t i = 0; i < db.inst.size(); ++i) {
+            if (!replica_flowing(static_cast<int>(d), static_cast<int>(i)))
+                continue;
+            DbInstance &in = db.inst[i];
+            const Ms until = t - in.lag_now;
+            if (until <= in.received_until)
+                continue;
+            in.received = std::max(in.received, seq_at(log, until));
+            in.received_until = until;
+        }
+    }
+}
+
+// At the end of a sample step, after catch_up: the lag series takes the lag that was in force,
+// and the next step's lag is drawn.
+void Engine::replicate(int d, int step) {
     DbState &db = dbs_[static_cast<std::size_t>(d)];
     const Database &spec = s_.databases[static_cast<std::size_t>(d)];
-    if (db.multi)
-        db.link_lag = sample_lag(rng_, spec.lag);
-    const DbInstance &src = db.inst[static_cast<std::size_t>(db.source)];
-    const bool source_up = instance_up(d, db.source);
     for (std::size_t i = 0; i < db.inst.size(); ++i) {
         DbInstance &in = db.inst[i];
+        bool draw = false;
         if (db.multi && in.writer) {
-            in.lag_now = instance_up(d, static_cast<int>(i)) ? db.link_lag : in.lag_now + out_.step_ms;
+            in.lag_now =
+                instance_up(d, static_cast<int>(i)) ? db.link_lag : in.lag_now + out_.step_ms;
         } else if (static_cast<int>(i) == db.source || in.writer || in.standalone ||
                    in.stale_writer) {
             continue;
-        } else {
-            const bool flowing = source_up && !in.promoting && !in.link_broken &&
-                                 instance_up(d, static_cast<int>(i)) &&
-                                 regions_connected(src.region, in.region);
-            if (flowing) {
-                const bool synchronous = in.voter || in.mode == Replication::sync;
-                const Ms lag = (synchronous ? 0 : sample_lag(rng_, in.lag)) + in.extra_lag;
-                in.received = std::max(in.received, seq_at(src.log, t_end - lag, out_.step_ms));
-                in.lag_now = lag;
-            } else if (!in.promoting) {
-                in.lag_now += out_.step_ms;
-            }
+        } else if (replica_flowing(d, static_cast<int>(i))) {
+            draw = true;
+        } else if (!in.promoting) {
+            in.lag_now += out_.step_ms;
         }
         const int series = db.lag_series[i];
         if (series >= 0)
             out_.lags[static_cast<std::size_t>(series)].lag_ms[static_cast<std::size_t>(step)] =
                 static_cast<std::int32_t>(std::min<Ms>(in.lag_now, 2000000000));
+        if (draw) {
+            const bool synchronous = in.voter || in.mode == Replication::sync;
+            in.lag_now = (synchronous ? 0 : sample_lag(db.lag_rng, in.lag)) + in.extra_lag;
+        }
     }
+    if (db.multi)
+        db.link_lag = sample_lag(db.lag_rng, spec.lag);
 }
 
 void Engine::start_switchover(Ms t, int d, int instance) {
@@ -544,11 +613,12 @@ void Engine::start_switchover(Ms t, int d, int instance) {
         !instance_up(d, instance) || !instance_up(d, db.writer))
         return;
     // A planned switchover: writes pause while the target catches up, so nothing is lost;
-    // the larger the lag, the longer the pause (service-facts section 6).
+    // the larger the lag, the longer the pause (FACTS.md section 6).
     const DbInstance &target = db.inst[static_cast<std::size_t>(instance)];
-    const Ms lag = target.stale_writer || target.standalone
-                       ? rtt(db.inst[static_cast<std::size_t>(db.writer)].region, target.region) * 10
-                       : target.lag_now;
+    const Ms lag =
+        target.stale_writer || target.standalone
+            ? rtt(db.inst[static_cast<std::size_t>(db.writer)].region, target.region) * 10
+            : target.lag_now;
     const Ms pause = spec.switchover_base_ms + 2 * lag;
     db.paused = true;
     emit(t, EventKind::switchover_started, spec.id,
@@ -557,7 +627,9 @@ void Engine::start_switchover(Ms t, int d, int instance) {
     invalidate();
 }
 
-void Engine::fail_back(Ms t, int d) { start_switchover(t, d, 0); }
+void Engine::fail_back(Ms t, int d) {
+    start_switchover(t, d, 0);
+}
 
 void Engine::switchover_done(Ms t, int d, int instance) {
     DbState &db = dbs_[static_cast<std::size_t>(d)];
@@ -570,11 +642,11 @@ void Engine::switchover_done(Ms t, int d, int instance) {
     in.stale_writer = false;
     in.standalone = false;
     in.log.clear();
-    in.log.emplace_back(t, db.next_seq);
     old.writer = false;
     old.standalone = false;
     old.stale_writer = false;
     old.received = db.next_seq;
+    old.received_until = t;
     old.log.clear();
     db.writer = instance;
     db.source = instance;

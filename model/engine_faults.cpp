@@ -58,7 +58,8 @@ void Engine::fault_start(Ms t, int index) {
     case FaultKind::az_outage:
         subject = f.region;
         data.push_back({"az", std::int64_t{f.az}});
-        ++az_down_[static_cast<std::size_t>(region_index(f.region))][static_cast<std::size_t>(f.az)];
+        ++az_down_[static_cast<std::size_t>(region_index(f.region))]
+                  [static_cast<std::size_t>(f.az)];
         break;
     case FaultKind::brownout: {
         subject = f.target;
@@ -92,8 +93,10 @@ void Engine::fault_start(Ms t, int index) {
             if (s_.regions[static_cast<std::size_t>(in.region)].id == f.replica) {
                 if (f.kind == FaultKind::replication_broken)
                     in.link_broken = true;
-                else
+                else {
+                    in.lag_now += f.lag_ms - in.extra_lag; // from this instant on
                     in.extra_lag = f.lag_ms;
+                }
             }
         if (f.kind == FaultKind::replication_lagging)
             data.push_back({"lag_ms", f.lag_ms});
@@ -157,9 +160,7 @@ void Engine::fault_start(Ms t, int index) {
 void Engine::fault_end(Ms t, int index) {
     const Fault &f = s_.faults[static_cast<std::size_t>(index)];
     std::string subject;
-    const auto erase = [&](std::vector<int> &v) {
-        v.erase(std::find(v.begin(), v.end(), index));
-    };
+    const auto erase = [&](std::vector<int> &v) { v.erase(std::find(v.begin(), v.end(), index)); };
     switch (f.kind) {
     case FaultKind::region_outage: {
         subject = f.region;
@@ -177,7 +178,8 @@ void Engine::fault_end(Ms t, int index) {
     }
     case FaultKind::az_outage:
         subject = f.region;
-        --az_down_[static_cast<std::size_t>(region_index(f.region))][static_cast<std::size_t>(f.az)];
+        --az_down_[static_cast<std::size_t>(region_index(f.region))]
+                  [static_cast<std::size_t>(f.az)];
         break;
     case FaultKind::brownout: {
         subject = f.target;
@@ -211,6 +213,7 @@ void Engine::fault_end(Ms t, int index) {
                         emit(t, EventKind::replication_resumed, f.database,
                              {{"replica", f.replica}});
                 } else {
+                    in.lag_now = std::max<Ms>(0, in.lag_now - in.extra_lag);
                     in.extra_lag = 0;
                 }
             }
@@ -231,8 +234,7 @@ void Engine::fault_end(Ms t, int index) {
     case FaultKind::switchover:
         return;
     }
-    emit(t, EventKind::fault_ended, subject,
-         {{"fault", f.id}, {"fault_kind", to_string(f.kind)}});
+    emit(t, EventKind::fault_ended, subject, {{"fault", f.id}, {"fault_kind", to_string(f.kind)}});
     state_changed(t);
 }
 

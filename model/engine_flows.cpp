@@ -19,6 +19,20 @@ double power(double x, int n) {
     return r;
 }
 
+// The share of a tier's attempts that fail, shed for want of capacity or failed by a brownout.
+double attempt_failure(const TierStatus &st) {
+    return 1.0 - (1.0 - st.brown) * (1.0 - st.shed);
+}
+
+// Attempts a client makes per request when each attempt fails with probability f and it retries
+// up to `retries` times: 1 + f + ... + f^retries.
+double attempts_per_request(double f, int retries) {
+    double sum = 0, term = 1;
+    for (int k = 0; k <= retries; ++k, term *= f)
+        sum += term;
+    return sum;
+}
+
 } // namespace
 
 void Engine::tier_status(Ms t, int tier, TierStatus &st) {
@@ -72,7 +86,7 @@ void Engine::tier_status(Ms t, int tier, TierStatus &st) {
         // Reads: a local instance if one is up, else whatever the writer endpoint names.
         const int ri = read_instance(d, tier);
         // An in-region Multi-AZ failover changes the endpoint's address: connections to the
-        // writer drop, reads included, until it is done (service-facts section 7).
+        // writer drop, reads included, until it is done (FACTS.md section 7).
         if (ri >= 0 && ri == db.writer && db.az_failover_until > t) {
             if (st.dep_fail[0] < 0)
                 st.dep_fail[0] = static_cast<int>(FailReason::dependency);
@@ -127,6 +141,42 @@ void Engine::tier_status(Ms t, int tier, TierStatus &st) {
     st.brown_latency = brown_ms;
 }
 
+// Retries make a tier's offered load depend on how many attempts fail, and what it sheds depends
+// on that load. The attempts it accepts, offered x (1 - shed), fall as the shed share grows, so a
+// bisection finds the share at which they equal the capacity. The requests it serves are then
+// at most its capacity, whatever the clients' retry counts: each retry of a shed or failed
+// request is one more attempt offered.
+void Engine::settle_load(int tier) {
+    TierStatus &st = tiers_[static_cast<std::size_t>(tier)];
+    const auto offered = [&](double shed) {
+        const double f = 1.0 - (1.0 - st.brown) * (1.0 - shed);
+        double load = 0;
+        for (std::size_t p = 0; p < pops_.size(); ++p) {
+            const double share = pops_[p].share[static_cast<std::size_t>(tier)];
+            if (share > 0)
+                load += s_.populations[p].rps * share *
+                        attempts_per_request(f, s_.populations[p].retries);
+        }
+        return load;
+    };
+    st.shed = 0;
+    st.demand = offered(0.0);
+    if (st.demand <= st.capacity || st.demand <= 0)
+        return;
+    if (st.capacity <= 0) {
+        st.shed = 1;
+        st.demand = offered(1.0);
+        return;
+    }
+    double lo = 0, hi = 1;
+    for (int i = 0; i < 60; ++i) {
+        const double mid = 0.5 * (lo + hi);
+        (offered(mid) * (1.0 - mid) > st.capacity ? lo : hi) = mid;
+    }
+    st.shed = hi; // the side on which the tier accepts no more than its capacity
+    st.demand = offered(hi);
+}
+
 void Engine::flush_write_latencies() {
     const auto slots = static_cast<std::size_t>(slots_);
     for (std::size_t cell = 0; cell < writes_pending_.size(); ++cell) {
@@ -151,31 +201,16 @@ void Engine::compute_flows(Ms t) {
         for (std::size_t i = 0; i < nt; ++i)
             tier_status(t, static_cast<int>(i), tiers_[i]);
     }
-    // Demand per tier, counting the retries that a brownout provokes.
-    for (auto &st : tiers_)
-        st.demand = 0;
-    for (std::size_t p = 0; p < pops_.size(); ++p) {
-        const Population &pop = s_.populations[p];
-        for (std::size_t i = 0; i < nt; ++i) {
-            const double share = pops_[p].share[i];
-            if (share <= 0)
-                continue;
-            const double b = tiers_[i].brown;
-            double attempts = 0;
-            for (int k = 0; k <= pop.retries; ++k)
-                attempts += power(b, k);
-            tiers_[i].demand += pop.rps * share * attempts;
-        }
-    }
+    for (std::size_t i = 0; i < nt; ++i)
+        settle_load(static_cast<int>(i));
     for (std::size_t i = 0; i < nt; ++i) {
         TierStatus &st = tiers_[i];
         const AppTier &a = s_.app_tiers[i];
-        st.shed = st.demand > st.capacity && st.demand > 0 ? 1.0 - st.capacity / st.demand : 0.0;
         const double rho = st.capacity > 0 ? std::min(st.demand / st.capacity, 0.95) : 0.0;
         // A queueing term that grows as utilisation nears 1 (M/M/1 shape, capped).
         st.queue_ms = static_cast<Ms>(static_cast<double>(a.service_ms) * rho / (1.0 - rho) + 0.5);
-        if (a.standby == Standby::warm && !tier_scaled_[i] && !tier_scaling_[i] &&
-            st.region_up && st.demand > st.capacity) {
+        if (a.standby == Standby::warm && !tier_scaled_[i] && !tier_scaling_[i] && st.region_up &&
+            st.demand > st.capacity) {
             tier_scaling_[i] = true;
             emit(t, EventKind::capacity_scaling_started, a.id,
                  {{"from_rps", static_cast<std::int64_t>(st.capacity + 0.5)},
@@ -194,7 +229,8 @@ void Engine::compute_flows(Ms t) {
             if (share <= 1e-12)
                 continue;
             for (int op = 0; op < 2; ++op) {
-                const double rate = pop.rps * share * (op == 0 ? 1.0 - pop.write_share : pop.write_share);
+                const double rate =
+                    pop.rps * share * (op == 0 ? 1.0 - pop.write_share : pop.write_share);
                 if (rate <= 0)
                     continue;
                 const std::size_t cell = (p * slots + slot) * 2 + static_cast<std::size_t>(op);
@@ -227,8 +263,7 @@ void Engine::compute_flows(Ms t) {
                     continue;
                 }
                 latency_[cell] = static_cast<std::int32_t>(latency);
-                const double f = 1.0 - (1.0 - st.brown) * (1.0 - st.shed);
-                const double fail = power(f, pop.retries + 1);
+                const double fail = power(attempt_failure(st), pop.retries + 1);
                 out[0] = rate * (1.0 - fail);
                 if (fail > 0) {
                     const double brown_part = st.brown / (st.brown + st.shed);
@@ -267,15 +302,46 @@ void Engine::integrate(Ms from, Ms to) {
     const double seconds = static_cast<double>(to - from) / 1000.0;
     for (int i : active_)
         acc_[static_cast<std::size_t>(i)] += rate_[static_cast<std::size_t>(i)] * seconds;
+    record_segment_writes(from, to);
+}
+
+void Engine::record_segment_writes(Ms from, Ms to) {
+    const auto slots = static_cast<std::size_t>(slots_);
+    const std::size_t nt = s_.app_tiers.size();
+    bool any = false;
+    for (int idx : active_) {
+        const auto i = static_cast<std::size_t>(idx);
+        const std::size_t cell = i / kOutcomes;
+        const std::size_t slot = (cell / 2) % slots;
+        if (i % kOutcomes != 0 || cell % 2 != 1 || slot >= nt || rate_[i] <= 0)
+            continue;
+        // Whole writes so far, rounded the way the step's tallies round them.
+        const std::int64_t total = std::llround(cum_[i] + acc_[i]);
+        segment_writes_[slot] += total - written_[cell];
+        segment_exact_[slot] += rate_[i] * static_cast<double>(to - from) / 1000.0;
+        written_[cell] = total;
+        segment_writing_[slot] = 1;
+        any = true;
+    }
+    if (!any)
+        return;
+    for (std::size_t tier = 0; tier < nt; ++tier) {
+        if (!segment_writing_[tier])
+            continue;
+        for (int d : tier_dbs_[tier])
+            record_writes(d, dbs_[static_cast<std::size_t>(d)].tier_endpoint[tier],
+                          segment_writes_[tier], segment_exact_[tier], from, to);
+        segment_writes_[tier] = 0;
+        segment_exact_[tier] = 0;
+        segment_writing_[tier] = 0;
+    }
 }
 
 void Engine::finish_step(int step, Ms t_end) {
     const auto k = static_cast<std::size_t>(step);
     const auto slots = static_cast<std::size_t>(slots_);
     const std::size_t nt = s_.app_tiers.size();
-    auto &tier_writes = tier_writes_;
     auto &pop_tier_writes = pop_tier_writes_;
-    tier_writes.assign(nt, 0);
     pop_tier_writes.resize(pops_.size());
     for (auto &v : pop_tier_writes)
         v.assign(nt, 0);
@@ -310,7 +376,6 @@ void Engine::finish_step(int step, Ms t_end) {
             if (outcome == 0) {
                 served_[cell] += n;
                 if (op == 1) {
-                    tier_writes[slot] += n;
                     pop_tier_writes[p][slot] += n;
                     writes_pending_[cell] += n;
                 }
@@ -340,20 +405,12 @@ void Engine::finish_step(int step, Ms t_end) {
     }
     for (int idx : active_)
         served_[static_cast<std::size_t>(idx) / kOutcomes] = 0;
-    // Acknowledged writes get their sequence numbers; replicas catch up.
-    for (std::size_t d = 0; d < dbs_.size(); ++d) {
-        for (std::size_t tier = 0; tier < nt; ++tier) {
-            if (tier_writes[tier] == 0)
-                continue;
-            const auto &deps = s_.app_tiers[tier].depends_on;
-            if (std::find(deps.begin(), deps.end(), s_.databases[d].id) == deps.end())
-                continue;
-            record_writes(static_cast<int>(d), dbs_[d].tier_endpoint[tier], tier_writes[tier],
-                          t_end);
-        }
-        replicate(static_cast<int>(d), t_end, step);
-    }
+    // Conflicts under the lag in force this step; replicas catch up (the writes themselves were
+    // recorded segment by segment) and the next step's lags are drawn.
     count_conflicts(t_end, pop_tier_writes);
+    catch_up(t_end);
+    for (std::size_t d = 0; d < dbs_.size(); ++d)
+        replicate(static_cast<int>(d), step);
     std::int64_t lost = 0, conflicts = 0;
     for (const auto &db : dbs_) {
         lost += db.accounts.lost;

@@ -12,7 +12,9 @@ Ms next_probe(const Checker &c, Ms interval, Ms t) {
 }
 
 // Healthy when more than 18 % of the checkers say so (Route 53's documented rule).
-bool aggregate_healthy(int healthy, int total) { return healthy * 100 > 18 * total; }
+bool aggregate_healthy(int healthy, int total) {
+    return healthy * 100 > 18 * total;
+}
 
 } // namespace
 
@@ -87,7 +89,7 @@ Regime Engine::probe_regime(const Monitor &mon, const Checker &chk, double &fail
     const TierStatus &st = tiers_[ti];
     if (st.dep_fail[0] >= 0)
         return Regime::fail;
-    // An HTTP check wants its status within 2 s of connecting (service-facts section 1).
+    // An HTTP check wants its status within 2 s of connecting (FACTS.md section 1).
     if (st.brown_latency + st.dep_latency[0] + s_.app_tiers[ti].service_ms > 2000)
         return Regime::fail;
     if (st.brown > 0) {
@@ -179,21 +181,52 @@ void Engine::checker_changed(Ms t, int m) {
         return;
     }
     // The delay between a verdict and the DNS answers is undocumented; bounded by the 60 s
-    // propagation figure (service-facts section 1).
+    // propagation figure (FACTS.md section 1).
     const Ms delay =
         rng_.between(s_.settings.verdict_delay_min_ms, s_.settings.verdict_delay_max_ms);
     schedule(t + delay, Pending{Ev::verdict_effective, m, verdict ? 1 : 0, 0, ++mon.effective_gen});
 }
 
+// Evaluate Target Health follows the tier's load balancer. Its own target health check marks
+// a target unhealthy after interval x unhealthy threshold and healthy after interval x healthy
+// threshold (documented, FACTS.md section 1); Route 53 then reads that status after a modelled
+// delay. A region lost whole takes the load balancer with it: a separate modelled delay.
 void Engine::refresh_target_health(Ms t) {
     for (std::size_t i = 0; i < s_.app_tiers.size(); ++i) {
         const bool target = tier_serving(static_cast<int>(i));
         if (target == eth_target_[i])
             continue;
         eth_target_[i] = target;
-        schedule(t + s_.settings.eth_delay_ms,
-                 Pending{Ev::eth_update, static_cast<int>(i), target ? 1 : 0, 0, ++eth_gen_[i]});
+        if (target == eth_healthy_[i]) {
+            ++eth_gen_[i]; // back before anyone noticed: nothing changes
+            continue;
+        }
+        const AppTier &a = s_.app_tiers[i];
+        const int tier = static_cast<int>(i);
+        if (!target && !region_up(tier_region_[i])) {
+            schedule(t + s_.settings.lb_region_loss_ms,
+                     Pending{Ev::eth_update, tier, 0, 0, ++eth_gen_[i]});
+            continue;
+        }
+        const int checks = target ? a.lb_healthy_threshold : a.lb_unhealthy_threshold;
+        schedule(t + a.lb_interval_ms * checks,
+                 Pending{Ev::lb_verdict, tier, target ? 1 : 0, checks, ++eth_gen_[i]});
     }
+}
+
+void Engine::lb_verdict(Ms t, int tier, bool healthy, int checks, std::uint32_t gen) {
+    const auto ti = static_cast<std::size_t>(tier);
+    if (gen != eth_gen_[ti])
+        return;
+    if (eth_watched_[ti]) {
+        emit(t, EventKind::load_balancer_health_changed, s_.app_tiers[ti].id,
+             {{"healthy", std::int64_t{healthy}},
+              {"checks", std::int64_t{checks}},
+              {"interval_ms", s_.app_tiers[ti].lb_interval_ms}});
+        milestone(t, Chain::route, Stage::detection);
+    }
+    schedule(t + s_.settings.eth_read_delay_ms,
+             Pending{Ev::eth_update, tier, healthy ? 1 : 0, 1, gen});
 }
 
 } // namespace model::engine

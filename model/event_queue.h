@@ -81,4 +81,38 @@ private:
     std::uint64_t next_order_ = 0;
 };
 
+// The simulation's agenda: the queue plus the current time. An event asked for in the past is
+// not queued (time never runs backwards); it is kept as an error for the run to report.
+template <typename Payload> class Agenda {
+public:
+    struct PastEvent {
+        Ms now;   // when it was asked for
+        Ms asked; // the time it asked to run at
+        Payload payload;
+    };
+
+    void schedule(Ms t, Payload payload) {
+        if (t < now_)
+            errors_.push_back(PastEvent{now_, t, std::move(payload)});
+        else
+            queue_.push(t, std::move(payload));
+    }
+    bool empty() const { return queue_.empty(); }
+    Ms next_time() const { return queue_.next_time(); }
+    // Takes the next event and moves the clock to it.
+    typename EventQueue<Payload>::Entry pop() {
+        auto e = queue_.pop();
+        now_ = e.t;
+        return e;
+    }
+    Ms now() const { return now_; }
+    void reserve(std::size_t n) { queue_.reserve(n); }
+    const std::vector<PastEvent> &errors() const { return errors_; }
+
+private:
+    EventQueue<Payload> queue_;
+    Ms now_ = 0;
+    std::vector<PastEvent> errors_;
+};
+
 } // namespace model

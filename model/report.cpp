@@ -119,8 +119,27 @@ Breakdown take_apart(const std::vector<Milestone> &ms, Ms t_fault, Ms t_restored
 void fill_rto(Rto &rto, const Counts &c, const Run &run, Ms t_fault, Ms window_end, bool writes,
               int population) {
     rto = measure_rto(c, run.step_ms, t_fault, window_end);
-    if (rto.ms)
-        rto.breakdown = take_apart(run.milestones, t_fault, *rto.restored_at_ms, writes, population);
+    if (!rto.ms)
+        return;
+    if (*rto.ms == 0) { // no step was below the threshold
+        rto.breakdown = take_apart(run.milestones, t_fault, t_fault, writes, population);
+        return;
+    }
+    // The counts place the recovery at a step boundary. A milestone of a chain recovery waits on
+    // that falls inside the first good step is the instant service really came back: take it,
+    // so the RTO and its parts do not depend on where the step boundaries fall.
+    Ms restored = *rto.restored_at_ms;
+    for (const auto &m : run.milestones) {
+        const bool relevant = m.chain == Chain::route || m.chain == Chain::capacity ||
+                              (writes && m.chain == Chain::writer);
+        const bool ours = m.chain != Chain::route || m.population < 0 || population < 0 ||
+                          m.population == population;
+        if (relevant && ours && m.t_ms > restored && m.t_ms < *rto.restored_at_ms + run.step_ms)
+            restored = m.t_ms;
+    }
+    rto.restored_at_ms = restored;
+    rto.ms = restored - t_fault;
+    rto.breakdown = take_apart(run.milestones, t_fault, restored, writes, population);
 }
 
 std::optional<std::int32_t> p99_of(const std::map<std::int32_t, std::int64_t> &hist) {
@@ -164,7 +183,8 @@ Figures figures_for(const Scenario &s, const Run &run, const Counts &reads, cons
                     std::optional<Ms> t_fault, Ms window_start, Ms window_end, int population) {
     Figures f;
     const auto from = static_cast<std::size_t>(window_start / run.step_ms);
-    const auto to = std::min(reads.ok.size(), static_cast<std::size_t>((window_end + run.step_ms - 1) / run.step_ms));
+    const auto to = std::min(
+        reads.ok.size(), static_cast<std::size_t>((window_end + run.step_ms - 1) / run.step_ms));
     std::int64_t ok = 0, all = 0;
     for (std::size_t k = from; k < to; ++k) {
         const std::int64_t step_ok = reads.ok[k] + writes.ok[k];
@@ -368,12 +388,12 @@ Report build_report(const Scenario &s, Run run) {
                  k < c.ok.size() && static_cast<Ms>(k) * run.step_ms < until; ++k) {
                 const auto all = c.ok[k] + c.failed[k];
                 if (all > 0 && c.ok[k] * 100 < all * 99) {
-                    run.events.push_back(Event{std::max<Ms>(ff.at_ms, static_cast<Ms>(k) * run.step_ms),
-                                               seq++,
-                                               EventKind::service_degraded,
-                                               op == 0 ? "reads" : "writes",
-                                               {{"fault", ff.id},
-                                                {"success_pct", c.ok[k] * 100 / all}}});
+                    run.events.push_back(
+                        Event{std::max<Ms>(ff.at_ms, static_cast<Ms>(k) * run.step_ms),
+                              seq++,
+                              EventKind::service_degraded,
+                              op == 0 ? "reads" : "writes",
+                              {{"fault", ff.id}, {"success_pct", c.ok[k] * 100 / all}}});
                     break;
                 }
             }
@@ -426,8 +446,8 @@ std::uint64_t fingerprint(const Run &run) {
         }
     }
     for (const auto &ps : run.population_steps)
-        for (const auto *series : {&ps.reads_ok, &ps.reads_failed, &ps.writes_ok,
-                                   &ps.writes_failed, &ps.p50_ms, &ps.p99_ms})
+        for (const auto *series : {&ps.reads_ok, &ps.reads_failed, &ps.writes_ok, &ps.writes_failed,
+                                   &ps.p50_ms, &ps.p99_ms})
             for (auto v : *series)
                 num(v);
     for (const auto &rr : run.region_requests)

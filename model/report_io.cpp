@@ -17,7 +17,9 @@ OJson secs(const std::optional<Ms> &ms) {
     return static_cast<double>(*ms) / 1000.0;
 }
 
-double ratio4(double x) { return std::round(x * 10000.0) / 10000.0; }
+double ratio4(double x) {
+    return std::round(x * 10000.0) / 10000.0;
+}
 
 // Whole numbers print as integers ("400", not "400.0").
 OJson number(double v) {
@@ -30,9 +32,12 @@ OJson breakdown_json(const Rto &rto) {
     if (!rto.ms)
         return nullptr;
     const Breakdown &b = rto.breakdown;
-    return {{"detection_s", secs(b.detection)},   {"propagation_s", secs(b.propagation)},
-            {"client_cache_s", secs(b.client_cache)}, {"promotion_s", secs(b.promotion)},
-            {"warmup_s", secs(b.warmup)},         {"other_s", secs(b.other)}};
+    return {{"detection_s", secs(b.detection)},
+            {"propagation_s", secs(b.propagation)},
+            {"client_cache_s", secs(b.client_cache)},
+            {"promotion_s", secs(b.promotion)},
+            {"warmup_s", secs(b.warmup)},
+            {"other_s", secs(b.other)}};
 }
 
 OJson figures_json(const Figures &f) {
@@ -53,9 +58,8 @@ OJson figures_json(const Figures &f) {
     j["p99_write_latency_ms"] =
         f.p99_write_latency_ms ? OJson(*f.p99_write_latency_ms) : OJson(nullptr);
     j["cost_multiplier"] = std::round(f.cost_multiplier * 1000.0) / 1000.0;
-    j["clients_moved_s"] = {{"p50", secs(f.moved50_ms)},
-                            {"p90", secs(f.moved90_ms)},
-                            {"p99", secs(f.moved99_ms)}};
+    j["clients_moved_s"] = {
+        {"p50", secs(f.moved50_ms)}, {"p90", secs(f.moved90_ms)}, {"p99", secs(f.moved99_ms)}};
     j["rto_breakdown"] = {{"read", breakdown_json(f.read)}, {"write", breakdown_json(f.write)}};
     return j;
 }
@@ -77,7 +81,8 @@ template <typename F> void each_series(const Report &r, F &&row) {
             const std::int64_t all = ok + ps.reads_failed[k] + ps.writes_failed[k];
             row(t, "requests", id, static_cast<double>(all));
             if (all > 0) {
-                row(t, "success_ratio", id, ratio4(static_cast<double>(ok) / static_cast<double>(all)));
+                row(t, "success_ratio", id,
+                    ratio4(static_cast<double>(ok) / static_cast<double>(all)));
                 row(t, "error_ratio", id,
                     ratio4(static_cast<double>(all - ok) / static_cast<double>(all)));
             }
@@ -93,8 +98,8 @@ template <typename F> void each_series(const Report &r, F &&row) {
                 static_cast<double>(run.region_requests[g][k]));
     for (const auto &l : run.lags)
         for (std::size_t k = 0; k < l.lag_ms.size(); ++k)
-            row(static_cast<Ms>(k) * run.step_ms, "replication_lag_ms", l.database + "/" + l.replica,
-                static_cast<double>(l.lag_ms[k]));
+            row(static_cast<Ms>(k) * run.step_ms, "replication_lag_ms",
+                l.database + "/" + l.replica, static_cast<double>(l.lag_ms[k]));
     for (std::size_t k = 0; k < run.lost_writes_cumulative.size(); ++k) {
         row(static_cast<Ms>(k) * run.step_ms, "lost_writes", "all",
             static_cast<double>(run.lost_writes_cumulative[k]));
@@ -113,6 +118,9 @@ std::string report_json(const Report &r) {
     j["seed"] = r.seed;
     j["fingerprint"] = r.fingerprint;
     j["step_ms"] = r.run.step_ms;
+    j["internal_errors"] = OJson::array();
+    for (const auto &e : r.run.internal_errors)
+        j["internal_errors"].push_back({{"t_ms", e.t_ms}, {"what", e.what}});
     j["end_ms"] = r.run.end_ms;
     j["summary"] = figures_json(r.summary);
     j["summary"]["fault"] = r.summary_fault.empty() ? OJson(nullptr) : OJson(r.summary_fault);
@@ -121,11 +129,11 @@ std::string report_json(const Report &r) {
     if (r.break_even) {
         const BreakEven &b = *r.break_even;
         const auto money = [](double v) { return std::round(v * 100.0) / 100.0; };
-        j["summary"]["break_even"] = {{"monthly_cost", money(b.monthly_cost)},
-                                      {"extra_cost_per_year", money(b.extra_cost_per_year)},
-                                      {"downtime_min_per_outage",
-                                       std::round(b.downtime_min_per_outage * 100.0) / 100.0},
-                                      {"outage_cost_per_year", money(b.outage_cost_per_year)}};
+        j["summary"]["break_even"] = {
+            {"monthly_cost", money(b.monthly_cost)},
+            {"extra_cost_per_year", money(b.extra_cost_per_year)},
+            {"downtime_min_per_outage", std::round(b.downtime_min_per_outage * 100.0) / 100.0},
+            {"outage_cost_per_year", money(b.outage_cost_per_year)}};
     } else {
         j["summary"]["break_even"] = nullptr;
     }
@@ -184,8 +192,8 @@ std::string report_csv(const Report &r) {
 
 std::string report_text(const Report &r) {
     std::ostringstream out;
-    out << "Failover Lab: " << (r.scenario_name.empty() ? "scenario" : r.scenario_name)
-        << " (seed " << r.seed << ", fingerprint " << r.fingerprint << ")\n\nTimeline\n";
+    out << "Failover Lab: " << (r.scenario_name.empty() ? "scenario" : r.scenario_name) << " (seed "
+        << r.seed << ", fingerprint " << r.fingerprint << ")\n\nTimeline\n";
     for (const auto &e : r.run.events) {
         if (e.kind == EventKind::run_ended)
             continue;
@@ -198,9 +206,9 @@ std::string report_text(const Report &r) {
             const Breakdown &b = x.breakdown;
             out << format_duration(*x.ms) << "  (detection " << format_duration(b.detection)
                 << ", propagation " << format_duration(b.propagation) << ", client caches "
-                << format_duration(b.client_cache) << ", promotion "
-                << format_duration(b.promotion) << ", warm-up " << format_duration(b.warmup)
-                << ", other " << format_duration(b.other) << ")\n";
+                << format_duration(b.client_cache) << ", promotion " << format_duration(b.promotion)
+                << ", warm-up " << format_duration(b.warmup) << ", other "
+                << format_duration(b.other) << ")\n";
         } else {
             out << x.status << '\n';
         }

@@ -59,6 +59,12 @@ struct WriteAccounts {
     std::optional<Ms> rpo_ms;
 };
 
+// Something the engine should never do happened in this run (the run goes on without it).
+struct InternalError {
+    Ms t_ms = 0;
+    std::string what;
+};
+
 struct Run {
     Ms step_ms = 1000;
     int steps = 0;
@@ -79,6 +85,7 @@ struct Run {
     std::vector<std::int64_t> conflicts_cumulative;
     std::vector<WriteAccounts> writes;
     std::int64_t events_processed = 0;
+    std::vector<InternalError> internal_errors;
 };
 
 } // namespace model

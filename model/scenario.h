@@ -37,6 +37,12 @@ struct AppTier {
     Ms scale_up_ms = 10 * kMinute;
     Ms service_ms = 20;
     std::vector<std::string> depends_on; // data stores and databases
+    // Its load balancer's target health check (ALB defaults, FACTS.md section 1): a failed
+    // target is unhealthy after interval x unhealthy threshold, healthy again after interval x
+    // healthy threshold.
+    Ms lb_interval_ms = 30 * kSecond;
+    int lb_unhealthy_threshold = 2;
+    int lb_healthy_threshold = 5;
 };
 
 enum class StoreKind { bucket, secret, cache, queue, key };
@@ -74,19 +80,19 @@ struct Database {
     std::vector<DbReplica> replicas;
     std::vector<std::string> writers; // multi_writer and consensus: the writing regions
     PromotionMode promotion = PromotionMode::manual;
-    Ms detection_ms = 30 * kSecond;       // automated: time to declare the writer dead
-    Ms operator_delay_ms = 10 * kMinute;  // manual: time for a person to decide
-    Ms promotion_ms = 5 * kMinute;        // promotion itself, reboot included
-    Ms endpoint_update_ms = 5 * kSecond;  // promotion -> writer endpoint record changed
-    Ms endpoint_ttl_ms = 5 * kSecond;     // TTL of the writer endpoint record
+    Ms detection_ms = 30 * kSecond;      // automated: time to declare the writer dead
+    Ms operator_delay_ms = 10 * kMinute; // manual: time for a person to decide
+    Ms promotion_ms = 5 * kMinute;       // promotion itself, reboot included
+    Ms endpoint_update_ms = 5 * kSecond; // promotion -> writer endpoint record changed
+    Ms endpoint_ttl_ms = 5 * kSecond;    // TTL of the writer endpoint record
     EndpointCache endpoint_cache = EndpointCache::ttl;
-    Ms endpoint_cache_ms = 30 * kSecond;  // when endpoint_cache is fixed (JVM: 30 s)
+    Ms endpoint_cache_ms = 30 * kSecond; // when endpoint_cache is fixed (JVM: 30 s)
     Fencing fencing = Fencing::none;
     SyncUnreachable sync_unreachable = SyncUnreachable::block;
     Ms sync_timeout_ms = 10 * kSecond;
-    Ms clock_skew_ms = 0;       // multi_writer: how far apart the writers' clocks are
-    int hot_keys = 1000;        // multi_writer: keys each population's writes spread over
-    LagSpec lag;                // multi_writer: replication lag between the writers
+    Ms clock_skew_ms = 0;                 // multi_writer: how far apart the writers' clocks are
+    int hot_keys = 1000;                  // multi_writer: keys each population's writes spread over
+    LagSpec lag;                          // multi_writer: replication lag between the writers
     Ms switchover_base_ms = 30 * kSecond; // planned switchover pause before lag is added
     bool multi_az = true;                 // a synchronous standby in a second AZ of the writer
     Ms multi_az_failover_ms = 90 * kSecond; // RDS Multi-AZ: typically 60-120 s
@@ -166,6 +172,9 @@ struct Population {
     std::vector<CacheHabit> dns_cache{CacheHabit{}};
     std::string entry; // a DNS name or an accelerator
     Ms connection_lifetime_ms = 60 * kSecond;
+    // The key set its writes go to: populations naming the same set write the same keys (and
+    // conflict under last-writer-wins wherever they are); empty: a partition of its own.
+    std::string keys;
 };
 
 enum class FaultKind {
@@ -189,11 +198,11 @@ struct Fault {
     FaultKind kind = FaultKind::region_outage;
     Ms at_ms = 0;
     std::optional<Ms> until_ms;
-    std::string region; // region_outage, az_outage, manual_promotion and switchover (target)
-    int az = 0;                       // az_outage (0-based)
-    std::string target;               // brownout: app tier or data store
-    double error_share = 0;           // brownout
-    Ms extra_latency_ms = 0;          // brownout
+    std::string region;      // region_outage, az_outage, manual_promotion and switchover (target)
+    int az = 0;              // az_outage (0-based)
+    std::string target;      // brownout: app tier or data store
+    double error_share = 0;  // brownout
+    Ms extra_latency_ms = 0; // brownout
     std::vector<std::string> regions; // partition: the cut-off side; checker impairment
     bool users_reach = true;          // partition: users outside still reach the cut-off side
     bool checkers_reach = false;      // partition: health checkers still reach it
@@ -215,19 +224,23 @@ struct Settings {
     Ms verdict_delay_min_ms = 5 * kSecond; // checker verdict -> DNS answers (<= 60 s bound)
     Ms verdict_delay_max_ms = 30 * kSecond;
     Ms propagation_max_ms = 60 * kSecond; // record edits reach every DNS server within this
-    Ms eth_delay_ms = 10 * kSecond;       // load balancer health behind Evaluate Target Health
+    // Modelled (undocumented): how long Route 53 takes to read a load balancer's changed health
+    // for Evaluate Target Health, and to treat an alias as unhealthy when the whole region, its
+    // load balancer included, is gone.
+    Ms eth_read_delay_ms = 10 * kSecond;
+    Ms lb_region_loss_ms = 30 * kSecond;
     double public_route_factor = kPublicRouteFactor;
     double slo = 0.9999;
 };
 
 struct Cost {
-    double baseline_monthly = 0;       // the single-region deployment's monthly bill
-    double outages_per_year = 0;       // expected regional outages a year, for the break-even
-    double revenue_per_minute = 0;     // what a minute of downtime costs
+    double baseline_monthly = 0;   // the single-region deployment's monthly bill
+    double outages_per_year = 0;   // expected regional outages a year, for the break-even
+    double revenue_per_minute = 0; // what a minute of downtime costs
 };
 
 struct Scenario {
-    int version = 1;
+    int version = 2;
     std::string name;
     std::string description;
     Settings settings;

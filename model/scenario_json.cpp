@@ -19,14 +19,23 @@ bool is_country_code(const std::string &c) {
     return c.size() == 2 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z';
 }
 
-void read_settings(JsonReader &r, Settings &s) {
+void read_settings(JsonReader &r, Settings &s, int version) {
     r.seconds("duration_s", s.duration_ms, kSecond, kMaxTime);
     r.millis("step_ms", s.step_ms, 100, kMinute);
     r.u64("seed", s.seed);
     r.seconds("verdict_delay_min_s", s.verdict_delay_min_ms, 0, kMinute);
     r.seconds("verdict_delay_max_s", s.verdict_delay_max_ms, 0, kMinute);
     r.seconds("propagation_max_s", s.propagation_max_ms, 0, 10 * kMinute);
-    r.seconds("eth_delay_s", s.eth_delay_ms, 0, 10 * kMinute);
+    if (version == 1) {
+        // Version 1 had one fixed delay behind Evaluate Target Health; it becomes both modelled
+        // delays, and the load balancers' own checks take their documented defaults.
+        Ms eth_delay_ms = 10 * kSecond;
+        r.seconds("eth_delay_s", eth_delay_ms, 0, 10 * kMinute);
+        s.eth_read_delay_ms = s.lb_region_loss_ms = eth_delay_ms;
+    } else {
+        r.seconds("eth_read_delay_s", s.eth_read_delay_ms, 0, 10 * kMinute);
+        r.seconds("lb_region_loss_s", s.lb_region_loss_ms, 0, 10 * kMinute);
+    }
     r.number("public_route_factor", s.public_route_factor, 1.0, 5.0);
     r.number("slo", s.slo, 0.5, 0.999999);
     if (s.step_ms > s.duration_ms)
@@ -66,6 +75,9 @@ void read_app_tier(JsonReader &r, AppTier &a) {
     r.seconds("scale_up_s", a.scale_up_ms, 0, 6 * kHour);
     r.millis("service_ms", a.service_ms, 0, 60000);
     r.strings("depends_on", a.depends_on);
+    r.seconds("lb_interval_s", a.lb_interval_ms, 5 * kSecond, 300 * kSecond);
+    r.integer("lb_unhealthy_threshold", a.lb_unhealthy_threshold, 2, 10);
+    r.integer("lb_healthy_threshold", a.lb_healthy_threshold, 2, 10);
 }
 
 void read_store(JsonReader &r, DataStore &d) {
@@ -147,8 +159,8 @@ void read_dns(JsonReader &r, DnsName &n) {
             if (n.policy == RoutingPolicy::failover) {
                 e.string("role", rec.role, true);
                 if (!rec.role.empty() && rec.role != "primary" && rec.role != "secondary")
-                    e.fail("role", "expected \"primary\" or \"secondary\", found \"" +
-                                       rec.role + "\"");
+                    e.fail("role",
+                           "expected \"primary\" or \"secondary\", found \"" + rec.role + "\"");
             }
             if (n.policy == RoutingPolicy::weighted)
                 e.integer("weight", rec.weight, 0, 255, true);
@@ -158,7 +170,8 @@ void read_dns(JsonReader &r, DnsName &n) {
                     !is_continent_code(rec.location) && !is_country_code(rec.location))
                     e.fail("location", "expected \"*\" (the default record), a continent code "
                                        "(AF, AN, AS, EU, NA, OC, SA) or a two-letter country "
-                                       "code, found \"" + rec.location + "\"");
+                                       "code, found \"" +
+                                           rec.location + "\"");
             }
             n.records.push_back(rec);
         },
@@ -233,6 +246,7 @@ void read_population(JsonReader &r, Population &p) {
     }
     r.string("entry", p.entry, true);
     r.seconds("connection_lifetime_s", p.connection_lifetime_ms, 0, 24 * kHour);
+    r.string("keys", p.keys);
 }
 
 } // namespace
@@ -354,8 +368,8 @@ ScenarioLoad parse_scenario(const std::string &text, const std::string &file) {
     std::string format;
     r.string("format", format, true);
     if (!format.empty() && format != kScenarioFormat) {
-        r.fail("format", "expected \"" + std::string(kScenarioFormat) + "\", found \"" +
-                             format + "\"");
+        r.fail("format",
+               "expected \"" + std::string(kScenarioFormat) + "\", found \"" + format + "\"");
         return out;
     }
     r.integer("version", s.version, 1, 1000, true);
@@ -367,7 +381,7 @@ ScenarioLoad parse_scenario(const std::string &text, const std::string &file) {
     }
     r.string("name", s.name);
     r.string("description", s.description);
-    r.object("settings", [&](JsonReader &e) { read_settings(e, s.settings); });
+    r.object("settings", [&](JsonReader &e) { read_settings(e, s.settings, s.version); });
     const auto each = [&](const char *key, auto &vec, auto read, bool required = false) {
         r.objects(
             key,
@@ -378,8 +392,9 @@ ScenarioLoad parse_scenario(const std::string &text, const std::string &file) {
             },
             required);
     };
-    each("regions", s.regions, [](JsonReader &e, Region &x, std::size_t) { read_region(e, x); },
-         true);
+    each(
+        "regions", s.regions, [](JsonReader &e, Region &x, std::size_t) { read_region(e, x); },
+        true);
     each("rtt_overrides", s.rtt_overrides, [](JsonReader &e, RttOverride &x, std::size_t) {
         e.string("a", x.a, true);
         e.string("b", x.b, true);
@@ -396,8 +411,9 @@ ScenarioLoad parse_scenario(const std::string &text, const std::string &file) {
     each("dns", s.dns, [](JsonReader &e, DnsName &x, std::size_t) { read_dns(e, x); });
     each("accelerators", s.accelerators,
          [](JsonReader &e, Accelerator &x, std::size_t) { read_accelerator(e, x); });
-    each("populations", s.populations,
-         [](JsonReader &e, Population &x, std::size_t) { read_population(e, x); }, true);
+    each(
+        "populations", s.populations,
+        [](JsonReader &e, Population &x, std::size_t) { read_population(e, x); }, true);
     each("faults", s.faults, [](JsonReader &e, Fault &x, std::size_t i) { read_fault(e, x, i); });
     r.object("cost", [&](JsonReader &e) { read_cost(e, s.cost); });
     r.finish();

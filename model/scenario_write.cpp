@@ -115,7 +115,8 @@ std::string write_scenario(const Scenario &s) {
                      {"verdict_delay_min_s", secs(st.verdict_delay_min_ms)},
                      {"verdict_delay_max_s", secs(st.verdict_delay_max_ms)},
                      {"propagation_max_s", secs(st.propagation_max_ms)},
-                     {"eth_delay_s", secs(st.eth_delay_ms)},
+                     {"eth_read_delay_s", secs(st.eth_read_delay_ms)},
+                     {"lb_region_loss_s", secs(st.lb_region_loss_ms)},
                      {"public_route_factor", st.public_route_factor},
                      {"slo", st.slo}};
     j["regions"] = OJson::array();
@@ -138,7 +139,10 @@ std::string write_scenario(const Scenario &s) {
                                   {"warm_fraction", a.warm_fraction},
                                   {"scale_up_s", secs(a.scale_up_ms)},
                                   {"service_ms", a.service_ms},
-                                  {"depends_on", strings(a.depends_on)}});
+                                  {"depends_on", strings(a.depends_on)},
+                                  {"lb_interval_s", secs(a.lb_interval_ms)},
+                                  {"lb_unhealthy_threshold", a.lb_unhealthy_threshold},
+                                  {"lb_healthy_threshold", a.lb_healthy_threshold}});
     j["data_stores"] = OJson::array();
     for (const auto &d : s.data_stores)
         j["data_stores"].push_back({{"id", d.id},
@@ -249,7 +253,8 @@ std::string write_scenario(const Scenario &s) {
                                     {"retries", p.retries},
                                     {"dns_cache", habits},
                                     {"entry", p.entry},
-                                    {"connection_lifetime_s", secs(p.connection_lifetime_ms)}});
+                                    {"connection_lifetime_s", secs(p.connection_lifetime_ms)},
+                                    {"keys", p.keys}});
     }
     j["faults"] = OJson::array();
     for (const auto &f : s.faults)

@@ -46,8 +46,11 @@ const std::vector<std::pair<const char *, const char *>> &sentence_table() {
         {"endpoint_healthy",
          "Health check {subject} declares {target} healthy: {healthy_checkers} of {checkers} "
          "checkers say healthy"},
+        {"load_balancer_health_changed",
+         "The load balancer of {subject} marks its target {healthy|health} after {checks} checks "
+         "{interval_ms|duration} apart"},
         {"target_health_changed",
-         "The load balancer of {subject} now reports {healthy|health} to DNS (Evaluate Target "
+         "Route 53 reads the load balancer of {subject} as {healthy|health} (Evaluate Target "
          "Health)"},
         {"dns_answer_changed", "{subject} now answers {to} for {population} (was {from})"},
         {"dns_change_requested",
@@ -56,9 +59,9 @@ const std::vector<std::pair<const char *, const char *>> &sentence_table() {
         {"dns_change_applied", "The edit of {subject} record {record} is live"},
         {"dns_change_failed",
          "The edit of {subject} record {record} fails: the DNS control plane is impaired"},
-        {"clients_moved",
-         "{moved_pct} % of the {subject} clients that had to move now use {to}"},
-        {"accelerator_rerouted", "Accelerator {subject} now sends {population} to {to} (was {from})"},
+        {"clients_moved", "{moved_pct} % of the {subject} clients that had to move now use {to}"},
+        {"accelerator_rerouted",
+         "Accelerator {subject} now sends {population} to {to} (was {from})"},
         {"capacity_scaling_started",
          "{subject} starts scaling up from {from_rps} to {to_rps} requests/s; that takes "
          "{scale_up_ms|duration}"},
@@ -86,12 +89,10 @@ const std::vector<std::pair<const char *, const char *>> &sentence_table() {
         {"db_endpoint_changed",
          "The writer endpoint of {subject} now names {region} (TTL {ttl_ms|duration})"},
         {"writer_endpoint_refreshed", "{subject} now sends its {database} writes to {region}"},
-        {"writes_lost",
-         "{count} acknowledged writes never reached {region} and are lost (RPO "
-         "{rpo_ms|duration})"},
+        {"writes_lost", "{count} acknowledged writes never reached {region} and are lost (RPO "
+                        "{rpo_ms|duration})"},
         {"split_brain_write",
-         "Split brain: the replaced writer of {subject} in {region} still accepts writes "
-         "({count} in this step)"},
+         "Split brain: the replaced writer of {subject} in {region} still accepts writes"},
         {"writes_rejected_by_fencing",
          "Fencing stops the replaced writer of {subject} in {region} from taking writes"},
         {"conflict",
@@ -111,9 +112,8 @@ const std::vector<std::pair<const char *, const char *>> &sentence_table() {
          "Switchover of {subject} done: {region} now takes the writes, and nothing was lost"},
         {"service_degraded",
          "Only {success_pct} % of {subject} succeed now: service is degraded by {fault}"},
-        {"service_restored",
-         "Service restored for {subject}: at least 99 % succeed from here on, "
-         "{rto_ms|duration} after {fault}"},
+        {"service_restored", "Service restored for {subject}: at least 99 % succeed from here on, "
+                             "{rto_ms|duration} after {fault}"},
         {"run_ended", "The run ends"},
     };
     return table;
@@ -123,10 +123,10 @@ std::string sentence_key(const Event &event) {
     std::string key = to_string(event.kind);
     if (event.kind == EventKind::fault_started || event.kind == EventKind::fault_ended)
         key += "." + event.text("fault_kind");
-    const std::string variant = event.text(event.kind == EventKind::replication_stopped ? "mode"
-                                                                                       : "db_kind");
-    if (!variant.empty() && variant != "single_writer" && variant != "async" &&
-        variant != "cdc" && sentence_template(key + "." + variant) != sentence_template(""))
+    const std::string variant =
+        event.text(event.kind == EventKind::replication_stopped ? "mode" : "db_kind");
+    if (!variant.empty() && variant != "single_writer" && variant != "async" && variant != "cdc" &&
+        sentence_template(key + "." + variant) != sentence_template(""))
         key += "." + variant;
     return key;
 }

@@ -15,6 +15,7 @@ constexpr KindName kKinds[] = {
     {EventKind::health_check_recovered, "health_check_recovered"},
     {EventKind::endpoint_unhealthy, "endpoint_unhealthy"},
     {EventKind::endpoint_healthy, "endpoint_healthy"},
+    {EventKind::load_balancer_health_changed, "load_balancer_health_changed"},
     {EventKind::target_health_changed, "target_health_changed"},
     {EventKind::dns_answer_changed, "dns_answer_changed"},
     {EventKind::dns_change_requested, "dns_change_requested"},

@@ -20,6 +20,7 @@ enum class EventKind {
     health_check_recovered,
     endpoint_unhealthy,
     endpoint_healthy,
+    load_balancer_health_changed,
     target_health_changed,
     dns_answer_changed,
     dns_change_requested,

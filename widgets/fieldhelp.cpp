@@ -75,6 +75,25 @@ const Row kRows[] = {
          "FieldHelp",
          "Data stores and databases every request needs. Link them by dragging on the map.")},
 
+    {"app_tier", "lb_interval_s", QT_TRANSLATE_NOOP("FieldHelp", "Load balancer check interval"),
+     QT_TRANSLATE_NOOP(
+         "FieldHelp",
+         "How often the tier's load balancer checks its targets (documented ALB default 30 s). "
+         "Evaluate Target Health follows what the load balancer concludes."),
+     5, 300, 5},
+    {"app_tier", "lb_unhealthy_threshold",
+     QT_TRANSLATE_NOOP("FieldHelp", "Load balancer unhealthy threshold"),
+     QT_TRANSLATE_NOOP("FieldHelp",
+                       "Failed checks in a row before the load balancer marks the target "
+                       "unhealthy (documented ALB default 2)."),
+     2, 10},
+    {"app_tier", "lb_healthy_threshold",
+     QT_TRANSLATE_NOOP("FieldHelp", "Load balancer healthy threshold"),
+     QT_TRANSLATE_NOOP("FieldHelp",
+                       "Passed checks in a row before the load balancer marks the target healthy "
+                       "again (documented ALB default 5)."),
+     2, 10},
+
     {"data_store", "kind", QT_TRANSLATE_NOOP("FieldHelp", "Kind"),
      QT_TRANSLATE_NOOP("FieldHelp", "What the store is. A label only: every kind behaves "
                                     "the same way.")},
@@ -319,7 +338,8 @@ const Row kRows[] = {
      0.1, 600, 1},
     {"population", "retries", QT_TRANSLATE_NOOP("FieldHelp", "Retries"),
      QT_TRANSLATE_NOOP("FieldHelp",
-                       "Retries after a brownout or shed failure; they add load to the tier."),
+                       "Retries after a brownout or shed failure. Every retry is one more "
+                       "request offered to the tier, which never serves more than its capacity."),
      0, 10},
     {"population", "dns_cache", QT_TRANSLATE_NOOP("FieldHelp", "Caching habit"),
      QT_TRANSLATE_NOOP("FieldHelp", "How a share of the clients caches DNS answers.")},
@@ -328,6 +348,11 @@ const Row kRows[] = {
     {"population", "connection_lifetime_s", QT_TRANSLATE_NOOP("FieldHelp", "Connection lifetime"),
      QT_TRANSLATE_NOOP("FieldHelp", "Accelerator entries only: how long a connection lives."), 0,
      86'400, 10},
+    {"population", "keys", QT_TRANSLATE_NOOP("FieldHelp", "Key set"),
+     QT_TRANSLATE_NOOP(
+         "FieldHelp",
+         "The keys its writes go to. Populations naming the same key set write the same keys "
+         "and conflict under last-writer-wins wherever they are; empty: keys of its own.")},
     {"population/dns_cache", "share", QT_TRANSLATE_NOOP("FieldHelp", "Share"),
      QT_TRANSLATE_NOOP("FieldHelp",
                        "Share of the population with this habit; the shares add up to 1."),

@@ -75,6 +75,7 @@ EventCategory category_of(model::EventKind kind) {
     case K::health_check_recovered:
     case K::endpoint_unhealthy:
     case K::endpoint_healthy:
+    case K::load_balancer_health_changed:
     case K::target_health_changed:
         return EventCategory::health;
     case K::dns_answer_changed:

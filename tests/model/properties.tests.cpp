@@ -38,7 +38,8 @@ Scenario generate(std::uint64_t seed) {
                                         LagSpec{static_cast<Ms>(rng.between(100, 3000)),
                                                 static_cast<Ms>(rng.between(3000, 10000))}});
     }
-    db.sync_unreachable = rng.below(2) == 0 ? SyncUnreachable::block : SyncUnreachable::degrade_to_async;
+    db.sync_unreachable =
+        rng.below(2) == 0 ? SyncUnreachable::block : SyncUnreachable::degrade_to_async;
     db.kind = static_cast<DbKind>(rng.below(4));
     if (db.kind == DbKind::multi_writer || db.kind == DbKind::consensus) {
         // The writers take the first regions (three for a consensus group when there are).
@@ -46,7 +47,8 @@ Scenario generate(std::uint64_t seed) {
         db.writer.clear();
         for (std::size_t i = 0; i < writers; ++i)
             db.writers.push_back(s.regions[i].id);
-        db.replicas.erase(db.replicas.begin(), db.replicas.begin() + static_cast<long>(writers - 1));
+        db.replicas.erase(db.replicas.begin(),
+                          db.replicas.begin() + static_cast<long>(writers - 1));
         db.lag = LagSpec{static_cast<Ms>(rng.between(100, 2000)), 3000};
         db.clock_skew_ms = static_cast<Ms>(rng.below(200));
         db.hot_keys = static_cast<int>(rng.between(10, 5000));
@@ -98,8 +100,9 @@ Scenario generate(std::uint64_t seed) {
         p.write_share = rng.unit() * 0.5;
         p.retries = static_cast<int>(rng.below(3));
         const double stale = rng.unit() * 0.1;
-        p.dns_cache = {CacheHabit{1.0 - stale, CacheMode::ttl, 0},
-                       CacheHabit{stale, CacheMode::fixed, static_cast<Ms>(rng.between(0, 3600)) * kSecond}};
+        p.dns_cache = {
+            CacheHabit{1.0 - stale, CacheMode::ttl, 0},
+            CacheHabit{stale, CacheMode::fixed, static_cast<Ms>(rng.between(0, 3600)) * kSecond}};
         p.entry = n.id;
         s.populations.push_back(p);
     }
@@ -222,6 +225,19 @@ TEST_CASE("Generated scenarios keep every invariant", "[properties]") {
             CHECK(std::abs(static_cast<double>(ok + failed) - expected) <= 64.0);
             CHECK(a.populations[p].figures.requests == ok + failed);
         }
+
+        // Capacity is a ceiling: no tier serves more than its full capacity in any step,
+        // whatever the retries (whole requests per cell are rounded: a little slack per cell).
+        const double step_s = static_cast<double>(s.settings.step_ms) / 1000.0;
+        for (std::size_t t = 0; t < s.app_tiers.size(); ++t)
+            for (std::size_t k = 0; k < a.run.population_steps[0].reads_ok.size(); ++k) {
+                std::int64_t served = 0;
+                for (const auto &ps : a.run.population_steps)
+                    served += ps.tier_requests[t][k] - ps.tier_failed[t][k];
+                CHECK(static_cast<double>(served) <=
+                      s.app_tiers[t].capacity_rps * step_s +
+                          4.0 * static_cast<double>(s.populations.size()));
+            }
 
         // The RTO breakdown adds up.
         check_rto(a.summary.read);
