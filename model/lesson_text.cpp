@@ -6,15 +6,13 @@
 
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 #include <functional>
 
 namespace model {
 namespace {
 
-namespace fs = std::filesystem;
-
 constexpr const char *kConfig = "config";
+constexpr const char *kStep = "step ";
 
 std::string trimmed(std::string s) {
     while (!s.empty() && s.front() == ' ')
@@ -92,19 +90,18 @@ std::optional<std::string> figure_of(const Report *report, const std::string &na
 } // namespace
 
 ScenarioRuns::ScenarioRuns(const Lesson &lesson, FileReader read)
-    : root_(lesson.root), read_(std::move(read)) {}
+    : lesson_(lesson), read_(std::move(read)) {}
 
 const ScenarioRuns::Entry *ScenarioRuns::entry(const std::string &name) {
     auto it = entries_.find(name);
     if (it == entries_.end()) {
         std::optional<Entry> e;
-        const std::string path = (fs::path(root_) / "scenarios" / (name + ".json")).string();
-        if (auto text = name.empty() ? std::nullopt : read_(path)) {
-            ScenarioLoad load = parse_scenario(*text, path);
-            if (load.scenario) {
-                Report r = simulate(*load.scenario);
-                e = Entry{std::move(*load.scenario), std::move(r)};
-            }
+        ScenarioLoad load;
+        if (!name.empty())
+            load = load_lesson_scenario(lesson_, "scenarios/" + name + ".json", read_);
+        if (load.scenario) {
+            Report r = simulate(*load.scenario);
+            e = Entry{std::move(*load.scenario), std::move(r)};
         }
         it = entries_.emplace(name, std::move(e)).first;
     }
@@ -119,6 +116,23 @@ const Scenario *ScenarioRuns::scenario(const std::string &name) {
 const Report *ScenarioRuns::report(const std::string &name) {
     const Entry *e = entry(name);
     return e ? &e->report : nullptr;
+}
+
+const Report *ScenarioRuns::step(const std::string &id) {
+    auto it = steps_.find(id);
+    if (it == steps_.end()) {
+        std::optional<Report> r;
+        for (const TryThis &t : lesson_.try_this) {
+            if (t.id != id)
+                continue;
+            ScenarioLoad load = load_lesson_scenario(lesson_, t.scenario, read_);
+            RunOptions options;
+            if (load.scenario && apply_actions(*load.scenario, t.actions, options).ok)
+                r = simulate(*load.scenario, options);
+        }
+        it = steps_.emplace(id, std::move(r)).first;
+    }
+    return it->second ? &*it->second : nullptr;
 }
 
 std::string fill_text(const std::string &text, ScenarioRuns &runs, const Report *own,
@@ -139,6 +153,8 @@ std::string fill_text(const std::string &text, ScenarioRuns &runs, const Report 
                     return std::nullopt;
                 return to_markdown(config);
             }
+            if (scenario.rfind(kStep, 0) == 0)
+                return figure_of(runs.step(trimmed(scenario.substr(5))), name);
             return figure_of(runs.report(scenario), name);
         },
         missing);
@@ -208,6 +224,9 @@ Problems lesson_text_problems(const Lesson &lesson, ScenarioRuns &runs) {
             else if (inside.rfind(kConfig, 0) == 0)
                 why = "no such scenario in the lessons folder, or it has no health check, record "
                       "or replicated database to show";
+            else if (inside.rfind(kStep, 0) == 0)
+                why = "no \"try this\" step with that id in this lesson, its actions do not "
+                      "apply, or the figure is unknown or null in its run";
             else
                 why = "no such scenario in the lessons folder, or the figure is unknown or null "
                       "in its run; see failover-lab figures";

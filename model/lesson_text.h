@@ -1,9 +1,10 @@
 #pragma once
 // Lesson text that quotes the model instead of numbers typed by hand. A placeholder is
 // "{{figure}}" (a figure of the run the text belongs to: a walkthrough step's or a "try this"
-// step's), "{{scenario: figure}}" (a figure of scenarios/<scenario>.json as the file stands) or
-// "{{config: scenario}}" (that scenario's failover configuration as Markdown tables). The rules
-// for authors are in lessons/LESSON_FORMAT.md, "Figures in the text".
+// step's), "{{scenario: figure}}" (a figure of scenarios/<scenario>.json as the file stands),
+// "{{step id: figure}}" (a figure of the lesson's "try this" step with that id, its actions
+// applied) or "{{config: scenario}}" (that scenario's failover configuration as Markdown
+// tables). The rules for authors are in lessons/LESSON_FORMAT.md, "Figures in the text".
 
 #include "lesson.h"
 #include "report.h"
@@ -15,13 +16,16 @@
 
 namespace model {
 
-// The scenario files of a lesson's folder, each loaded and run once, when first named.
+// The runs a lesson's text can quote: the scenario files of its folder and its own "try this"
+// steps, each loaded and run once, when first named.
 class ScenarioRuns {
 public:
     ScenarioRuns(const Lesson &lesson, FileReader read);
     // "dns-ttl-floor" names scenarios/dns-ttl-floor.json; null when it cannot be loaded.
     const Scenario *scenario(const std::string &name);
     const Report *report(const std::string &name);
+    // The run of the lesson's step with this id; null for an unknown id or a step that fails.
+    const Report *step(const std::string &id);
 
 private:
     struct Entry {
@@ -30,9 +34,10 @@ private:
     };
     const Entry *entry(const std::string &name);
 
-    std::string root_;
+    Lesson lesson_;
     FileReader read_;
     std::map<std::string, std::optional<Entry>> entries_;
+    std::map<std::string, std::optional<Report>> steps_;
 };
 
 // Fills every placeholder of `text`: "{{figure}}" from `own` (with no run of its own, the text
@@ -49,11 +54,11 @@ std::string fill_figures(const std::string &text, const Report &report,
 
 // Fills, in place, the text a lesson shows whatever the learner runs: the body, each step's
 // instruction, the takeaways, the glossary definitions and the interview notes. They quote
-// scenarios by name; a bare "{{figure}}" there reads "n/a".
+// scenarios and steps by name; a bare "{{figure}}" there reads "n/a".
 void fill_lesson_text(Lesson &lesson, const FileReader &read = disk_reader());
 
 // What a "try this" step shows after it ran: `show` filled from the step's own run and from the
-// lesson's scenarios.
+// lesson's scenarios and other steps.
 std::string fill_show(const TryThis &step, const Report &step_run, ScenarioRuns &runs,
                       std::vector<std::string> *missing = nullptr);
 std::string fill_show(const Lesson &lesson, const TryThis &step, const Report &step_run,

@@ -74,6 +74,21 @@ TEST_CASE("A chapter's text quotes figures of its scenarios", "[lesson][text]") 
     CHECK(has_problem_at(problems, "/body_file", "{{rto_read_s}}"));
 }
 
+TEST_CASE("A chapter's text quotes the runs of its own steps", "[lesson][text]") {
+    Lesson l = good_lesson();
+    l.body =
+        "With a 60 s TTL: {{step shorter-ttl: rto_read_s}}; {{step no-such-step: rto_read_s}}; "
+        "{{step second-outage: faults.region_outage.rto_read_s}}.";
+    const Lesson before = l;
+    fill_lesson_text(l);
+    const Report shorter = run_of(l, l.try_this[0].actions);
+    CHECK(l.body == "With a 60 s TTL: " + duration_of(shorter, "rto_read_s") + "; n/a; n/a.");
+    const Problems problems = check_lesson_runs(before);
+    CHECK(has_problem_at(problems, "/body_file", "step no-such-step"));
+    CHECK(has_problem_at(problems, "/body_file", "step second-outage")); // null in that run
+    CHECK(problems.size() == 2);
+}
+
 TEST_CASE("Takeaways, glossary, step instructions and interview notes quote scenarios",
           "[lesson][text]") {
     Lesson l = good_lesson();
