@@ -34,13 +34,18 @@ std::string figure_text(const std::string &name, double v) {
         std::snprintf(buf, sizeof buf, "%.3g %%", v * 100.0);
         return buf;
     }
-    if (v == std::floor(v) && std::fabs(v) < 1e15) { // counts: every digit, grouped
-        std::string digits = std::to_string(static_cast<long long>(std::fabs(v)));
+    if (ends_with("cost_multiplier")) {
+        std::snprintf(buf, sizeof buf, "%.2f", v);
+        return buf;
+    }
+    // Counts and sums of money: every digit, grouped; a sum is rounded to a whole number.
+    if ((v == std::floor(v) || std::fabs(v) >= 1000) && std::fabs(v) < 1e15) {
+        std::string digits = std::to_string(std::llround(std::fabs(v)));
         for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3)
             digits.insert(static_cast<std::size_t>(at), ",");
         return (v < 0 ? "-" : "") + digits;
     }
-    std::snprintf(buf, sizeof buf, "%.4g", v);
+    std::snprintf(buf, sizeof buf, "%.3g", v);
     return buf;
 }
 

@@ -42,9 +42,11 @@ private:
 
 // Fills every placeholder of `text`: "{{figure}}" from `own` (with no run of its own, the text
 // cannot quote one), the others from `runs`. Names ending in "_s" and first.<kind> read as
-// durations ("16.8 s", "4 min 56 s"), availability and error_budget_used as percentages, the
-// rest as plain numbers. A placeholder that cannot be filled (an unknown scenario or figure, or a
-// figure that is null in that run) reads "n/a", and what it held goes to *missing.
+// durations ("16.8 s", "4 min 56 s"), availability and error_budget_used as percentages,
+// cost_multiplier with two decimals, counts and sums from 1,000 up as whole numbers with grouped
+// digits, the rest with three significant digits. A placeholder that cannot be filled (an unknown
+// scenario or figure, or a figure that is null in that run) reads "n/a", and what it held goes to
+// *missing.
 std::string fill_text(const std::string &text, ScenarioRuns &runs, const Report *own,
                       std::vector<std::string> *missing = nullptr);
 

@@ -150,3 +150,18 @@ TEST_CASE("A chapter can show a scenario's failover configuration", "[lesson][te
     CHECK(has_problem_at(problems, "/body_file", "config: no-such-scenario"));
     CHECK(problems.size() == 1);
 }
+
+TEST_CASE("Figures read the way a person would say them", "[lesson][text]") {
+    Report r;
+    r.summary.cost_multiplier = 2.0874;
+    r.summary.lost_writes = 4812;
+    r.summary.availability = 0.16667;
+    r.summary.rpo_ms = 80'400;
+    r.break_even = BreakEven{83'496.4, 401'956.8, 20.1234, 30'185.1};
+    CHECK(
+        fill_figures("{{cost_multiplier}}x, {{lost_writes}} lost, {{availability}}, RPO {{rpo_s}}",
+                     r) == "2.09x, 4,812 lost, 16.7 %, RPO 1 min 20 s");
+    CHECK(fill_figures("${{break_even.monthly_cost}} a month, ${{break_even.extra_cost_per_year}} "
+                       "more a year, {{break_even.downtime_min_per_outage}} min",
+                       r) == "$83,496 a month, $401,957 more a year, 20.1 min");
+}
