@@ -24,7 +24,7 @@ std::vector<model::Lesson> load_lessons(const QString &folder, QStringList *prob
             problems->append(QString::fromStdString(p.text()));
         if (load.lesson) {
             // The figures the text quotes, computed now from the lesson's own scenarios.
-            model::fill_lesson_body(*load.lesson, qt_reader());
+            model::fill_lesson_text(*load.lesson, qt_reader());
             out.push_back(*load.lesson);
         }
     }

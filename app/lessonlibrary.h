@@ -2,7 +2,7 @@
 // Finds the lessons: the course built into the app (Qt resources) and any packs of the
 // user's own, read from a folder they pick.
 
-#include "model/lesson.h"
+#include "model/lesson_text.h"
 
 #include <QString>
 #include <QStringList>

@@ -48,7 +48,7 @@ bool MainWindow::run_try_this(int lesson, int step) {
     }
     const model::Report report = model::simulate(*load.scenario, options);
     bool held = true;
-    QString detail = QString::fromStdString(t.show);
+    QString detail = QString::fromStdString(model::fill_show(l, t, report, qt_reader()));
     if (t.expect) {
         const auto actual = model::query_figure(report, t.expect->figure);
         held = model::expectation_holds(*t.expect, actual);

@@ -1,12 +1,10 @@
 #include "lesson.h"
 
 #include "json_reader.h"
+#include "lesson_text.h"
 #include "scenario_json.h"
 
-#include <cmath>
-#include <cstdio>
 #include <filesystem>
-#include <map>
 #include <set>
 
 namespace model {
@@ -394,17 +392,10 @@ Problems check_lesson_runs(const Lesson &l, const FileReader &read) {
         }
         return s.scenario;
     };
-    {
-        // Figures the chapter's text quotes from its scenarios must all exist.
-        Lesson filled = l;
-        std::vector<std::string> missing;
-        fill_lesson_body(filled, read, &missing);
-        for (const std::string &name : missing)
-            out.push_back({l.file, l.body_file.empty() ? "/body" : "/body_file",
-                           "\"{{" + name +
-                               "}}\" names no figure of a run (an unknown scenario or figure, or "
-                               "null in that run); write {{scenario-name: figure}}"});
-    }
+    // Figures the text quotes from the lesson's scenarios must all exist.
+    ScenarioRuns runs(l, read);
+    const Problems text = lesson_text_problems(l, runs);
+    out.insert(out.end(), text.begin(), text.end());
     for (std::size_t i = 0; i < l.scenarios.size(); ++i)
         if (auto s = load(l.scenarios[i], "/scenarios/" + std::to_string(i)))
             (void)simulate(*s);
@@ -420,14 +411,26 @@ Problems check_lesson_runs(const Lesson &l, const FileReader &read) {
             out.push_back({l.file, at + "/actions", "an action cannot be applied: " + r.message});
             continue;
         }
-        if (!t.expect)
+        const bool quotes = t.show.find("{{") != std::string::npos;
+        if (!t.expect && !quotes)
             continue;
         const Report report = simulate(*s, options);
-        const auto actual = query_figure(report, t.expect->figure);
-        if (!expectation_holds(*t.expect, actual))
-            out.push_back({l.file, at + "/expect",
-                           "expected " + describe(*t.expect) + ", but the model computes " +
-                               (actual ? number_text(*actual) : std::string("null"))});
+        if (t.expect) {
+            const auto actual = query_figure(report, t.expect->figure);
+            if (!expectation_holds(*t.expect, actual))
+                out.push_back({l.file, at + "/expect",
+                               "expected " + describe(*t.expect) + ", but the model computes " +
+                                   (actual ? number_text(*actual) : std::string("null"))});
+        }
+        // What the step shows quotes its own run and the lesson's scenarios.
+        std::vector<std::string> missing;
+        fill_show(t, report, runs, &missing);
+        for (const std::string &inside : missing)
+            out.push_back(
+                {l.file, at + "/show",
+                 "\"{{" + inside +
+                     "}}\" names no figure of this step's run or of a scenario of the "
+                     "lessons folder (unknown, or null there); see failover-lab figures"});
     }
     for (std::size_t w = 0; w < l.walkthroughs.size(); ++w) {
         const Walkthrough &walk = l.walkthroughs[w];
@@ -460,100 +463,6 @@ Problems check_lesson_runs(const Lesson &l, const FileReader &read) {
         }
     }
     return out;
-}
-
-std::string fill_figures(const std::string &text, const Report &report,
-                         std::vector<std::string> *missing) {
-    return fill_figures(
-        text, [&](const std::string &scenario) { return scenario.empty() ? &report : nullptr; },
-        missing);
-}
-
-namespace {
-
-std::string trimmed(std::string s) {
-    while (!s.empty() && s.front() == ' ')
-        s.erase(s.begin());
-    while (!s.empty() && s.back() == ' ')
-        s.pop_back();
-    return s;
-}
-
-std::string figure_text(const std::string &name, double v) {
-    const auto ends_with = [&](const std::string &tail) {
-        return name.size() >= tail.size() &&
-               name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
-    };
-    char buf[48];
-    if (ends_with("_s") || name.rfind("first.", 0) == 0)
-        return format_duration(static_cast<Ms>(std::llround(v * 1000.0)));
-    if (ends_with("availability") || ends_with("error_budget_used")) {
-        std::snprintf(buf, sizeof buf, "%.3g %%", v * 100.0);
-        return buf;
-    }
-    if (v == std::floor(v) && std::fabs(v) < 1e15) { // counts: every digit, grouped
-        std::string digits = std::to_string(static_cast<long long>(std::fabs(v)));
-        for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3)
-            digits.insert(static_cast<std::size_t>(at), ",");
-        return (v < 0 ? "-" : "") + digits;
-    }
-    std::snprintf(buf, sizeof buf, "%.4g", v);
-    return buf;
-}
-
-} // namespace
-
-std::string fill_figures(const std::string &text, const ReportFor &report_for,
-                         std::vector<std::string> *missing) {
-    std::string out;
-    std::size_t at = 0;
-    while (true) {
-        const std::size_t open = text.find("{{", at);
-        const std::size_t close = open == std::string::npos ? open : text.find("}}", open + 2);
-        if (close == std::string::npos) {
-            out += text.substr(at);
-            return out;
-        }
-        out += text.substr(at, open - at);
-        const std::string inside = text.substr(open + 2, close - open - 2);
-        const std::size_t colon = inside.find(':');
-        const std::string scenario =
-            colon == std::string::npos ? std::string() : trimmed(inside.substr(0, colon));
-        const std::string name =
-            trimmed(colon == std::string::npos ? inside : inside.substr(colon + 1));
-        const Report *report = report_for(scenario);
-        const std::optional<double> v =
-            report ? query_figure(*report, name) : std::optional<double>();
-        if (v) {
-            out += figure_text(name, *v);
-        } else {
-            out += "n/a";
-            if (missing)
-                missing->push_back(trimmed(inside));
-        }
-        at = close + 2;
-    }
-}
-
-void fill_lesson_body(Lesson &lesson, const FileReader &read, std::vector<std::string> *missing) {
-    if (lesson.body.find("{{") == std::string::npos)
-        return;
-    std::map<std::string, std::optional<Report>> runs;
-    const ReportFor report_for = [&](const std::string &scenario) -> const Report * {
-        if (scenario.empty())
-            return nullptr;
-        auto it = runs.find(scenario);
-        if (it == runs.end()) {
-            std::optional<Report> r;
-            const ScenarioLoad load =
-                load_lesson_scenario(lesson, "scenarios/" + scenario + ".json", read);
-            if (load.scenario)
-                r = simulate(*load.scenario);
-            it = runs.emplace(scenario, std::move(r)).first;
-        }
-        return it->second ? &*it->second : nullptr;
-    };
-    lesson.body = fill_figures(lesson.body, report_for, missing);
 }
 
 std::vector<std::string> uncovered_ids(const std::vector<Lesson> &lessons) {

@@ -102,30 +102,9 @@ bool expectation_holds(const Expect &e, std::optional<double> actual);
 std::string describe(const Expect &e);
 
 // Loads every scenario the lesson names, runs each "try this" with its actions and checks its
-// expectation, and checks that every walkthrough step applies. Problems name the lesson file
-// and the JSON path of the step.
+// expectation, checks that every walkthrough step applies, and that every figure its text quotes
+// (lesson_text.h) can be filled. Problems name the lesson file and the JSON path of the field.
 Problems check_lesson_runs(const Lesson &lesson, const FileReader &read = disk_reader());
-
-// Walkthrough captions and notes quote the model rather than a number typed in: each
-// "{{figure}}" (any name query_figure knows) is replaced by that figure of `report`. Names
-// ending in "_s" and first.<kind> read as durations ("16.8 s", "4 min 56 s"), availability and
-// error_budget_used as percentages, the rest as plain numbers. `missing` collects the names
-// whose figure is null (unknown, or never happened in this run); they read "n/a".
-std::string fill_figures(const std::string &text, const Report &report,
-                         std::vector<std::string> *missing = nullptr);
-
-// The same for text that quotes several runs, such as a chapter's tables:
-// "{{pattern-warm-standby: rto_read_s}}" is the figure of the lesson's scenario
-// scenarios/pattern-warm-standby.json as it stands; "{{rto_read_s}}" asks report_for("").
-// report_for returns null for a scenario it cannot run; its placeholders read "n/a".
-using ReportFor = std::function<const Report *(const std::string &scenario)>;
-std::string fill_figures(const std::string &text, const ReportFor &report_for,
-                         std::vector<std::string> *missing = nullptr);
-
-// Fills the placeholders of a lesson's body from its own scenarios, run once each; the names
-// that cannot be filled go to *missing.
-void fill_lesson_body(Lesson &lesson, const FileReader &read,
-                      std::vector<std::string> *missing = nullptr);
 
 // The curriculum ids (C1-C26) that no lesson covers.
 std::vector<std::string> uncovered_ids(const std::vector<Lesson> &lessons);

@@ -5,7 +5,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <cmath>
 #include <sstream>
 
 using namespace model;
@@ -46,6 +45,9 @@ TEST_CASE("Bad lesson files get a clear error with file and place", "[lesson][ba
         {"bad-body.json", "/body_file"},
         {"bad-two-actions.json", "/try_this/0/actions/0"},
         {"bad-caption-figure.json", "/walkthroughs/0/steps/1/caption"},
+        {"bad-show-figure.json", "/try_this/0/show"},
+        {"bad-interview-figure.json", "/interview/strong_answer/1"},
+        {"bad-takeaway-config.json", "/takeaways/1"},
     };
     for (const auto &[file, where] : cases) {
         INFO(file);
@@ -64,56 +66,6 @@ TEST_CASE("Bad lesson files get a clear error with file and place", "[lesson][ba
         }
         CHECK(found);
     }
-}
-
-TEST_CASE("Walkthrough captions quote the model's figures", "[lesson]") {
-    const LessonLoad load = load_lesson_file(lesson_path("good.json"));
-    REQUIRE(load.lesson);
-    const auto scenario = load_lesson_scenario(*load.lesson, load.lesson->scenarios.front());
-    REQUIRE(scenario.scenario);
-    const Report report = simulate(*scenario.scenario);
-    const auto read = query_figure(report, "rto_read_s");
-    const auto lost = query_figure(report, "lost_writes");
-    REQUIRE(read);
-    REQUIRE(lost);
-    std::vector<std::string> missing;
-    const std::string text = fill_figures(
-        "Back after {{rto_read_s}}; {{ lost_writes }} lost; {{no_such_figure}}; {{unclosed", report,
-        &missing);
-    const std::string duration = format_duration(static_cast<Ms>(std::llround(*read * 1000)));
-    CHECK(text.find("Back after " + duration + ";") == 0);
-    CHECK(text.find("; " + std::to_string(static_cast<long long>(*lost)) + " lost;") !=
-          std::string::npos);
-    CHECK(text.find("; n/a; {{unclosed") != std::string::npos);
-    REQUIRE(missing.size() == 1);
-    CHECK(missing[0] == "no_such_figure");
-    // Text without placeholders comes back as it was.
-    CHECK(fill_figures("TTL 60 s {not a figure}", report) == "TTL 60 s {not a figure}");
-}
-
-TEST_CASE("A chapter's text quotes figures of its scenarios", "[lesson]") {
-    const LessonLoad load = load_lesson_file(lesson_path("good.json"));
-    REQUIRE(load.lesson);
-    Lesson l = *load.lesson;
-    l.body = "RTO {{dns-ttl-floor: rto_read_s}}; lost {{dns-ttl-floor: lost_writes}}; "
-             "bad {{no-such-scenario: rto_read_s}}.";
-    const Lesson before = l;
-    std::vector<std::string> missing;
-    fill_lesson_body(l, disk_reader(), &missing);
-    const ScenarioLoad s = load_lesson_scenario(l, "scenarios/dns-ttl-floor.json");
-    REQUIRE(s.scenario);
-    const Report r = simulate(*s.scenario);
-    REQUIRE(r.summary.read.ms);
-    CHECK(l.body == "RTO " + format_duration(*r.summary.read.ms) + "; lost " +
-                        std::to_string(r.summary.lost_writes) + "; bad n/a.");
-    REQUIRE(missing.size() == 1);
-    CHECK(missing[0] == "no-such-scenario: rto_read_s");
-    // The validator reports the placeholder that cannot be filled, with the body's place.
-    bool found = false;
-    for (const auto &p : check_lesson_runs(before))
-        found = found || (p.where == "/body_file" &&
-                          p.message.find("no-such-scenario") != std::string::npos);
-    CHECK(found);
 }
 
 TEST_CASE("Expectations compare figures and nulls", "[lesson]") {
