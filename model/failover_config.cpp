@@ -105,6 +105,14 @@ FailoverConfig failover_config(const Scenario &s) {
             c.records.push_back(std::move(rs));
         }
     }
+    for (const auto &a : s.app_tiers) {
+        const bool followed = std::any_of(c.records.begin(), c.records.end(), [&](const auto &r) {
+            return r.target == a.id && r.evaluate_target_health.value_or(false);
+        });
+        if (followed)
+            c.target_groups.push_back({a.id, a.region, a.lb_interval_ms, a.lb_unhealthy_threshold,
+                                       a.lb_healthy_threshold});
+    }
     for (const auto &db : s.databases) {
         if (db.kind == DbKind::multi_writer) {
             for (std::size_t i = 0; i < db.writers.size(); ++i)
@@ -230,6 +238,24 @@ std::string records_table(const std::vector<RecordSetting> &records, std::size_t
     return t.markdown();
 }
 
+std::string target_groups_table(const std::vector<TargetGroupSetting> &groups) {
+    FieldTable t;
+    t.header = {"field"};
+    t.rows = {{"region"},
+              {"health check interval (`HealthCheckIntervalSeconds`)"},
+              {"unhealthy threshold (`UnhealthyThresholdCount`)"},
+              {"healthy threshold (`HealthyThresholdCount`)"}};
+    for (const auto &g : groups) {
+        t.header.push_back(code(g.tier) + "'s target group");
+        const std::vector<std::string> values = {g.region, format_duration(g.interval_ms),
+                                                 std::to_string(g.unhealthy_threshold),
+                                                 std::to_string(g.healthy_threshold)};
+        for (std::size_t r = 0; r < values.size(); ++r)
+            t.rows[r].push_back(values[r]);
+    }
+    return t.markdown();
+}
+
 std::string lag_alarms_table(const std::vector<LagAlarm> &alarms) {
     FieldTable t;
     t.header = {"database", "metric", "from", "to", "alarm above (the replica's p99 lag)"};
@@ -256,6 +282,9 @@ std::string to_markdown(const FailoverConfig &c) {
              records_table(c.records, first, last));
         first = last;
     }
+    if (!c.target_groups.empty())
+        part("Load balancer target groups (what Evaluate Target Health follows)",
+             target_groups_table(c.target_groups));
     if (!c.lag_alarms.empty())
         part("CloudWatch replication-lag alarms", lag_alarms_table(c.lag_alarms));
     return out;

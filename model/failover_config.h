@@ -37,6 +37,15 @@ struct RecordSetting {
     Ms ttl_ms = 0;                              // what clients are told to cache
 };
 
+// The target group behind an alias with Evaluate Target Health: the load balancer's own checks.
+struct TargetGroupSetting {
+    std::string tier;
+    std::string region;
+    Ms interval_ms = 0;
+    int unhealthy_threshold = 0;
+    int healthy_threshold = 0;
+};
+
 struct LagAlarm {
     std::string database;
     std::string metric; // the CloudWatch metric a practitioner would alarm on
@@ -47,15 +56,20 @@ struct LagAlarm {
 struct FailoverConfig {
     std::vector<HealthCheckSetting> health_checks;
     std::vector<RecordSetting> records;
+    std::vector<TargetGroupSetting> target_groups;
     std::vector<LagAlarm> lag_alarms;
-    bool empty() const { return health_checks.empty() && records.empty() && lag_alarms.empty(); }
+    bool empty() const {
+        return health_checks.empty() && records.empty() && target_groups.empty() &&
+               lag_alarms.empty();
+    }
 };
 
 FailoverConfig failover_config(const Scenario &scenario);
 
 // Markdown tables, each after a bold line naming it: the health checks and the records of each
 // DNS name (one row per field, one column per check or record, the API's field name beside
-// each), then the replication-lag alarms. A part the scenario does not have is left out.
+// each), the target groups that Evaluate Target Health follows, then the replication-lag alarms. A
+// part the scenario does not have is left out.
 std::string to_markdown(const FailoverConfig &config);
 
 } // namespace model

@@ -56,6 +56,18 @@ TEST_CASE("Alias records carry Evaluate Target Health and the load balancer's TT
     CHECK(md.find("| evaluate target health (`EvaluateTargetHealth`) | Yes | No |") !=
           std::string::npos);
     CHECK(md.find("| TTL clients cache (`TTL`) | 1 min, the load balancer's") != std::string::npos);
+
+    // Only the tier an alias follows with Evaluate Target Health shows its target group.
+    s.app_tiers[0].lb_interval_ms = 10 * kSecond;
+    s.app_tiers[0].lb_unhealthy_threshold = 3;
+    c = failover_config(s);
+    REQUIRE(c.target_groups.size() == 1);
+    CHECK(c.target_groups[0].tier == "app-east");
+    CHECK(c.target_groups[0].interval_ms == 10 * kSecond);
+    CHECK(c.target_groups[0].unhealthy_threshold == 3);
+    CHECK(c.target_groups[0].healthy_threshold == 5);
+    CHECK(to_markdown(c).find("| unhealthy threshold (`UnhealthyThresholdCount`) | 3 |") !=
+          std::string::npos);
 }
 
 TEST_CASE("Replication-lag alarms follow the kind of database and its replicas", "[config]") {
