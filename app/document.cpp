@@ -7,7 +7,7 @@
 namespace app {
 
 Document::Document(QObject *parent) : QObject(parent) {
-    connect(&undo_, &QUndoStack::cleanChanged, this, [this] { emit changed(); });
+    connect(&undo_, &QUndoStack::cleanChanged, this, &Document::modified_changed);
 }
 
 void Document::reset(model::Scenario scenario, const QString &path) {

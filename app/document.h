@@ -50,7 +50,8 @@ public:
     void set_scenario(const model::Scenario &scenario);
 
 signals:
-    void changed();
+    void changed();          // the scenario changed
+    void modified_changed(); // saved or changed since: the title's "*", not the scenario
     void path_changed(const QString &path);
 
 private:

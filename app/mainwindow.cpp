@@ -40,7 +40,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {
     build_playback_bar();
     connect(&doc_, &Document::changed, this, &MainWindow::document_changed);
     connect(&doc_, &Document::path_changed, this, [this] { update_title(); });
-    connect(&runner_, &ModelRunner::finished, this, &MainWindow::report_ready);
+    connect(&doc_, &Document::modified_changed, this, [this] { update_title(); });
+    connect(&live_, &LiveRun::updated, this, &MainWindow::run_updated);
     connect(&clock_, &PlaybackClock::moved, this, &MainWindow::show_playhead);
     connect(&clock_, &PlaybackClock::state_changed, this, [this](bool playing) {
         play_->setText(playing ? tr("&Pause") : tr("&Play"));
@@ -214,28 +215,35 @@ bool MainWindow::open_file(const QString &path) {
     return true;
 }
 
+MainWindow::~MainWindow() {
+    // Nothing the document does while it is destroyed may ask for a run any more.
+    disconnect(&doc_, nullptr, this, nullptr);
+    live_.close();
+}
+
 void MainWindow::run_model_now() {
-    report_ready(runner_.run_now(doc_.scenario()), 0);
+    live_.run_now(doc_.scenario());
 }
 
 void MainWindow::document_changed() {
     const model::Scenario &s = doc_.scenario();
-    map_->show_scenario(s);
     faults_->show_scenario(s);
     if (model::kind_of(s, selected_.toStdString()).empty())
         selected_.clear();
     inspector_->show_component(s, selected_);
     update_title();
-    runner_.request(s); // a live what-if: the view keeps its playhead
+    live_.request(s); // a live what-if: the view keeps its playhead
 }
 
-void MainWindow::report_ready(std::shared_ptr<const model::Report> report, double ms) {
-    report_ = std::move(report);
-    timeline_->set_report(report_, doc_.scenario());
-    charts_->set_report(report_, doc_.scenario());
+void MainWindow::run_updated(double ms) {
+    // The map, the timeline and the charts show the scenario this report was computed from.
+    const RunSnapshot &run = live_.current();
+    report_ = run.report;
+    map_->show_scenario(*run.scenario);
+    timeline_->set_report(report_, *run.scenario);
+    charts_->set_report(report_, *run.scenario);
     events_->show_report(*report_);
     summary_->show_report(*report_);
-    clock_.set_end(report_->run.end_ms);
     show_playhead(clock_.playhead());
     if (!report_->run.internal_errors.empty()) {
         const model::InternalError &e = report_->run.internal_errors.front();
@@ -251,9 +259,10 @@ void MainWindow::report_ready(std::shared_ptr<const model::Report> report, doubl
 }
 
 void MainWindow::show_playhead(model::Ms t) {
-    if (!report_)
+    const RunSnapshot &run = live_.current();
+    if (!run)
         return;
-    map_->show_world(doc_.scenario(), model::world_at(doc_.scenario(), *report_, t));
+    map_->show_world(*run.scenario, model::world_at(*run.scenario, *run.report, t));
     timeline_->set_playhead(t);
     charts_->set_playhead(t);
     clock_label_->setText(
@@ -296,6 +305,7 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    live_.close(); // the window is going: no run may start or land any more
     event->accept();
 }
 

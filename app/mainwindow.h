@@ -3,9 +3,9 @@
 // and the views (map, palette, inspector, faults, timeline, charts, events).
 
 #include "app/document.h"
+#include "app/liverun.h"
 #include "app/playback.h"
 #include "app/progress.h"
-#include "app/runner.h"
 #include "model/edit.h"
 #include "model/report.h"
 
@@ -40,6 +40,7 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     // Opens path, or the default lesson's scenario when path is empty or cannot be opened.
     void open_initial(const QString &path);
@@ -49,6 +50,7 @@ public:
 
     Document *document() { return &doc_; }
     PlaybackClock *clock() { return &clock_; }
+    LiveRun *live_run() { return &live_; }
     widgets::MapView *map() { return map_; }
     widgets::Timeline *timeline() { return timeline_; }
     widgets::ChartsPanel *charts() { return charts_; }
@@ -82,7 +84,7 @@ private:
     void build_actions();
     void build_playback_bar();
     void document_changed();
-    void report_ready(std::shared_ptr<const model::Report> report, double ms);
+    void run_updated(double ms);
     void show_playhead(model::Ms t);
     void say(const QString &message, int timeout_ms = 6000);
     bool confirm_discard();
@@ -108,9 +110,9 @@ private:
     void export_picture(bool map, bool svg);
 
     Document doc_;
-    ModelRunner runner_;
-    PlaybackClock clock_;
-    std::shared_ptr<const model::Report> report_;
+    LiveRun live_; // the scenario as last run, its report and clock
+    PlaybackClock &clock_ = *live_.clock();
+    std::shared_ptr<const model::Report> report_; // live_.current().report
     QString selected_;
     int drag_serial_ = 0;
     QString last_message_;

@@ -86,6 +86,13 @@ Presentation::Presentation(const model::Lesson &lesson, int walkthrough, QWidget
     }
 
     connect(&clock_, &PlaybackClock::moved, this, &Presentation::show_at);
+    connect(&live_, &LiveRun::updated, this, [this] {
+        // A run (scripted or off script) is current: the map and timeline show it, paired.
+        const RunSnapshot &run = live_.current();
+        map_->show_scenario(*run.scenario);
+        timeline_->set_report(run.report, *run.scenario);
+        show_at(clock_.playhead());
+    });
     connect(map_, &widgets::MapView::context_action, this, &Presentation::change_off_script);
     go_to(0);
 }
@@ -95,10 +102,12 @@ Presentation::~Presentation() {
 }
 
 QString Presentation::caption() const {
-    if (step_ < 0 || step_ >= steps())
+    if (shown_step_ < 0 || shown_step_ >= steps())
         return {};
-    const std::string &text = walk_.steps[static_cast<std::size_t>(step_)].caption;
-    return QString::fromStdString(report_ ? model::fill_figures(text, *report_) : text);
+    // Figures come from the scripted run: going off script changes the map, not the script.
+    const std::string &text = walk_.steps[static_cast<std::size_t>(shown_step_)].caption;
+    return QString::fromStdString(scripted_report_ ? model::fill_figures(text, *scripted_report_)
+                                                   : text);
 }
 
 void Presentation::go_to(int step) {
@@ -127,19 +136,19 @@ void Presentation::go_to(int step) {
             notice_ =
                 tr("This step could not be applied: %1").arg(QString::fromStdString(r.message));
     }
-    report_ = std::make_shared<const model::Report>(model::simulate(scenario_, options));
-    map_->show_scenario(scenario_);
-    timeline_->set_report(report_, scenario_);
-    clock_.set_end(report_->run.end_ms);
+    live_.run_now(scenario_);
+    const std::shared_ptr<const model::Report> report = live_.current().report;
+    if (!report)
+        return;
     // Where this step's playhead goes: a time, the next event of a kind, or where it was.
     const model::WalkStep &s = walk_.steps[static_cast<std::size_t>(step)];
     target_ = from;
     if (s.at_ms)
         target_ = *s.at_ms;
     if (s.wait_for) {
-        const model::Ms limit = s.timeout_ms > 0 ? from + s.timeout_ms : report_->run.end_ms;
+        const model::Ms limit = s.timeout_ms > 0 ? from + s.timeout_ms : report->run.end_ms;
         std::optional<model::Ms> found;
-        for (const auto &e : report_->run.events)
+        for (const auto &e : report->run.events)
             if (e.kind == *s.wait_for && e.t_ms > from && e.t_ms <= limit) {
                 found = e.t_ms;
                 break;
@@ -147,24 +156,35 @@ void Presentation::go_to(int step) {
         if (found) {
             target_ = *found;
         } else {
-            target_ = std::min(limit, report_->run.end_ms);
+            target_ = std::min(limit, report->run.end_ms);
             notice_ = tr("\"%1\" did not happen in this run")
                           .arg(QString::fromUtf8(model::to_string(*s.wait_for)));
         }
     }
+    scripted_report_ = report;
+    if (shown_step_ < 0)
+        shown_step_ = step; // the first caption: there is none on screen to keep meanwhile
     if (forward && target_ > from) {
-        // Animate up to the target, in at most about three seconds; show_at stops there.
+        // Animate up to the target, in at most about three seconds; show_at stops there, and
+        // the step's caption arrives with the map.
         clock_.pause();
         clock_.seek(from);
         clock_.set_speed(std::max(20.0, static_cast<double>(target_ - from) / 3000.0));
         clock_.play();
     } else {
-        // Back, or restored: the scripted moment at once.
+        // Back, or restored: the scripted moment at once, view framed as the script left it.
         clock_.pause();
         clock_.seek(target_);
-        show_at(target_);
+        if (!forward)
+            map_->fit_to_content();
+        arrive();
     }
     update_caption();
+}
+
+void Presentation::arrive() {
+    shown_step_ = step_;
+    show_at(clock_.playhead());
 }
 
 void Presentation::next() {
@@ -187,12 +207,14 @@ void Presentation::toggle_blank() {
 void Presentation::show_at(model::Ms t) {
     if (clock_.playing() && t >= target_) {
         clock_.pause();
-        clock_.seek(target_);
+        shown_step_ = step_;
+        clock_.seek(target_); // lands here again, paused, and draws with the step's caption
         return;
     }
-    if (!report_)
+    const RunSnapshot &run = live_.current();
+    if (!run)
         return;
-    map_->show_world(scenario_, model::world_at(scenario_, *report_, t));
+    map_->show_world(*run.scenario, model::world_at(*run.scenario, *run.report, t));
     timeline_->set_playhead(t);
     update_caption();
 }
@@ -210,10 +232,7 @@ void Presentation::change_off_script(const QString &id, const QString &action) {
     if (!model::add_fault(scenario_, f).ok)
         return;
     off_script_ = true;
-    report_ = std::make_shared<const model::Report>(model::simulate(scenario_));
-    map_->show_scenario(scenario_);
-    timeline_->set_report(report_, scenario_);
-    show_at(clock_.playhead());
+    live_.request(scenario_);
 }
 
 void Presentation::update_caption() {
@@ -228,9 +247,9 @@ void Presentation::update_caption() {
             .arg(QString::fromStdString(
                      model::format_clock(clock_.playhead() - clock_.playhead() % 1000)),
                  off_script_ ? tr("  \u00b7  off script (Backspace restores)") : QString()));
-    if (notes_ && step_ >= 0 && report_)
-        notes_->setText(QString::fromStdString(
-            model::fill_figures(walk_.steps[static_cast<std::size_t>(step_)].notes, *report_)));
+    if (notes_ && shown_step_ >= 0 && scripted_report_)
+        notes_->setText(QString::fromStdString(model::fill_figures(
+            walk_.steps[static_cast<std::size_t>(shown_step_)].notes, *scripted_report_)));
 }
 
 void Presentation::keyPressEvent(QKeyEvent *event) {
@@ -268,7 +287,7 @@ void Presentation::resizeEvent(QResizeEvent *event) {
 }
 
 void Presentation::closeEvent(QCloseEvent *event) {
-    clock_.pause();
+    live_.close();
     emit closed();
     event->accept();
 }

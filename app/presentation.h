@@ -5,6 +5,7 @@
 // state after the presenter went off-script). Speaker notes go to a second screen when there
 // is one. Every number shown comes from running the model on the step's scenario.
 
+#include "app/liverun.h"
 #include "app/playback.h"
 #include "model/lesson.h"
 #include "model/report.h"
@@ -43,7 +44,11 @@ public:
     QString notice() const { return notice_; } // e.g. "did not happen in this run"
     model::Ms playhead() const { return clock_.playhead(); }
     const model::Scenario &scenario() const { return scenario_; }
-    std::shared_ptr<const model::Report> report() const { return report_; }
+    std::shared_ptr<const model::Report> report() const { return live_.current().report; }
+    LiveRun *live_run() { return &live_; }
+    // The step whose caption is on screen: it changes when the map has reached the step.
+    int shown_step() const { return shown_step_; }
+    widgets::MapView *map() const { return map_; }
 
 signals:
     void closed();
@@ -54,8 +59,8 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    void run();
     void show_at(model::Ms t);
+    void arrive();
     void change_off_script(const QString &id, const QString &action);
     void update_caption();
 
@@ -63,9 +68,12 @@ private:
     model::Walkthrough walk_;
     model::Scenario base_;
     model::Scenario scenario_;
-    std::shared_ptr<const model::Report> report_;
-    PlaybackClock clock_;
+    LiveRun live_; // the run on screen (scripted, or off script)
+    PlaybackClock &clock_ = *live_.clock();
+    std::shared_ptr<const model::Report>
+        scripted_report_; // the step's scripted run: captions quote it
     int step_ = -1;
+    int shown_step_ = -1;
     bool blanked_ = false;
     bool off_script_ = false;
     QString notice_;

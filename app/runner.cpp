@@ -13,6 +13,11 @@ ModelRunner::ModelRunner(QObject *parent) : QObject(parent) {
 }
 
 ModelRunner::~ModelRunner() {
+    cancel();
+}
+
+void ModelRunner::cancel() {
+    ++generation_;
     pool_.clear();
     pool_.waitForDone();
 }
@@ -21,18 +26,19 @@ void ModelRunner::request(const model::Scenario &scenario) {
     const quint64 mine = ++generation_;
     pool_.clear(); // drop runs that have not started: this one replaces them
     QPointer<ModelRunner> self(this);
-    pool_.start([self, scenario, mine, this] {
+    auto input = std::make_shared<const model::Scenario>(scenario);
+    pool_.start([self, input, mine, this] {
         if (mine != generation_)
             return;
         QElapsedTimer clock;
         clock.start();
-        auto report = std::make_shared<const model::Report>(model::simulate(scenario));
+        auto report = std::make_shared<const model::Report>(model::simulate(*input));
         const double ms = static_cast<double>(clock.nsecsElapsed()) / 1e6;
         QMetaObject::invokeMethod(
             this,
-            [self, report, mine, ms] {
+            [self, input, report, mine, ms] {
                 if (self && mine == self->generation_)
-                    emit self->finished(report, ms);
+                    emit self->finished(input, report, ms);
             },
             Qt::QueuedConnection);
     });

@@ -99,6 +99,7 @@ struct PopulationState {
     std::vector<double> share; // per tier slot (last slot: no answer)
     Answer answer;
     int to_move = 0, moved = 0, next_mark = 0;
+    Ms expires_by = -1;            // when the last cohort of the current wave re-resolves
     std::vector<Ms> rtt_to_region; // public internet
     std::vector<Ms> rtt_via_accelerator;
 };
@@ -226,6 +227,7 @@ private:
     void refresh_answers(Ms t, bool accelerators_only);
     void cohort_refresh(Ms t, int p, int c);
     void move_cohort(Ms t, int p, int c, int tier);
+    void record_cache(Ms t, int p);
     int pick(const Answer &a, double u) const;
     Ms answer_ttl(int dns, int depth) const;
 

@@ -134,6 +134,7 @@ void Engine::build_populations() {
         PopulationState &st = pops_[p];
         st.answer = st.entry_dns >= 0 ? resolve(static_cast<int>(p), st.entry_dns, 0)
                                       : accelerator_route(static_cast<int>(p));
+        out_.answers.push_back(AnswerRecord{0, static_cast<int>(p), st.answer.parts});
         const double w = 1.0 / static_cast<double>(st.cohorts.size());
         for (auto &c : st.cohorts) {
             c.tier = pick(st.answer, c.pick);
@@ -350,6 +351,7 @@ void Engine::refresh_answers(Ms t, bool accelerators_only) {
             continue;
         const std::string from = describe(s_, ps.answer), to = describe(s_, next);
         ps.answer = std::move(next);
+        out_.answers.push_back(AnswerRecord{t, static_cast<int>(p), ps.answer.parts});
         const Population &pop = s_.populations[p];
         emit(t, via_dns ? EventKind::dns_answer_changed : EventKind::accelerator_rerouted,
              via_dns ? dns_[static_cast<std::size_t>(ps.entry_dns)].id : pop.entry,
@@ -360,6 +362,7 @@ void Engine::refresh_answers(Ms t, bool accelerators_only) {
         ps.to_move = 0;
         ps.moved = 0;
         ps.next_mark = 0;
+        ps.expires_by = -1;
         for (std::size_t c = 0; c < ps.cohorts.size(); ++c) {
             Cohort &co = ps.cohorts[c];
             if (pick(ps.answer, co.pick) == co.tier)
@@ -387,11 +390,24 @@ void Engine::refresh_answers(Ms t, bool accelerators_only) {
             co.pending = when;
             schedule(when, Pending{Ev::cohort_refresh, static_cast<int>(p), static_cast<int>(c)});
         }
+        for (const Cohort &co : ps.cohorts)
+            if (pick(ps.answer, co.pick) != co.tier)
+                ps.expires_by = std::max(ps.expires_by, co.pending);
+        record_cache(t, static_cast<int>(p));
         MoveWave wave;
         wave.started_ms = t;
         wave.cohorts_to_move = ps.to_move;
         out_.populations[p].waves.push_back(wave);
     }
+}
+
+void Engine::record_cache(Ms t, int p) {
+    const PopulationState &ps = pops_[static_cast<std::size_t>(p)];
+    int stale = 0;
+    for (const Cohort &co : ps.cohorts)
+        stale += pick(ps.answer, co.pick) != co.tier;
+    const double share = static_cast<double>(stale) / static_cast<double>(ps.cohorts.size());
+    out_.caches.push_back(CacheRecord{t, p, share, stale > 0 ? ps.expires_by : -1});
 }
 
 void Engine::cohort_refresh(Ms t, int p, int c) {
@@ -414,6 +430,7 @@ void Engine::move_cohort(Ms t, int p, int c, int tier) {
     ps.share[tier < 0 ? none : static_cast<std::size_t>(tier)] += w;
     co.tier = tier;
     dirty_ = true;
+    record_cache(t, p);
     const bool via_dns = ps.entry_dns >= 0;
     milestone(t, Chain::route, via_dns ? Stage::client_cache : Stage::propagation, p);
     ++ps.moved;

@@ -59,6 +59,23 @@ struct WriteAccounts {
     std::optional<Ms> rpo_ms;
 };
 
+// A population's answer from its entry (DNS name or accelerator) from t on: tiers and shares,
+// empty for "no answer". The first record of each population is at t = 0.
+struct AnswerRecord {
+    Ms t_ms = 0;
+    int population = -1;
+    std::vector<std::pair<int, double>> tiers; // app tier index, share
+};
+
+// A population's clients that still use another answer than the current one, from t on, and
+// when the last of them will have re-resolved (-1 when none is waiting).
+struct CacheRecord {
+    Ms t_ms = 0;
+    int population = -1;
+    double stale_share = 0;
+    Ms expires_by_ms = -1;
+};
+
 // Something the engine should never do happened in this run (the run goes on without it).
 struct InternalError {
     Ms t_ms = 0;
@@ -86,6 +103,8 @@ struct Run {
     std::vector<WriteAccounts> writes;
     std::int64_t events_processed = 0;
     std::vector<InternalError> internal_errors;
+    std::vector<AnswerRecord> answers; // in time order
+    std::vector<CacheRecord> caches;   // in time order
 };
 
 } // namespace model

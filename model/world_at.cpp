@@ -12,73 +12,187 @@ int index_of(const std::vector<Region> &regions, const std::string &id) {
     return -1;
 }
 
+bool multi(const Database &d) {
+    return d.kind == DbKind::multi_writer || d.kind == DbKind::consensus;
+}
+
+bool contains(const std::vector<std::string> &v, const std::string &x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+// The components a fault acts on, for its timeline lane.
+std::vector<std::string> subjects_of(const Fault &f) {
+    switch (f.kind) {
+    case FaultKind::region_outage:
+    case FaultKind::az_outage:
+        return {f.region};
+    case FaultKind::brownout:
+        return {f.target};
+    case FaultKind::partition:
+    case FaultKind::health_checker_impaired:
+        return f.regions;
+    case FaultKind::dns_control_plane_impaired:
+        return {"dns"};
+    case FaultKind::manual_dns_change:
+        return {f.dns_name};
+    case FaultKind::writer_crash:
+    case FaultKind::replication_broken:
+    case FaultKind::replication_lagging:
+    case FaultKind::manual_promotion:
+    case FaultKind::fail_back:
+    case FaultKind::switchover:
+        return {f.database};
+    }
+    return {};
+}
+
+// The DNS records as they stand at t: the scenario's, with the manual edits applied by then.
+std::vector<DnsName> records_at(const Scenario &s, const Run &run, Ms t) {
+    std::vector<DnsName> names = s.dns;
+    for (const auto &e : run.events) {
+        if (e.t_ms > t)
+            break;
+        if (e.kind != EventKind::dns_change_applied)
+            continue;
+        for (const auto &f : s.faults) {
+            if (f.kind != FaultKind::manual_dns_change || f.dns_name != e.subject ||
+                f.record != e.text("record"))
+                continue;
+            for (auto &n : names)
+                if (n.id == f.dns_name)
+                    for (auto &r : n.records)
+                        if (r.id == f.record) {
+                            if (f.set_weight)
+                                r.weight = *f.set_weight;
+                            if (!f.set_target.empty())
+                                r.target = f.set_target;
+                        }
+        }
+    }
+    return names;
+}
+
+// Adds the record-tree steps from `from` down to `tier` along every path that reaches it. Each
+// name is expanded once (memo: 1 in progress or no, 2 reaches), so aliases of aliases cost
+// linear time.
+bool walk_to(const std::vector<DnsName> &names, const std::string &from, const std::string &tier,
+             std::map<std::string, int> &memo, std::vector<RouteAt> &out) {
+    if (from == tier)
+        return true;
+    const auto [it, fresh] = memo.emplace(from, 1);
+    if (!fresh)
+        return it->second == 2;
+    bool reached = false;
+    for (const auto &n : names) {
+        if (n.id != from)
+            continue;
+        for (const auto &r : n.records)
+            if (walk_to(names, r.target, tier, memo, out)) {
+                out.push_back(RouteAt{from, r.target});
+                reached = true;
+            }
+    }
+    memo[from] = reached ? 2 : 1;
+    return reached;
+}
+
 } // namespace
+
+std::vector<FaultSpan> fault_spans(const Scenario &s, Ms end_ms) {
+    std::vector<FaultSpan> out;
+    for (std::size_t i = 0; i < s.faults.size(); ++i) {
+        const Fault &f = s.faults[i];
+        FaultSpan span;
+        span.fault = static_cast<int>(i);
+        span.kind = f.kind;
+        span.from_ms = f.at_ms;
+        const bool action = f.kind == FaultKind::manual_promotion ||
+                            f.kind == FaultKind::manual_dns_change ||
+                            f.kind == FaultKind::fail_back || f.kind == FaultKind::switchover;
+        span.ends = action || (f.until_ms && *f.until_ms < end_ms);
+        span.to_ms = action ? f.at_ms : f.until_ms ? std::min(*f.until_ms, end_ms) : end_ms;
+        span.subjects = subjects_of(f);
+        out.push_back(std::move(span));
+    }
+    return out;
+}
 
 WorldAt world_at(const Scenario &s, const Report &r, Ms t, Ms recent_ms) {
     WorldAt w;
     const Run &run = r.run;
     w.t_ms = std::clamp<Ms>(t, 0, run.end_ms);
     w.ended = t >= run.end_ms;
-    w.step = run.steps == 0 ? 0
-                            : static_cast<int>(std::min<Ms>(w.t_ms / run.step_ms, run.steps - 1));
+    w.step =
+        run.steps == 0 ? 0 : static_cast<int>(std::min<Ms>(w.t_ms / run.step_ms, run.steps - 1));
     const auto k = static_cast<std::size_t>(w.step);
+
+    // Faults in force: a fault acts from its start up to (not including) its end.
+    w.faults = fault_spans(s, run.end_ms);
     w.region_down.assign(s.regions.size(), false);
+    w.cut_off.assign(s.regions.size(), false);
     w.az_down.resize(s.regions.size());
     for (std::size_t i = 0; i < s.regions.size(); ++i)
         w.az_down[i].assign(static_cast<std::size_t>(s.regions[i].azs), false);
+    for (auto &span : w.faults) {
+        span.in_force = span.from_ms <= w.t_ms && (w.t_ms < span.to_ms || !span.ends);
+        if (!span.in_force)
+            continue;
+        const Fault &f = s.faults[static_cast<std::size_t>(span.fault)];
+        const int ri = index_of(s.regions, f.region);
+        if (f.kind == FaultKind::region_outage && ri >= 0)
+            w.region_down[static_cast<std::size_t>(ri)] = true;
+        if (f.kind == FaultKind::az_outage && ri >= 0 &&
+            static_cast<std::size_t>(f.az) < w.az_down[static_cast<std::size_t>(ri)].size())
+            w.az_down[static_cast<std::size_t>(ri)][static_cast<std::size_t>(f.az)] = true;
+        if (f.kind == FaultKind::partition)
+            for (const auto &cut : f.regions)
+                if (index_of(s.regions, cut) >= 0)
+                    w.cut_off[static_cast<std::size_t>(index_of(s.regions, cut))] = true;
+    }
+    const auto region_lost = [&](const std::string &id) {
+        const int i = index_of(s.regions, id);
+        return i >= 0 && w.region_down[static_cast<std::size_t>(i)];
+    };
+    const auto separated = [&](const std::string &a, const std::string &b) {
+        for (const auto &span : w.faults) {
+            const Fault &f = s.faults[static_cast<std::size_t>(span.fault)];
+            if (span.in_force && f.kind == FaultKind::partition &&
+                contains(f.regions, a) != contains(f.regions, b))
+                return true;
+        }
+        return false;
+    };
+
+    // Databases: who writes, and each region's copy.
     for (const auto &h : s.health_checks)
         w.endpoint_healthy[h.id] = true;
+    std::vector<std::vector<std::string>> old_writers(s.databases.size());
+    std::vector<std::string> promoting_region(s.databases.size());
+    std::vector<std::vector<std::string>> stopped(s.databases.size()); // replication_stopped
     for (const auto &d : s.databases) {
         DatabaseAt db;
         db.id = d.id;
-        db.writer_region = d.writer.empty() && !d.writers.empty() ? d.writers.front() : d.writer;
+        db.writer_region = multi(d) && !d.writers.empty() ? d.writers.front() : d.writer;
         w.databases.push_back(db);
     }
-    std::vector<int> region_count(s.regions.size(), 0);
-    std::map<std::string, std::vector<std::string>> partitions; // fault id -> regions
-    const auto database = [&](const std::string &id) -> DatabaseAt * {
-        for (auto &d : w.databases)
-            if (d.id == id)
-                return &d;
-        return nullptr;
+    const auto database = [&](const std::string &id) -> int {
+        for (std::size_t i = 0; i < s.databases.size(); ++i)
+            if (s.databases[i].id == id)
+                return static_cast<int>(i);
+        return -1;
     };
-    w.population_target.assign(s.populations.size(), "");
-    // Replay the events up to t.
     for (const auto &e : run.events) {
         if (e.t_ms > w.t_ms)
             break;
         if (e.t_ms > w.t_ms - recent_ms)
             w.recent.push_back(&e);
-        const std::string kind = e.text("fault_kind");
+        const int di = database(e.subject);
+        DatabaseAt *d = di >= 0 ? &w.databases[static_cast<std::size_t>(di)] : nullptr;
+        const auto ud = static_cast<std::size_t>(di);
         switch (e.kind) {
-        case EventKind::fault_started:
-        case EventKind::fault_ended: {
-            const int delta = e.kind == EventKind::fault_started ? 1 : -1;
-            if (kind == "region_outage") {
-                const int ri = index_of(s.regions, e.subject);
-                if (ri >= 0)
-                    region_count[static_cast<std::size_t>(ri)] += delta;
-            } else if (kind == "az_outage") {
-                const int ri = index_of(s.regions, e.subject);
-                const auto az = static_cast<std::size_t>(e.number("az", -1));
-                if (ri >= 0 && az < w.az_down[static_cast<std::size_t>(ri)].size())
-                    w.az_down[static_cast<std::size_t>(ri)][az] = delta > 0;
-            } else if (kind == "partition") {
-                for (const auto &f : s.faults)
-                    if (f.id == e.text("fault")) {
-                        if (delta > 0)
-                            partitions[f.id] = f.regions;
-                        else
-                            partitions.erase(f.id);
-                    }
-            }
-            break;
-        }
         case EventKind::endpoint_unhealthy:
-            w.endpoint_healthy[e.subject] = false;
-            break;
         case EventKind::endpoint_healthy:
-            w.endpoint_healthy[e.subject] = true;
+            w.endpoint_healthy[e.subject] = e.kind == EventKind::endpoint_healthy;
             break;
         case EventKind::health_check_failed:
             w.checkers_failing[e.subject] = static_cast<int>(e.number("failing"));
@@ -86,38 +200,39 @@ WorldAt world_at(const Scenario &s, const Report &r, Ms t, Ms recent_ms) {
         case EventKind::health_check_recovered:
             w.checkers_failing[e.subject] = 0;
             break;
-        case EventKind::dns_answer_changed:
-        case EventKind::accelerator_rerouted:
-            for (std::size_t p = 0; p < s.populations.size(); ++p)
-                if (s.populations[p].id == e.text("population"))
-                    w.population_target[p] = e.text("to");
-            break;
         case EventKind::writer_unavailable:
-            if (auto *d = database(e.subject))
+            if (d)
                 d->writer_unavailable = true;
             break;
         case EventKind::writer_restored:
         case EventKind::az_failover_finished:
-            if (auto *d = database(e.subject))
+            if (d)
                 d->writer_unavailable = false;
             break;
         case EventKind::promotion_started:
-            if (auto *d = database(e.subject)) {
+            if (d) {
                 d->promoting = true;
-                d->promoting_region = e.text("region");
+                promoting_region[ud] = e.text("region");
             }
+            break;
+        case EventKind::replication_stopped:
+            if (d && !contains(stopped[ud], e.text("replica")))
+                stopped[ud].push_back(e.text("replica"));
+            break;
+        case EventKind::replication_resumed:
+            if (d)
+                std::erase(stopped[ud], e.text("replica"));
             break;
         case EventKind::promotion_finished:
         case EventKind::switchover_finished:
-            if (auto *d = database(e.subject)) {
-                if (e.kind == EventKind::promotion_finished &&
-                    std::find(d->old_writers.begin(), d->old_writers.end(), d->writer_region) ==
-                        d->old_writers.end())
-                    d->old_writers.push_back(d->writer_region);
-                if (e.kind == EventKind::switchover_finished)
-                    d->old_writers.erase(std::remove(d->old_writers.begin(), d->old_writers.end(),
-                                                     e.text("region")),
-                                         d->old_writers.end());
+            if (d) {
+                auto &old = old_writers[ud];
+                if (e.kind == EventKind::promotion_finished && !contains(old, d->writer_region))
+                    old.push_back(d->writer_region);
+                if (e.kind == EventKind::switchover_finished) {
+                    std::erase(old, e.text("region"));
+                    std::erase(stopped[ud], e.text("region"));
+                }
                 d->writer_region = e.text("region");
                 d->promoting = false;
                 d->writer_unavailable = false;
@@ -127,10 +242,60 @@ WorldAt world_at(const Scenario &s, const Report &r, Ms t, Ms recent_ms) {
             break;
         }
     }
-    for (std::size_t i = 0; i < region_count.size(); ++i)
-        w.region_down[i] = region_count[i] > 0;
-    for (auto &[id, regions] : partitions)
-        w.partitions.push_back(regions);
+    for (std::size_t i = 0; i < s.databases.size(); ++i) {
+        const Database &spec = s.databases[i];
+        DatabaseAt &d = w.databases[i];
+        std::vector<std::pair<std::string, Ms>> copies; // region, its p99 lag
+        if (multi(spec))
+            for (const auto &wr : spec.writers)
+                copies.emplace_back(wr, spec.lag.p99_ms);
+        else
+            copies.emplace_back(spec.writer, spec.lag.p99_ms);
+        for (const auto &rep : spec.replicas)
+            copies.emplace_back(rep.region, rep.lag.p99_ms);
+        for (const auto &[region, p99] : copies) {
+            DbRegionAt at;
+            at.region = region;
+            const bool writes = multi(spec) ? spec.kind == DbKind::multi_writer
+                                                  ? contains(spec.writers, region)
+                                                  : region == d.writer_region
+                                            : region == d.writer_region;
+            if (writes)
+                at.role = DbRole::writer;
+            else if (d.promoting && promoting_region[i] == region)
+                at.role = DbRole::promoting;
+            else if (contains(old_writers[i], region))
+                at.role = DbRole::old_writer;
+            else
+                at.role = DbRole::replica;
+            for (const auto &l : run.lags)
+                if (l.database == spec.id && l.replica == region && k < l.lag_ms.size())
+                    at.lag_ms = l.lag_ms[k];
+            if (at.role != DbRole::writer || spec.kind == DbKind::multi_writer) {
+                // Its copy receives nothing while it or its source is lost or cut off from it,
+                // or once replication to it has stopped.
+                at.replication_broken = region_lost(region) || region_lost(d.writer_region) ||
+                                        separated(region, d.writer_region) ||
+                                        contains(stopped[i], region);
+                for (const auto &span : w.faults) {
+                    const Fault &f = s.faults[static_cast<std::size_t>(span.fault)];
+                    if (span.in_force && f.kind == FaultKind::replication_broken &&
+                        f.database == spec.id && f.replica == region)
+                        at.replication_broken = true;
+                }
+                if (spec.kind == DbKind::multi_writer && at.role == DbRole::writer)
+                    at.replication_broken =
+                        region_lost(region) ||
+                        std::any_of(
+                            spec.writers.begin(), spec.writers.end(), [&](const std::string &o) {
+                                return o != region && (region_lost(o) || separated(o, region));
+                            });
+            }
+            at.behind = at.lag_ms && *at.lag_ms > p99;
+            d.regions.push_back(std::move(at));
+        }
+    }
+
     // The sampled series at the playhead's step.
     for (std::size_t p = 0; p < run.population_steps.size(); ++p) {
         const PopulationSteps &ps = run.population_steps[p];
@@ -153,9 +318,53 @@ WorldAt world_at(const Scenario &s, const Report &r, Ms t, Ms recent_ms) {
             w.flows.push_back(f);
         }
     }
-    for (const auto &l : run.lags)
-        if (auto *d = database(l.database); d && k < l.lag_ms.size())
-            d->lag_ms[l.replica] = l.lag_ms[k];
+
+    // Answers, client caches and the routes the answers light.
+    w.answers.resize(s.populations.size());
+    w.caches.resize(s.populations.size());
+    for (std::size_t p = 0; p < s.populations.size(); ++p) {
+        w.answers[p].entry = s.populations[p].entry;
+        w.answers[p].via_accelerator =
+            std::any_of(s.accelerators.begin(), s.accelerators.end(),
+                        [&](const Accelerator &a) { return a.id == s.populations[p].entry; });
+    }
+    for (const auto &a : run.answers) {
+        if (a.t_ms > w.t_ms)
+            break;
+        if (a.population < 0 || static_cast<std::size_t>(a.population) >= w.answers.size())
+            continue;
+        auto &tiers = w.answers[static_cast<std::size_t>(a.population)].tiers;
+        tiers.clear();
+        for (const auto &[tier, share] : a.tiers)
+            tiers.push_back(TierShare{tier, share});
+    }
+    for (const auto &c : run.caches) {
+        if (c.t_ms > w.t_ms)
+            break;
+        if (c.population < 0 || static_cast<std::size_t>(c.population) >= w.caches.size())
+            continue;
+        CacheAt &at = w.caches[static_cast<std::size_t>(c.population)];
+        at.stale_share = c.stale_share;
+        at.expires_in_ms.reset();
+        if (c.expires_by_ms > w.t_ms)
+            at.expires_in_ms = c.expires_by_ms - w.t_ms;
+    }
+    const std::vector<DnsName> names = records_at(s, run, w.t_ms);
+    for (const auto &answer : w.answers)
+        for (const auto &share : answer.tiers) {
+            if (share.tier < 0 || static_cast<std::size_t>(share.tier) >= s.app_tiers.size())
+                continue;
+            const std::string &tier = s.app_tiers[static_cast<std::size_t>(share.tier)].id;
+            if (answer.via_accelerator) {
+                w.routes.push_back(RouteAt{answer.entry, tier});
+                continue;
+            }
+            std::map<std::string, int> memo;
+            walk_to(names, answer.entry, tier, memo, w.routes);
+        }
+    std::sort(w.routes.begin(), w.routes.end());
+    w.routes.erase(std::unique(w.routes.begin(), w.routes.end()), w.routes.end());
+
     if (k < run.lost_writes_cumulative.size()) {
         w.lost_writes = run.lost_writes_cumulative[k];
         w.conflicts = run.conflicts_cumulative[k];

@@ -173,8 +173,10 @@ void EdgeNodeItem::sync(Kind kind, const QString &subtitle, const QString &toolt
     subtitle_ = subtitle;
     setToolTip(tooltip);
     const QFontMetricsF fm(style_->bold_font), sm(style_->small_font);
+    // Up to about 32 characters of the box's own font: large type keeps whole names.
     const double text_w =
-        std::min(200.0, std::max(fm.horizontalAdvance(id_), sm.horizontalAdvance(subtitle_)));
+        std::min(fm.averageCharWidth() * 32,
+                 std::max(fm.horizontalAdvance(id_), sm.horizontalAdvance(subtitle_)));
     const double h = fm.height() + sm.height() + 8;
     const double w = text_w + 18 + 18;
     const QRectF body(-w / 2, -h / 2, w, h);

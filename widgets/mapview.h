@@ -118,7 +118,7 @@ private:
     void rebuild_links(const model::Scenario &s);
     void add_link(const QString &key, int style, const QString &from, const QString &to,
                   double bend);
-    void show_answers(const model::Scenario &s, const model::WorldAt &w);
+    void show_answers(const model::WorldAt &w);
     void show_databases(const model::Scenario &s, const model::WorldAt &w);
     void place_flows();
     void rebuild_tab_order();

@@ -420,13 +420,20 @@ std::vector<MapAction> MapView::actions_for(const MapItem *item) const {
 }
 
 void MapView::show_menu(MapItem *item, QPoint global_pos) {
+    // A menu is a window of its own: give it the view's palette and type, so that it matches
+    // a presentation's dark, large-type screen as well as the desktop theme.
     QMenu menu(this);
+    menu.setPalette(palette());
+    menu.setFont(font());
     QMenu *azs = nullptr;
     for (const MapAction &a : actions_for(item)) {
         QMenu *into = &menu;
         if (a.action.startsWith(QLatin1String("fail_az_"))) {
-            if (!azs)
+            if (!azs) {
                 azs = menu.addMenu(tr("Fail an availability zone"));
+                azs->setPalette(palette());
+                azs->setFont(font());
+            }
             into = azs;
         } else if (a.action == QLatin1String("remove")) {
             menu.addSeparator();

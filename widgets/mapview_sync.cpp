@@ -155,18 +155,6 @@ std::vector<BadgeSpec> badges_in(const model::Scenario &s, const std::string &re
     return out;
 }
 
-// The tiers named by a DNS answer as the model describes it: "app-east" or
-// "app-east (70 %) + app-west (30 %)"; nothing for "no answer".
-std::vector<QString> answer_tiers(const std::string &answer) {
-    std::vector<QString> out;
-    for (const QString &part : q(answer).split(QStringLiteral(" + "), Qt::SkipEmptyParts)) {
-        const QString id = part.section(QLatin1Char(' '), 0, 0).trimmed();
-        if (!id.isEmpty())
-            out.push_back(id);
-    }
-    return out;
-}
-
 } // namespace
 
 void MapView::show_scenario(const model::Scenario &s) {
@@ -350,17 +338,15 @@ void MapView::show_world(const model::Scenario &s, const model::WorldAt &w) {
         RegionItem *item = region_item(q(s.regions[i].id));
         if (!item)
             continue;
-        bool cut = false;
-        for (const auto &set : w.partitions)
-            cut = cut || std::find(set.begin(), set.end(), s.regions[i].id) != set.end();
         item->set_state(i < w.region_down.size() && w.region_down[i],
-                        i < w.az_down.size() ? w.az_down[i] : std::vector<bool>(), cut);
+                        i < w.az_down.size() ? w.az_down[i] : std::vector<bool>(),
+                        i < w.cut_off.size() && w.cut_off[i]);
     }
     for (std::size_t p = 0; p < s.populations.size(); ++p)
         if (PopulationItem *item = population_item(q(s.populations[p].id)))
             item->set_success(p < w.population_success.size() ? w.population_success[p] : 1.0);
     show_databases(s, w);
-    show_answers(s, w);
+    show_answers(w);
     declutter(); // boxes may have changed size
     place_links();
     flows_.clear();
@@ -378,82 +364,48 @@ void MapView::show_world(const model::Scenario &s, const model::WorldAt &w) {
 }
 
 void MapView::show_databases(const model::Scenario &s, const model::WorldAt &w) {
-    for (const auto &d : s.databases) {
-        const auto at = std::find_if(w.databases.begin(), w.databases.end(),
-                                     [&](const model::DatabaseAt &x) { return x.id == d.id; });
-        if (at == w.databases.end())
-            continue;
+    for (std::size_t i = 0; i < s.databases.size() && i < w.databases.size(); ++i) {
+        const model::Database &d = s.databases[i];
+        const model::DatabaseAt &at = w.databases[i];
         const QString key = QStringLiteral("db:") + q(d.id);
-        for (auto &[region_id, item] : regions_) {
-            const std::string r = region_id.toStdString();
-            DbRole role = DbRole::replica;
-            if (multi(d))
-                role = std::find(d.writers.begin(), d.writers.end(), r) != d.writers.end()
-                           ? DbRole::writer
-                           : DbRole::replica;
-            else if (at->writer_region == r)
-                role = DbRole::writer;
-            else if (at->promoting && at->promoting_region == r)
-                role = DbRole::promoting;
-            else if (std::find(at->old_writers.begin(), at->old_writers.end(), r) !=
-                     at->old_writers.end())
-                role = DbRole::old_writer;
-            item->set_role(key, role);
-        }
-        for (auto &[link_key, link] : links_) {
-            if (link.item->style() != LinkItem::Style::replication ||
-                !link_key.startsWith(QStringLiteral("repl:%1@").arg(q(d.id))))
+        for (const model::DbRegionAt &copy : at.regions) {
+            RegionItem *item = region_item(q(copy.region));
+            if (!item)
                 continue;
-            const RegionItem *a = region_item(link.from), *b = region_item(link.to);
-            const bool broken =
-                (a && (a->down() || a->cut_off())) || (b && (b->down() || b->cut_off()));
-            link.item->set_active(!broken);
-            const auto lag = at->lag_ms.find(link.to.toStdString());
-            if (at->writer_region == link.to.toStdString() && !multi(d))
-                link.item->set_label(tr("%1 promoted here").arg(q(d.id)), true);
-            else if (lag != at->lag_ms.end())
-                link.item->set_label(tr("%1 lag %2").arg(q(d.id), seconds_text(lag->second)),
-                                     lag->second > 5000 || broken);
+            switch (copy.role) {
+            case model::DbRole::writer:
+                item->set_role(key, DbRole::writer);
+                break;
+            case model::DbRole::promoting:
+                item->set_role(key, DbRole::promoting);
+                break;
+            case model::DbRole::old_writer:
+                item->set_role(key, DbRole::old_writer);
+                break;
+            case model::DbRole::replica:
+            case model::DbRole::none:
+                item->set_role(key, DbRole::replica);
+                break;
+            }
+            const auto link =
+                links_.find(QStringLiteral("repl:%1@%2").arg(q(d.id), q(copy.region)));
+            if (link == links_.end())
+                continue;
+            link->second.item->set_active(!copy.replication_broken);
+            if (copy.role == model::DbRole::writer && !multi(d))
+                link->second.item->set_label(tr("%1 promoted here").arg(q(d.id)), true);
+            else if (copy.lag_ms)
+                link->second.item->set_label(
+                    tr("%1 lag %2").arg(q(d.id), seconds_text(*copy.lag_ms)),
+                    copy.behind || copy.replication_broken);
         }
     }
 }
 
-void MapView::show_answers(const model::Scenario &s, const model::WorldAt &w) {
-    // Route edges, to find the chain from a population's entry to each tier it is told about.
-    std::map<QString, std::vector<QString>> next;
-    for (const auto &[key, link] : links_)
-        if (link.item->style() == LinkItem::Style::route)
-            next[link.from].push_back(link.to);
+void MapView::show_answers(const model::WorldAt &w) {
     std::set<QString> lit;
-    for (std::size_t p = 0; p < s.populations.size() && p < w.population_target.size(); ++p) {
-        const QString entry = q(s.populations[p].entry);
-        std::vector<QString> tiers = answer_tiers(w.population_target[p]);
-        if (w.population_target[p].empty()) // no answer has changed yet: the first one is in use
-            for (const model::Flow &f : w.flows)
-                if (f.population == static_cast<int>(p) && f.tier >= 0 &&
-                    static_cast<std::size_t>(f.tier) < s.app_tiers.size())
-                    tiers.push_back(q(s.app_tiers[static_cast<std::size_t>(f.tier)].id));
-        for (const QString &tier : tiers) {
-            // Depth-first from the entry along records and aliases to the tier.
-            std::vector<QString> path;
-            std::set<QString> seen;
-            const std::function<bool(const QString &)> walk = [&](const QString &at) {
-                if (at == tier)
-                    return true;
-                if (!seen.insert(at).second)
-                    return false;
-                for (const QString &to : next[at]) {
-                    path.push_back(QStringLiteral("answer:%1>%2").arg(at, to));
-                    if (walk(to))
-                        return true;
-                    path.pop_back();
-                }
-                return false;
-            };
-            if (walk(entry))
-                lit.insert(path.begin(), path.end());
-        }
-    }
+    for (const model::RouteAt &r : w.routes)
+        lit.insert(QStringLiteral("answer:%1>%2").arg(q(r.from), q(r.to)));
     for (auto &[key, link] : links_)
         if (link.item->style() == LinkItem::Style::answer)
             link.item->set_active(lit.count(key) > 0);

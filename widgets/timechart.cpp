@@ -64,6 +64,10 @@ TimeChart::TimeChart(Labels labels, QWidget *parent)
 }
 
 void TimeChart::set_lines(std::vector<ChartLine> lines, model::Ms end_ms, double y_top) {
+    // New lines re-lay the chart out: its cached pictures (title, axes, series) must not
+    // outlive that, or the old run stays on screen until something forces a repaint.
+    for (QGraphicsItem *item : scene()->items())
+        item->setCacheMode(QGraphicsItem::NoCache);
     lines_ = std::move(lines);
     end_ms_ = std::max<model::Ms>(end_ms, 1);
     QChart *c = chart();
@@ -102,6 +106,7 @@ void TimeChart::set_lines(std::vector<ChartLine> lines, model::Ms end_ms, double
     resample();
     update_time_ticks();
     set_cursor(cursor_t_);
+    viewport()->update();
     cache_items_soon();
 }
 

@@ -16,7 +16,7 @@ namespace widgets {
 namespace {
 
 constexpr double kPad = 6;
-constexpr double kMaxLabelWidth = 150;
+constexpr double kMaxLabelChars = 22; // lane labels get up to this many average characters
 constexpr int kMaxTipEvents = 8;
 
 double tallest_lane(double line) {
@@ -153,7 +153,9 @@ void TimelineDrawing::lay_out(const QSizeF &size, const QFont &font) {
     }
     label_left_ = kPad;
     id_left_ = label_left_ + group_w + 8;
-    const double plot_left = id_left_ + std::min(label_w, kMaxLabelWidth) + 10;
+    // In the font's own units, so a presentation's large type keeps whole names.
+    const double plot_left =
+        id_left_ + std::min(label_w, fm.averageCharWidth() * kMaxLabelChars) + 10;
     const double half_label = sm.horizontalAdvance(QStringLiteral("00:00")) / 2 + 4;
     const double plot_right = std::max(plot_left + 80, size.width() - kPad - half_label);
     scale_ = TimeScale(plot_left, plot_right, end_ms());

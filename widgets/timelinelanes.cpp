@@ -1,5 +1,7 @@
 #include "timelinelanes.h"
 
+#include "model/world_at.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -178,7 +180,6 @@ std::vector<Lane> build_lanes(const model::Scenario &scenario, const model::Run 
     set.add(LaneGroup::service, "reads");
     set.add(LaneGroup::service, "writes");
 
-    std::map<std::pair<std::string, std::string>, model::Ms> open_faults; // (lane, fault) -> start
     for (std::size_t i = 0; i < run.events.size(); ++i) {
         const model::Event &e = run.events[i];
         if (e.kind == model::EventKind::run_ended || e.subject.empty())
@@ -199,21 +200,14 @@ std::vector<Lane> build_lanes(const model::Scenario &scenario, const model::Run 
             if (!lane) // every id was added above; this only keeps the compiler sure of it
                 continue;
             lane->events.push_back(i);
-            const std::string fault = e.text("fault");
-            if (e.kind == model::EventKind::fault_started) {
-                open_faults[{id, fault}] = e.t_ms;
-            } else if (e.kind == model::EventKind::fault_ended) {
-                const auto it = open_faults.find({id, fault});
-                if (it != open_faults.end()) {
-                    lane->fault_spans.emplace_back(it->second, e.t_ms);
-                    open_faults.erase(it);
-                }
-            }
         }
     }
-    for (const auto &[key, start] : open_faults)
-        if (Lane *lane = set.find(key.first))
-            lane->fault_spans.emplace_back(start, run.end_ms);
+    // Each fault's span, as the model defines it, on the lanes of what it acts on.
+    for (const model::FaultSpan &span : model::fault_spans(scenario, run.end_ms))
+        if (span.to_ms > span.from_ms)
+            for (const auto &id : span.subjects)
+                if (Lane *lane = set.find(id))
+                    lane->fault_spans.emplace_back(span.from_ms, span.to_ms);
 
     std::vector<Lane> lanes = set.take();
     for (Lane &lane : lanes)

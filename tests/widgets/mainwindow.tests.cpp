@@ -1,10 +1,14 @@
 #include "app/mainwindow.h"
 #include "model/scenario_json.h"
+#include "model/world_at.h"
 #include "widgets/charts.h"
 #include "widgets/mapview.h"
+#include "widgets/requestdots.h"
 #include "widgets/timeline.h"
 
+#include <QAbstractButton>
 #include <QApplication>
+#include <QEventLoop>
 #include <QFile>
 #include <QMessageBox>
 #include <QTemporaryDir>
@@ -12,6 +16,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <set>
 
 namespace {
 
@@ -25,6 +30,16 @@ void accept_boxes() {
         for (QWidget *top : QApplication::topLevelWidgets())
             if (auto *box = qobject_cast<QMessageBox *>(top))
                 box->accept();
+    });
+}
+
+// Answers "Discard" in any message box that opens.
+void discard_boxes() {
+    QTimer::singleShot(0, [] {
+        for (QWidget *top : QApplication::topLevelWidgets())
+            if (auto *box = qobject_cast<QMessageBox *>(top))
+                if (QAbstractButton *discard = box->button(QMessageBox::Discard))
+                    discard->click();
     });
 }
 
@@ -111,11 +126,77 @@ TEST_CASE("Faults from the map are undoable and re-run the model", "[app][undo]"
     w.open_initial(QString());
     const auto faults = w.document()->scenario().faults.size();
     w.clock()->seek(20 * model::kMinute);
+    const auto runs = w.live_run()->requests();
+    const auto before = w.report();
     emit w.map()->context_action("us-west-2", "fail_now");
     REQUIRE(w.document()->scenario().faults.size() == faults + 1);
     CHECK(w.document()->scenario().faults.back().at_ms == 20 * model::kMinute);
+    // The model ran again, on the scenario with the new fault, and the views have its report.
+    CHECK(w.live_run()->requests() == runs + 1);
+    for (int i = 0; i < 200 && w.report() == before; ++i) {
+        QEventLoop loop;
+        QTimer::singleShot(10, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    REQUIRE(w.report() != before);
+    CHECK(w.live_run()->current().scenario->faults.size() == faults + 1);
+    CHECK(w.report()->faults.size() == faults + 1);
     w.document()->undo_stack()->undo();
     CHECK(w.document()->scenario().faults.size() == faults);
+    CHECK(w.live_run()->requests() == runs + 2);
+}
+
+TEST_CASE("Closing after an edit and discarding it ends at once", "[app][defect]") {
+    // Destroying the document used to ask the destroyed runner for one more run, which hung.
+    auto *w = new app::MainWindow;
+    w->open_initial(QString());
+    emit w->map()->component_moved("eu-shoppers", {48.0, 2.0}, true);
+    REQUIRE(w->document()->modified());
+    discard_boxes();
+    CHECK(w->close()); // Quit; the box that asks about the unsaved edit says Discard
+    CHECK(w->live_run()->closed());
+    delete w; // what the end of main() does
+    SUCCEED("the window was destroyed");
+}
+
+TEST_CASE("A closed live run takes no more requests and publishes nothing", "[app]") {
+    app::LiveRun live;
+    model::Scenario s = model::load_scenario_file(std::string(FAILOVER_SOURCE_DIR) +
+                                                  "/lessons/scenarios/start-here.json")
+                            .scenario.value();
+    live.run_now(s);
+    REQUIRE(live.current());
+    const auto report = live.current().report;
+    live.close();
+    live.request(s);
+    live.run_now(s);
+    QApplication::processEvents();
+    CHECK(live.current().report == report);
+    CHECK(live.requests() == 1);
+}
+
+TEST_CASE("Opening another scenario replaces every request dot at once", "[app][defect]") {
+    app::MainWindow w;
+    w.open_initial(QString());
+    w.clock()->seek(2 * model::kMinute);
+    REQUIRE_FALSE(w.map()->request_dots()->flows().empty());
+    QTemporaryDir dir;
+    const QString path = dir.filePath("eu.json");
+    {
+        std::ifstream in(std::string(FAILOVER_SOURCE_DIR) +
+                         "/lessons/scenarios/geolocation-default.json");
+        std::ofstream out(path.toStdString());
+        out << in.rdbuf();
+    }
+    REQUIRE(w.open_file(path));
+    // The dots are those of the new scenario's run at the playhead, nothing left of the old.
+    const app::RunSnapshot &run = w.live_run()->current();
+    REQUIRE(run.scenario->name == w.document()->scenario().name);
+    const model::WorldAt world = model::world_at(*run.scenario, *run.report, 0);
+    const auto drawn = std::count_if(world.flows.begin(), world.flows.end(),
+                                     [](const model::Flow &f) { return f.tier >= 0; });
+    CHECK(static_cast<long>(w.map()->request_dots()->flows().size()) == drawn);
+    CHECK(w.clock()->playhead() == 0);
 }
 
 TEST_CASE("Save and reopen give an identical file", "[app][format]") {
