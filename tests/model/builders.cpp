@@ -76,14 +76,17 @@ std::string source_path(const std::string &relative) {
     return std::string(FAILOVER_SOURCE_DIR) + "/" + relative;
 }
 
+std::string problems_text(const Problems &problems) {
+    std::string all;
+    for (const auto &p : problems)
+        all += p.text() + "\n";
+    return all;
+}
+
 Scenario load_builtin(const std::string &file_name) {
     ScenarioLoad load = load_scenario_file(source_path("lessons/scenarios/" + file_name));
-    if (!load.scenario) {
-        std::string all;
-        for (const auto &p : load.problems)
-            all += p.text() + "\n";
-        throw std::runtime_error(all);
-    }
+    if (!load.scenario)
+        throw std::runtime_error(problems_text(load.problems));
     return *load.scenario;
 }
 

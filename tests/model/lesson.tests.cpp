@@ -19,9 +19,10 @@ std::string lesson_path(const std::string &name) {
 
 TEST_CASE("A lesson loads with its body and its steps", "[lesson]") {
     const LessonLoad load = load_lesson_file(lesson_path("good.json"));
-    for (const auto &p : load.problems)
-        INFO(p.text());
-    REQUIRE(load.lesson);
+    {
+        INFO(testing::problems_text(load.problems));
+        REQUIRE(load.lesson);
+    }
     const Lesson &l = *load.lesson;
     CHECK(l.id == "test-ttl");
     CHECK(l.body.find("critical path") != std::string::npos);
@@ -50,7 +51,7 @@ TEST_CASE("Bad lesson files get a clear error with file and place", "[lesson][ba
         {"bad-takeaway-config.json", "/takeaways/1"},
     };
     for (const auto &[file, where] : cases) {
-        INFO(file);
+        INFO(file << ": expected a problem at " << where);
         LessonLoad load = load_lesson_file(lesson_path(file));
         Problems problems = load.problems;
         if (load.lesson) {
@@ -58,9 +59,9 @@ TEST_CASE("Bad lesson files get a clear error with file and place", "[lesson][ba
             problems.insert(problems.end(), more.begin(), more.end());
         }
         REQUIRE_FALSE(problems.empty());
+        INFO("problems found:\n" << testing::problems_text(problems));
         bool found = false;
         for (const auto &p : problems) {
-            INFO(p.text());
             CHECK(p.file == lesson_path(file));
             found = found || p.where.rfind(where, 0) == 0;
         }
