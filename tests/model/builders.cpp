@@ -104,4 +104,26 @@ int count_events(const Report &r, EventKind kind) {
     return n;
 }
 
+double Tally::failed_share() const {
+    return all() > 0 ? static_cast<double>(failed) / static_cast<double>(all()) : 0.0;
+}
+
+Tally tally(const Report &r, Ms from, Ms to) {
+    Tally t;
+    for (const auto &ps : r.run.population_steps)
+        for (auto k = static_cast<std::size_t>(from / r.run.step_ms);
+             k < ps.reads_ok.size() && static_cast<Ms>(k) * r.run.step_ms < to; ++k) {
+            t.ok += ps.reads_ok[k] + ps.writes_ok[k];
+            t.failed += ps.reads_failed[k] + ps.writes_failed[k];
+        }
+    return t;
+}
+
+std::int64_t failed_because(const Report &r, FailReason reason) {
+    std::int64_t n = 0;
+    for (const auto &p : r.run.populations)
+        n += p.reasons[static_cast<int>(reason)];
+    return n;
+}
+
 } // namespace testing

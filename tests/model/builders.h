@@ -28,4 +28,15 @@ std::optional<model::Ms> first_event(const model::Report &r, model::EventKind ki
                                      const std::string &subject = {});
 int count_events(const model::Report &r, model::EventKind kind);
 
+// Requests of every population in the steps from `from` (inclusive) to `to` (exclusive).
+struct Tally {
+    std::int64_t ok = 0, failed = 0;
+    std::int64_t all() const { return ok + failed; }
+    double failed_share() const;
+};
+Tally tally(const model::Report &r, model::Ms from, model::Ms to);
+
+// Requests of every population that failed for `reason`, over the whole run.
+std::int64_t failed_because(const model::Report &r, model::FailReason reason);
+
 } // namespace testing
