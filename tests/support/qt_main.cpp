@@ -4,8 +4,13 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include "seed_listener.h"
+
 #include <QApplication>
 #include <QStandardPaths>
+
+using testing::SeedListener;
+CATCH_REGISTER_LISTENER(SeedListener)
 
 int main(int argc, char **argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
