@@ -76,14 +76,17 @@ std::string source_path(const std::string &relative) {
     return std::string(FAILOVER_SOURCE_DIR) + "/" + relative;
 }
 
+std::string problems_text(const Problems &problems) {
+    std::string all;
+    for (const auto &p : problems)
+        all += p.text() + "\n";
+    return all;
+}
+
 Scenario load_builtin(const std::string &file_name) {
     ScenarioLoad load = load_scenario_file(source_path("lessons/scenarios/" + file_name));
-    if (!load.scenario) {
-        std::string all;
-        for (const auto &p : load.problems)
-            all += p.text() + "\n";
-        throw std::runtime_error(all);
-    }
+    if (!load.scenario)
+        throw std::runtime_error(problems_text(load.problems));
     return *load.scenario;
 }
 
@@ -98,6 +101,28 @@ int count_events(const Report &r, EventKind kind) {
     int n = 0;
     for (const auto &e : r.run.events)
         n += e.kind == kind;
+    return n;
+}
+
+double Tally::failed_share() const {
+    return all() > 0 ? static_cast<double>(failed) / static_cast<double>(all()) : 0.0;
+}
+
+Tally tally(const Report &r, Ms from, Ms to) {
+    Tally t;
+    for (const auto &ps : r.run.population_steps)
+        for (auto k = static_cast<std::size_t>(from / r.run.step_ms);
+             k < ps.reads_ok.size() && static_cast<Ms>(k) * r.run.step_ms < to; ++k) {
+            t.ok += ps.reads_ok[k] + ps.writes_ok[k];
+            t.failed += ps.reads_failed[k] + ps.writes_failed[k];
+        }
+    return t;
+}
+
+std::int64_t failed_because(const Report &r, FailReason reason) {
+    std::int64_t n = 0;
+    for (const auto &p : r.run.populations)
+        n += p.reasons[static_cast<int>(reason)];
     return n;
 }
 

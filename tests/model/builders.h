@@ -1,6 +1,7 @@
 #pragma once
 // Small scenarios built in code for the model tests, and helpers to read the trace.
 
+#include "model/problem.h"
 #include "model/report.h"
 #include "model/scenario.h"
 
@@ -19,9 +20,23 @@ void fail_east(model::Scenario &s, model::Ms at);
 model::Scenario load_builtin(const std::string &file_name);
 std::string source_path(const std::string &relative);
 
+// Every problem's text, one a line, for an INFO in the scope of the check that looks at them.
+std::string problems_text(const model::Problems &problems);
+
 // Time of the first event of a kind (optionally with a subject), if any.
 std::optional<model::Ms> first_event(const model::Report &r, model::EventKind kind,
                                      const std::string &subject = {});
 int count_events(const model::Report &r, model::EventKind kind);
+
+// Requests of every population in the steps from `from` (inclusive) to `to` (exclusive).
+struct Tally {
+    std::int64_t ok = 0, failed = 0;
+    std::int64_t all() const { return ok + failed; }
+    double failed_share() const;
+};
+Tally tally(const model::Report &r, model::Ms from, model::Ms to);
+
+// Requests of every population that failed for `reason`, over the whole run.
+std::int64_t failed_because(const model::Report &r, model::FailReason reason);
 
 } // namespace testing

@@ -23,6 +23,7 @@ Result cli(std::vector<std::string> args) {
 }
 
 const std::string kScenario = testing::source_path("lessons/scenarios/dns-ttl-floor.json");
+const std::string kGoodLesson = testing::source_path("tests/data/lessons/good.json");
 
 } // namespace
 
@@ -72,7 +73,8 @@ TEST_CASE("Exit codes are 1 for bad input and 2 for usage", "[cli]") {
     CHECK(missing.err.find("/nonexistent/file.json") != std::string::npos);
 
     const std::string bad = "/tmp/failover-lab-cli-test-bad.json";
-    std::ofstream(bad) << "{\"format\": \"failover-lab-scenario\", \"version\": 1,\n \"regions\": [}";
+    std::ofstream(bad)
+        << "{\"format\": \"failover-lab-scenario\", \"version\": 1,\n \"regions\": [}";
     const Result broken = cli({"validate", bad});
     CHECK(broken.code == kExitBadInput);
     CHECK(broken.err.find("line 2") != std::string::npos);
@@ -88,4 +90,13 @@ TEST_CASE("validate checks files and folders", "[cli]") {
     CHECK(r.code == kExitOk);
     CHECK(r.out.find("no problems") != std::string::npos);
     CHECK(cli({"--help"}).out.find("simulate FILE") != std::string::npos);
+}
+
+TEST_CASE("validate --require-coverage fails while an id is uncovered", "[lesson][cli]") {
+    std::ostringstream out, err;
+    CHECK(run_cli({"validate", kGoodLesson}, out, err) == kExitOk);
+    std::ostringstream out2, err2;
+    CHECK(run_cli({"validate", "--require-coverage", kGoodLesson}, out2, err2) == kExitBadInput);
+    CHECK(err2.str().find("C1,") != std::string::npos);
+    CHECK(err2.str().find("C14") == std::string::npos);
 }

@@ -12,15 +12,19 @@ namespace {
 
 Lesson good_lesson() {
     const LessonLoad load = load_lesson_file(testing::source_path("tests/data/lessons/good.json"));
+    INFO(testing::problems_text(load.problems));
     REQUIRE(load.lesson);
     return *load.lesson;
 }
 
 Report run_of(const Lesson &l, const std::vector<LessonAction> &actions = {}) {
     ScenarioLoad s = load_lesson_scenario(l, l.scenarios.front());
+    INFO(testing::problems_text(s.problems));
     REQUIRE(s.scenario);
     RunOptions options;
-    REQUIRE(apply_actions(*s.scenario, actions, options).ok);
+    const auto applied = apply_actions(*s.scenario, actions, options);
+    INFO(applied.message);
+    REQUIRE(applied.ok);
     return simulate(*s.scenario, options);
 }
 

@@ -1,5 +1,7 @@
 // Invariants over generated scenarios: whatever the deployment and the faults, the books
 // balance and the run is reproducible.
+#include "builders.h"
+
 #include "model/random.h"
 #include "model/scenario_json.h"
 #include "model/simulation.h"
@@ -171,7 +173,13 @@ Scenario generate(std::uint64_t seed) {
     return s;
 }
 
-void check_rto(const Rto &rto) {
+// Names a generated scenario by its generator seed, for the message of a failed check.
+std::string describe(const Scenario &s) {
+    return s.name + " (generator seed " + std::to_string(s.settings.seed) + ")";
+}
+
+void check_rto(const Rto &rto, const std::string &which) {
+    INFO(which << " RTO, status " << rto.status);
     if (!rto.ms) {
         CHECK(rto.status != "ok");
         return;
@@ -188,11 +196,8 @@ void check_rto(const Rto &rto) {
 TEST_CASE("Generated scenarios keep every invariant", "[properties]") {
     for (std::uint64_t seed = 1; seed <= 40; ++seed) {
         const Scenario s = generate(seed);
-        INFO("seed " << seed);
-        const Problems problems = check_scenario(s, "generated");
-        for (const auto &p : problems)
-            INFO(p.text());
-        REQUIRE(problems.empty());
+        INFO(describe(s));
+        REQUIRE(testing::problems_text(check_scenario(s, "generated")) == "");
         const Report a = simulate(s);
         const Report b = simulate(s);
         // Two runs of the same scenario and seed give the same trace.
@@ -200,16 +205,22 @@ TEST_CASE("Generated scenarios keep every invariant", "[properties]") {
 
         // Time never runs backwards.
         for (std::size_t i = 1; i < a.run.events.size(); ++i) {
+            CAPTURE(i);
             CHECK(a.run.events[i - 1].t_ms <= a.run.events[i].t_ms);
             CHECK(a.run.events[i - 1].seq < a.run.events[i].seq);
         }
-        for (std::size_t i = 1; i < a.run.milestones.size(); ++i)
+        for (std::size_t i = 1; i < a.run.milestones.size(); ++i) {
+            CAPTURE(i);
             CHECK(a.run.milestones[i - 1].t_ms <= a.run.milestones[i].t_ms);
-        for (const auto &e : a.run.events)
+        }
+        for (const auto &e : a.run.events) {
+            INFO("event " << to_string(e.kind) << " of " << e.subject);
             CHECK((e.t_ms >= 0 && e.t_ms <= s.settings.duration_ms));
+        }
 
         // Every request is counted once, with one final outcome.
         for (std::size_t p = 0; p < s.populations.size(); ++p) {
+            INFO("population " << s.populations[p].id);
             const auto &steps = a.run.population_steps[p];
             std::int64_t ok = 0, failed = 0;
             for (std::size_t k = 0; k < steps.reads_ok.size(); ++k) {
@@ -231,6 +242,7 @@ TEST_CASE("Generated scenarios keep every invariant", "[properties]") {
         const double step_s = static_cast<double>(s.settings.step_ms) / 1000.0;
         for (std::size_t t = 0; t < s.app_tiers.size(); ++t)
             for (std::size_t k = 0; k < a.run.population_steps[0].reads_ok.size(); ++k) {
+                INFO("tier " << s.app_tiers[t].id << ", step " << k);
                 std::int64_t served = 0;
                 for (const auto &ps : a.run.population_steps)
                     served += ps.tier_requests[t][k] - ps.tier_failed[t][k];
@@ -240,15 +252,16 @@ TEST_CASE("Generated scenarios keep every invariant", "[properties]") {
             }
 
         // The RTO breakdown adds up.
-        check_rto(a.summary.read);
-        check_rto(a.summary.write);
+        check_rto(a.summary.read, "summary read");
+        check_rto(a.summary.write, "summary write");
         for (const auto &f : a.faults) {
-            check_rto(f.figures.read);
-            check_rto(f.figures.write);
+            check_rto(f.figures.read, "fault " + f.id + " read");
+            check_rto(f.figures.write, "fault " + f.id + " write");
         }
 
         // Every acknowledged write is on the final writer, lost, or divergent: exactly once.
         for (const auto &w : a.run.writes) {
+            INFO("writes of " << w.database);
             CHECK(w.acknowledged == w.present + w.lost + w.divergent);
             CHECK(w.lost >= 0);
             CHECK(w.divergent >= 0);
@@ -259,11 +272,13 @@ TEST_CASE("Generated scenarios keep every invariant", "[properties]") {
 TEST_CASE("Generated scenarios survive a save and reload unchanged", "[properties][format]") {
     for (std::uint64_t seed = 1; seed <= 20; ++seed) {
         const Scenario s = generate(seed);
+        INFO(describe(s));
         const std::string text = write_scenario(s);
         const ScenarioLoad back = parse_scenario(text, "generated");
-        for (const auto &p : back.problems)
-            INFO(p.text());
-        REQUIRE(back.scenario);
+        {
+            INFO(testing::problems_text(back.problems));
+            REQUIRE(back.scenario);
+        }
         CHECK(write_scenario(*back.scenario) == text);
         CHECK(simulate(*back.scenario).fingerprint == simulate(s).fingerprint);
     }

@@ -40,12 +40,16 @@ TEST_CASE("Every built-in scenario loads and round-trips exactly", "[format]") {
     for (const auto &file : files) {
         INFO(file);
         const ScenarioLoad load = load_scenario_file(file);
-        for (const auto &p : load.problems)
-            INFO(p.text());
-        REQUIRE(load.scenario);
+        {
+            INFO(testing::problems_text(load.problems));
+            REQUIRE(load.scenario);
+        }
         const std::string saved = write_scenario(*load.scenario);
         const ScenarioLoad again = parse_scenario(saved, file);
-        REQUIRE(again.scenario);
+        {
+            INFO(testing::problems_text(again.problems));
+            REQUIRE(again.scenario);
+        }
         CHECK(write_scenario(*again.scenario) == saved);
     }
 }
@@ -59,9 +63,10 @@ TEST_CASE("Missing optional fields take their documented defaults", "[format]") 
             {"id": "s", "role": "secondary", "target": "a"}]}],
         "populations": [{"id": "u", "lat": 40, "lon": -75, "entry": "n"}]})";
     const ScenarioLoad load = parse_scenario(text, "defaults.json");
-    for (const auto &p : load.problems)
-        INFO(p.text());
-    REQUIRE(load.scenario);
+    {
+        INFO(testing::problems_text(load.problems));
+        REQUIRE(load.scenario);
+    }
     const Scenario &s = *load.scenario;
     CHECK(s.regions[0].name == "N. Virginia");
     CHECK(s.regions[0].where.lat == Approx(39.05));
@@ -86,13 +91,13 @@ TEST_CASE("Every file of the bad-input corpus gets its clear error", "[format][b
         const auto parts = split_tabs(line);
         REQUIRE(parts.size() == 3);
         const std::string &file = parts[0], &where = parts[1], &message = parts[2];
-        INFO(file);
+        INFO(file << ": expected at " << where << ": " << message);
         const ScenarioLoad load = load_scenario_file(dir + file);
         CHECK_FALSE(load.scenario);
         REQUIRE_FALSE(load.problems.empty());
+        INFO("problems found:\n" << testing::problems_text(load.problems));
         bool found = false;
         for (const auto &p : load.problems) {
-            INFO(p.text());
             CHECK(p.file == dir + file);
             if (p.where.find(where) != std::string::npos &&
                 p.message.find(message) != std::string::npos)

@@ -6,7 +6,6 @@
 #include "widgets/maplinks.h"
 #include "widgets/regionitem.h"
 #include "widgets/requestdots.h"
-#include "widgets/worldmap.h"
 
 #include <QCoreApplication>
 #include <QKeyEvent>
@@ -138,33 +137,6 @@ TEST_CASE("Region-bound kinds dropped on the ocean are refused with a reason", "
     CHECK(view.drop_component(model::ComponentKind::population, QPointF(1e6, 0)) == false);
 }
 
-TEST_CASE("Projection and its inverse agree", "[map][geo]") {
-    for (const model::LatLon p :
-         {model::LatLon{0, 0}, model::LatLon{39.05, -77.49}, model::LatLon{-33.9, 151.2},
-          model::LatLon{89.9, 179.9}, model::LatLon{-90, -180}}) {
-        const model::LatLon back = widgets::MapView::unproject(widgets::MapView::project(p));
-        CHECK(back.lat == Approx(p.lat).margin(1e-9));
-        CHECK(back.lon == Approx(p.lon).margin(1e-9));
-    }
-    // North is up, east is right.
-    const QPointF paris = widgets::MapView::project({48.9, 2.35});
-    const QPointF madrid = widgets::MapView::project({40.4, -3.7});
-    CHECK(paris.y() < madrid.y());
-    CHECK(paris.x() > madrid.x());
-    CHECK(widgets::world_rect().contains(widgets::MapView::project({10, 10})));
-}
-
-TEST_CASE("The land outlines load from the resource", "[map]") {
-    const QPainterPath &land = widgets::land_path();
-    REQUIRE_FALSE(land.isEmpty());
-    CHECK(land.elementCount() > 50000);
-    const QRectF r = widgets::world_rect().adjusted(-1, -1, 1, 1);
-    CHECK(r.contains(land.boundingRect()));
-    // Some land where land is, and sea where sea is.
-    CHECK(land.contains(widgets::MapView::project({48.9, 2.35})));
-    CHECK_FALSE(land.contains(widgets::MapView::project({0.0, -150.0})));
-}
-
 TEST_CASE("The world at the playhead shows outages, answers and roles", "[map][world]") {
     widgets::MapView view;
     const model::Scenario s = load("dns-ttl-floor.json");
@@ -195,43 +167,6 @@ TEST_CASE("The world at the playhead shows outages, answers and roles", "[map][w
     CHECK(view.region_item("us-west-2")->badge("db:orders-db")->role() == widgets::DbRole::writer);
     CHECK(view.region_item("us-east-1")->badge("db:orders-db")->role() ==
           widgets::DbRole::old_writer);
-}
-
-TEST_CASE("Request dots are a pure function of the playhead", "[map][dots]") {
-    std::vector<widgets::FlowPath> flows = {
-        {QPointF(0, 0), QPointF(500, 100), 400, 0.25},
-        {QPointF(-300, 50), QPointF(200, -80), 120, 0.0},
-    };
-    widgets::RequestDots dots;
-    dots.set_flows(flows);
-    dots.set_time(61'000);
-    const auto ok = dots.ok_dots();
-    const auto failed = dots.failed_dots();
-    CHECK(ok.size() + failed.size() == 60 + 18); // 0.15 dots per request/s
-    CHECK(failed.size() == 15);                  // a quarter of the first flow's 60
-    dots.set_time(64'000);
-    CHECK(dots.ok_dots() != ok);
-    dots.set_time(61'000);
-    CHECK(dots.ok_dots() == ok);
-    CHECK(dots.failed_dots() == failed);
-
-    std::vector<QPointF> again_ok, again_failed;
-    widgets::RequestDots::place(flows, 61'000, widgets::RequestDots::kDefaultMaxDots, again_ok,
-                                again_failed);
-    CHECK(again_ok == ok);
-    CHECK(again_failed == failed);
-    // A whole travel time later every dot is back where it was.
-    widgets::RequestDots::place(flows, 61'000 + widgets::RequestDots::kTravelMs,
-                                widgets::RequestDots::kDefaultMaxDots, again_ok, again_failed);
-    REQUIRE(again_ok.size() == ok.size());
-    for (std::size_t i = 0; i < ok.size(); ++i) {
-        CHECK(again_ok[i].x() == Approx(ok[i].x()).margin(1e-6));
-        CHECK(again_ok[i].y() == Approx(ok[i].y()).margin(1e-6));
-    }
-    // The total is capped.
-    flows[0].requests_per_s = 1e6;
-    widgets::RequestDots::place(flows, 0, 2000, again_ok, again_failed);
-    CHECK(again_ok.size() + again_failed.size() <= 2000);
 }
 
 TEST_CASE("Context menus and keys ask for the same actions", "[map][keyboard]") {

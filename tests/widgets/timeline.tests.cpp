@@ -2,10 +2,6 @@
 #include "model/scenario_json.h"
 #include "model/simulation.h"
 #include "widgets/charts.h"
-#include "widgets/eventlist.h"
-#include "widgets/rtobars.h"
-#include "widgets/timelinedrawing.h"
-#include "widgets/timelinelanes.h"
 
 #include "builtins.h"
 #include <QApplication>
@@ -19,8 +15,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <map>
-#include <numeric>
 
 using testing::BuiltIn;
 using testing::built_in;
@@ -135,90 +129,6 @@ TEST_CASE("The timeline exports PNG and SVG files", "[timeline][export]") {
     const QByteArray text = f.readAll();
     CHECK(text.contains("<svg"));
     CHECK(text.contains("orders-db"));
-}
-
-TEST_CASE("RTO bar segments add up to the RTO", "[timeline][rto]") {
-    for (const char *name : {"read-replica-promotion", "dns-vs-accelerator", "split-brain-unfenced",
-                             "pattern-warm-standby"}) {
-        const model::Report &report = *built_in(name).report;
-        for (const model::Rto *rto : {&report.summary.read, &report.summary.write}) {
-            if (!rto->ms)
-                continue;
-            INFO(name << " " << rto->status);
-            constexpr double x = 120, px_per_ms = 0.0137;
-            const auto segments = widgets::rto_segments(rto->breakdown, x, px_per_ms);
-            const model::Ms ms = std::accumulate(
-                segments.begin(), segments.end(), model::Ms{0},
-                [](model::Ms sum, const widgets::RtoSegment &s) { return sum + s.ms; });
-            CHECK(ms == *rto->ms);
-            double width = 0, end = x;
-            for (const auto &s : segments) {
-                CHECK(s.ms > 0);
-                CHECK(s.x == Approx(end));
-                end = s.x + s.width;
-                width += s.width;
-            }
-            CHECK(width == Approx(static_cast<double>(*rto->ms) * px_per_ms));
-        }
-    }
-    model::Breakdown b;
-    b.detection = 30'000;
-    b.client_cache = 60'000;
-    b.other = 500;
-    const auto segments = widgets::rto_segments(b, 0, 0.01);
-    REQUIRE(segments.size() == 3); // empty parts take no room
-    CHECK(segments[1].part == widgets::RtoPart::client_cache);
-    CHECK(segments[1].x == Approx(300));
-    CHECK(segments[2].x + segments[2].width == Approx(905));
-}
-
-TEST_CASE("Every event lands on the lane of its component", "[timeline][lanes]") {
-    const BuiltIn &run = built_in("read-replica-promotion");
-    const auto lanes = widgets::build_lanes(run.scenario, run.report->run);
-    std::map<std::string, widgets::LaneGroup> groups;
-    std::size_t placed = 0;
-    for (const auto &lane : lanes) {
-        groups[lane.id] = lane.group;
-        placed += lane.events.size();
-        for (std::size_t e : lane.events)
-            CHECK(run.report->run.events[e].subject == lane.id);
-    }
-    CHECK(placed + 1 == run.report->run.events.size()); // all but run_ended
-    CHECK(groups["us-east-1"] == widgets::LaneGroup::region);
-    CHECK(groups["hc-east"] == widgets::LaneGroup::health_check);
-    CHECK(groups["shop.example.com"] == widgets::LaneGroup::dns);
-    CHECK(groups["orders-db"] == widgets::LaneGroup::database);
-    CHECK(groups["us-shoppers"] == widgets::LaneGroup::population);
-    CHECK(groups["app-west"] == widgets::LaneGroup::app_tier);
-    CHECK(groups["writes"] == widgets::LaneGroup::service);
-    // Regions come first and the service last, as the layers go.
-    CHECK(lanes.front().group == widgets::LaneGroup::region);
-    CHECK(lanes.back().group == widgets::LaneGroup::service);
-    // The region outage shows as a span on its lane until the end of the run.
-    for (const auto &lane : lanes)
-        if (lane.id == "us-east-1") {
-            REQUIRE(lane.fault_spans.size() == 1);
-            CHECK(lane.fault_spans[0].first == 10 * model::kMinute);
-        }
-}
-
-TEST_CASE("A marker's tooltip carries its event's sentence", "[timeline][lanes]") {
-    const BuiltIn &run = built_in("read-replica-promotion");
-    widgets::TimelineDrawing drawing;
-    drawing.set_report(run.report, run.scenario);
-    drawing.lay_out(QSizeF(1000, 480), QApplication::font());
-    const auto &events = run.report->run.events;
-    const auto lost = std::find_if(events.begin(), events.end(), [](const model::Event &e) {
-        return e.kind == model::EventKind::writes_lost;
-    });
-    REQUIRE(lost != events.end());
-    const QString sentence = widgets::event_sentence(*lost).toHtmlEscaped();
-    const double x = drawing.scale().x_of(lost->t_ms);
-    bool found = false;
-    for (double y = 0; y < 480 && !found; y += 1)
-        found = drawing.tooltip_at(QPointF(x, y)).contains(sentence);
-    CHECK(found);
-    CHECK(widgets::category_of(lost->kind) == widgets::EventCategory::data_loss);
 }
 
 TEST_CASE("Timeline and charts timing on the longest built-in scenario", "[.benchmark]") {

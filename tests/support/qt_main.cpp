@@ -1,11 +1,16 @@
-// Widget tests run offscreen: set the platform before any QApplication exists, so that
-// catch_discover_tests can run this binary at build time on a machine with no display.
+// The entry point of the Qt test suites (widgets, app). They run offscreen: the platform is set
+// before any QApplication exists, so that catch_discover_tests can run the binary at build time
+// on a machine with no display.
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include "seed_listener.h"
+
 #include <QApplication>
 #include <QStandardPaths>
-#include <cstdlib>
+
+using testing::SeedListener;
+CATCH_REGISTER_LISTENER(SeedListener)
 
 int main(int argc, char **argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -13,6 +18,6 @@ int main(int argc, char **argv) {
     // Settings and progress go to a test location, never the user's own.
     QStandardPaths::setTestModeEnabled(true);
     QApplication::setOrganizationName(QStringLiteral("Failover Lab Tests"));
-    QApplication::setApplicationName(QStringLiteral("widget_tests"));
+    QApplication::setApplicationName(QStringLiteral(FAILOVER_TEST_SUITE));
     return Catch::Session().run(argc, argv);
 }

@@ -15,6 +15,10 @@ const BuiltIn &built_in(const std::string &name) {
     if (it == runs.end()) {
         const model::ScenarioLoad load = model::load_scenario_file(
             std::string(FAILOVER_SOURCE_DIR) + "/lessons/scenarios/" + name + ".json");
+        std::string problems;
+        for (const auto &p : load.problems)
+            problems += p.text() + "\n";
+        INFO(name << ": " << problems);
         REQUIRE(load.scenario);
         auto report = std::make_shared<const model::Report>(model::simulate(*load.scenario));
         it = runs.emplace(name, BuiltIn{*load.scenario, std::move(report)}).first;
