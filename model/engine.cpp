@@ -4,46 +4,6 @@
 
 namespace model::engine {
 
-const char *to_string(Ev kind) {
-    switch (kind) {
-    case Ev::fault_start:
-        return "fault_start";
-    case Ev::fault_end:
-        return "fault_end";
-    case Ev::checker_flip:
-        return "checker_flip";
-    case Ev::probe:
-        return "probe";
-    case Ev::verdict_effective:
-        return "verdict_effective";
-    case Ev::lb_verdict:
-        return "lb_verdict";
-    case Ev::eth_update:
-        return "eth_update";
-    case Ev::cohort_refresh:
-        return "cohort_refresh";
-    case Ev::scale_ready:
-        return "scale_ready";
-    case Ev::db_act:
-        return "db_act";
-    case Ev::promotion_done:
-        return "promotion_done";
-    case Ev::endpoint_change:
-        return "endpoint_change";
-    case Ev::tier_refresh:
-        return "tier_refresh";
-    case Ev::az_failover_done:
-        return "az_failover_done";
-    case Ev::dns_edit:
-        return "dns_edit";
-    case Ev::switchover_done:
-        return "switchover_done";
-    case Ev::recheck:
-        return "recheck";
-    }
-    return "?";
-}
-
 Engine::Engine(const Scenario &scenario, std::uint64_t seed, Ms until)
     : s_(scenario), rng_(seed), end_(until) {
     out_.seed = seed;
@@ -178,9 +138,9 @@ void Engine::build() {
     latency_order_.assign(s_.populations.size(), {});
 
     for (std::size_t f = 0; f < s_.faults.size(); ++f) {
-        schedule(s_.faults[f].at_ms, Pending{Ev::fault_start, static_cast<int>(f)});
+        schedule(s_.faults[f].at_ms, ev::FaultStart{static_cast<int>(f)});
         if (s_.faults[f].until_ms)
-            schedule(*s_.faults[f].until_ms, Pending{Ev::fault_end, static_cast<int>(f)});
+            schedule(*s_.faults[f].until_ms, ev::FaultEnd{static_cast<int>(f)});
     }
 }
 
@@ -195,127 +155,93 @@ void Engine::state_changed(Ms t) {
 void Engine::dispatch(Ms t, const Pending &p) {
     ++out_.events_processed;
     catch_up(t); // replicas hold what reached them up to this instant, before anything changes
-    switch (p.type) {
-    case Ev::fault_start:
-        fault_start(t, p.a);
-        break;
-    case Ev::fault_end:
-        fault_end(t, p.a);
-        break;
-    case Ev::checker_flip:
-        checker_flip(t, p.a, p.b, p.gen);
-        break;
-    case Ev::probe:
-        probe(t, p.a, p.b, p.gen);
-        break;
-    case Ev::verdict_effective: {
-        Monitor &m = monitors_[static_cast<std::size_t>(p.a)];
-        if (p.gen != m.effective_gen)
-            break;
-        m.effective = p.b != 0;
-        refresh_answers(t, false);
-        break;
+    std::visit([&](const auto &e) { handle(t, e); }, p);
+}
+
+void Engine::handle(Ms t, const ev::VerdictEffective &e) {
+    Monitor &m = monitors_[static_cast<std::size_t>(e.monitor)];
+    if (e.gen != m.effective_gen)
+        return;
+    m.effective = e.healthy;
+    refresh_answers(t, false);
+}
+
+void Engine::handle(Ms t, const ev::EthUpdate &e) {
+    const auto tier = static_cast<std::size_t>(e.tier);
+    if (e.gen != eth_gen_[tier])
+        return;
+    eth_healthy_[tier] = e.healthy;
+    if (eth_watched_[tier]) {
+        emit(t, EventKind::target_health_changed, s_.app_tiers[tier].id,
+             {{"healthy", std::int64_t{e.healthy}}});
+        // Route 53 reading the load balancer's verdict is propagation; a region lost whole,
+        // load balancer and all, is detected here.
+        milestone(t, Chain::route,
+                  e.source == ev::EthSource::load_balancer ? Stage::propagation : Stage::detection);
     }
-    case Ev::lb_verdict:
-        lb_verdict(t, p.a, p.b != 0, p.c, p.gen);
-        break;
-    case Ev::eth_update: {
-        const auto tier = static_cast<std::size_t>(p.a);
-        if (p.gen != eth_gen_[tier])
-            break;
-        eth_healthy_[tier] = p.b != 0;
-        if (eth_watched_[tier]) {
-            emit(t, EventKind::target_health_changed, s_.app_tiers[tier].id,
-                 {{"healthy", std::int64_t{p.b}}});
-            // Route 53 reading the load balancer's verdict is propagation (c = 1); a region
-            // lost whole, load balancer and all, is detected here (c = 0).
-            milestone(t, Chain::route, p.c != 0 ? Stage::propagation : Stage::detection);
+    refresh_answers(t, false);
+}
+
+void Engine::handle(Ms t, const ev::ScaleReady &e) {
+    const auto tier = static_cast<std::size_t>(e.tier);
+    tier_scaling_[tier] = false;
+    tier_scaled_[tier] = true;
+    emit(t, EventKind::capacity_ready, s_.app_tiers[tier].id,
+         {{"capacity_rps", std::int64_t{s_.app_tiers[tier].capacity_rps}}});
+    milestone(t, Chain::capacity, Stage::warmup);
+    invalidate();
+}
+
+void Engine::handle(Ms t, const ev::AzFailoverDone &e) {
+    DbState &db = dbs_[static_cast<std::size_t>(e.db)];
+    if (e.gen != db.gen)
+        return;
+    db.az_failover_until = -1;
+    emit(t, EventKind::az_failover_finished, s_.databases[static_cast<std::size_t>(e.db)].id,
+         {{"region",
+           s_.regions[static_cast<std::size_t>(db.inst[static_cast<std::size_t>(db.writer)].region)]
+               .id}});
+    milestone(t, Chain::writer, Stage::promotion);
+    invalidate();
+}
+
+void Engine::handle(Ms t, const ev::DnsEdit &e) {
+    const Fault &f = s_.faults[static_cast<std::size_t>(e.fault)];
+    if (control_plane_impaired_ > 0) {
+        emit(t, EventKind::dns_change_failed, f.dns_name, {{"record", f.record}});
+        return;
+    }
+    if (e.stage == ev::EditStage::submit) {
+        // Edits reach every authoritative server within 60 s (FACTS.md section 1).
+        const Ms propagate =
+            rng_.between(s_.settings.propagation_max_ms / 6, s_.settings.propagation_max_ms);
+        emit(t, EventKind::dns_change_requested, f.dns_name,
+             {{"record", f.record}, {"propagation_ms", propagate}});
+        schedule(t + propagate, ev::DnsEdit{e.fault, ev::EditStage::apply});
+        return;
+    }
+    const int n = dns_index(f.dns_name);
+    for (auto &rec : dns_[static_cast<std::size_t>(n)].records)
+        if (rec.id == f.record) {
+            if (f.set_weight)
+                rec.weight = *f.set_weight;
+            if (!f.set_target.empty())
+                rec.target = f.set_target;
         }
-        refresh_answers(t, false);
-        break;
-    }
-    case Ev::cohort_refresh:
-        cohort_refresh(t, p.a, p.b);
-        break;
-    case Ev::scale_ready: {
-        const auto tier = static_cast<std::size_t>(p.a);
-        tier_scaling_[tier] = false;
-        tier_scaled_[tier] = true;
-        emit(t, EventKind::capacity_ready, s_.app_tiers[tier].id,
-             {{"capacity_rps", std::int64_t{s_.app_tiers[tier].capacity_rps}}});
-        milestone(t, Chain::capacity, Stage::warmup);
-        invalidate();
-        break;
-    }
-    case Ev::db_act:
-        db_act(t, p.a, p.gen);
-        break;
-    case Ev::promotion_done:
-        promotion_done(t, p.a, p.b);
-        break;
-    case Ev::endpoint_change:
-        endpoint_change(t, p.a, p.b);
-        break;
-    case Ev::tier_refresh:
-        tier_refresh(t, p.a, p.b);
-        break;
-    case Ev::az_failover_done: {
-        DbState &db = dbs_[static_cast<std::size_t>(p.a)];
-        if (p.gen != db.gen)
-            break;
-        db.az_failover_until = -1;
-        emit(t, EventKind::az_failover_finished, s_.databases[static_cast<std::size_t>(p.a)].id,
-             {{"region", s_.regions[static_cast<std::size_t>(
-                                        db.inst[static_cast<std::size_t>(db.writer)].region)]
-                             .id}});
-        milestone(t, Chain::writer, Stage::promotion);
-        invalidate();
-        break;
-    }
-    case Ev::dns_edit: {
-        const Fault &f = s_.faults[static_cast<std::size_t>(p.a)];
-        if (control_plane_impaired_ > 0) {
-            emit(t, EventKind::dns_change_failed, f.dns_name, {{"record", f.record}});
-            break;
-        }
-        if (p.c == 0) {
-            // Edits reach every authoritative server within 60 s (FACTS.md section 1).
-            const Ms propagate =
-                rng_.between(s_.settings.propagation_max_ms / 6, s_.settings.propagation_max_ms);
-            emit(t, EventKind::dns_change_requested, f.dns_name,
-                 {{"record", f.record}, {"propagation_ms", propagate}});
-            schedule(t + propagate, Pending{Ev::dns_edit, p.a, 0, 1});
-            break;
-        }
-        const int n = dns_index(f.dns_name);
-        for (auto &rec : dns_[static_cast<std::size_t>(n)].records)
-            if (rec.id == f.record) {
-                if (f.set_weight)
-                    rec.weight = *f.set_weight;
-                if (!f.set_target.empty())
-                    rec.target = f.set_target;
-            }
-        emit(t, EventKind::dns_change_applied, f.dns_name, {{"record", f.record}});
-        milestone(t, Chain::route, Stage::propagation);
-        refresh_answers(t, false);
-        break;
-    }
-    case Ev::switchover_done:
-        switchover_done(t, p.a, p.b);
-        break;
-    case Ev::recheck: {
-        invalidate();
-        const DbState &db = dbs_[static_cast<std::size_t>(p.a)];
-        const DbInstance &peer = db.inst[static_cast<std::size_t>(p.b)];
-        if (peer.sync_broken_since >= 0 &&
-            t - peer.sync_broken_since >=
-                s_.databases[static_cast<std::size_t>(p.a)].sync_timeout_ms)
-            emit(t, EventKind::sync_degraded, s_.databases[static_cast<std::size_t>(p.a)].id,
-                 {{"replica", s_.regions[static_cast<std::size_t>(peer.region)].id},
-                  {"timeout_ms", s_.databases[static_cast<std::size_t>(p.a)].sync_timeout_ms}});
-        break;
-    }
-    }
+    emit(t, EventKind::dns_change_applied, f.dns_name, {{"record", f.record}});
+    milestone(t, Chain::route, Stage::propagation);
+    refresh_answers(t, false);
+}
+
+void Engine::handle(Ms t, const ev::Recheck &e) {
+    invalidate();
+    const DbState &db = dbs_[static_cast<std::size_t>(e.db)];
+    const DbInstance &peer = db.inst[static_cast<std::size_t>(e.instance)];
+    const Database &spec = s_.databases[static_cast<std::size_t>(e.db)];
+    if (peer.sync_broken_since >= 0 && t - peer.sync_broken_since >= spec.sync_timeout_ms)
+        emit(t, EventKind::sync_degraded, spec.id,
+             {{"replica", s_.regions[static_cast<std::size_t>(peer.region)].id},
+              {"timeout_ms", spec.sync_timeout_ms}});
 }
 
 Run Engine::run() {
@@ -347,10 +273,9 @@ Run Engine::run() {
         }
     }
     for (const auto &e : queue_.errors())
-        out_.internal_errors.push_back(
-            InternalError{e.now, std::string("an event (") + to_string(e.payload.type) +
-                                     ") was scheduled for t = " + std::to_string(e.asked) +
-                                     " ms, before the current time; it was dropped"});
+        out_.internal_errors.push_back(InternalError{
+            e.now, std::string("an event (") + name_of(e.payload) + ") was scheduled for t = " +
+                       std::to_string(e.asked) + " ms, before the current time; it was dropped"});
     flush_write_latencies();
     emit(end_, EventKind::run_ended, "", {{"steps", std::int64_t{out_.steps}}});
     finish_accounts();

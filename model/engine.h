@@ -12,6 +12,7 @@
 // out as ranges per step. The same scenario and seed therefore cost the same few thousand
 // events whatever the request rate, and give the same trace on every machine.
 
+#include "engine_events.h"
 #include "event_queue.h"
 #include "random.h"
 #include "run.h"
@@ -24,33 +25,6 @@
 #include <vector>
 
 namespace model::engine {
-
-enum class Ev : std::uint8_t {
-    fault_start,
-    fault_end,
-    checker_flip,
-    probe,
-    verdict_effective,
-    lb_verdict, // a load balancer's own target health check changes its mind
-    eth_update, // ... and Route 53 has read it for Evaluate Target Health
-    cohort_refresh,
-    scale_ready,
-    db_act, // a promotion decision falls due (automated detection or operator)
-    promotion_done,
-    endpoint_change,
-    tier_refresh, // an app tier re-resolves the database writer endpoint
-    az_failover_done,
-    dns_edit,
-    switchover_done,
-    recheck, // something time-based changes the flows (a sync timeout running out)
-};
-const char *to_string(Ev kind);
-
-struct Pending {
-    Ev type = Ev::fault_start;
-    int a = 0, b = 0, c = 0;
-    std::uint32_t gen = 0;
-};
 
 enum class Regime : std::uint8_t { pass, fail, random };
 
@@ -190,6 +164,23 @@ private:
               std::vector<std::pair<std::string, Value>> data = {});
     void milestone(Ms t, Chain chain, Stage stage, int population = -1);
     void dispatch(Ms t, const Pending &p);
+    void handle(Ms t, const ev::FaultStart &e) { fault_start(t, e.fault); }
+    void handle(Ms t, const ev::FaultEnd &e) { fault_end(t, e.fault); }
+    void handle(Ms t, const ev::CheckerFlip &e) { checker_flip(t, e.monitor, e.checker, e.gen); }
+    void handle(Ms t, const ev::Probe &e) { probe(t, e.monitor, e.checker, e.gen); }
+    void handle(Ms t, const ev::VerdictEffective &e);
+    void handle(Ms t, const ev::LbVerdict &e) { lb_verdict(t, e.tier, e.healthy, e.checks, e.gen); }
+    void handle(Ms t, const ev::EthUpdate &e);
+    void handle(Ms t, const ev::CohortRefresh &e) { cohort_refresh(t, e.population, e.cohort); }
+    void handle(Ms t, const ev::ScaleReady &e);
+    void handle(Ms t, const ev::DbAct &e) { db_act(t, e.db, e.gen); }
+    void handle(Ms t, const ev::PromotionDone &e) { promotion_done(t, e.db, e.instance); }
+    void handle(Ms t, const ev::EndpointChange &e) { endpoint_change(t, e.db, e.instance); }
+    void handle(Ms t, const ev::TierRefresh &e) { tier_refresh(t, e.db, e.tier); }
+    void handle(Ms t, const ev::AzFailoverDone &e);
+    void handle(Ms t, const ev::DnsEdit &e);
+    void handle(Ms t, const ev::SwitchoverDone &e) { switchover_done(t, e.db, e.instance); }
+    void handle(Ms t, const ev::Recheck &e);
     void state_changed(Ms t);
     int region_index(const std::string &id) const;
     int tier_index(const std::string &id) const;

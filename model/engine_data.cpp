@@ -251,7 +251,7 @@ void Engine::data_state_changed(Ms t) {
                          {{"region", s_.regions[static_cast<std::size_t>(w.region)].id},
                           {"reason", std::string("az_failover")}});
                     milestone(t, Chain::writer, Stage::detection);
-                    schedule(db.az_failover_until, Pending{Ev::az_failover_done, d, 0, 0, db.gen});
+                    schedule(db.az_failover_until, ev::AzFailoverDone{d, db.gen});
                     break;
                 }
         }
@@ -270,8 +270,8 @@ void Engine::data_state_changed(Ms t) {
                       {"then", std::string(degrade ? "degrade_to_async" : "block")}});
                 if (degrade)
                     schedule(t + spec.sync_timeout_ms,
-                             Pending{Ev::recheck, static_cast<int>(di),
-                                     static_cast<int>(&peer - db.inst.data())});
+                             ev::Recheck{static_cast<int>(di),
+                                         static_cast<int>(&peer - db.inst.data())});
             }
             if (ok)
                 peer.sync_broken_since = -1;
@@ -304,7 +304,7 @@ void Engine::data_state_changed(Ms t) {
                                  ? spec.detection_ms
                                  : spec.operator_delay_ms;
             if ((db.consensus || spec.promotion != PromotionMode::none) && candidate >= 0)
-                schedule(t + delay, Pending{Ev::db_act, d, 0, 0, ++db.gen});
+                schedule(t + delay, ev::DbAct{d, ++db.gen});
         } else if (!lost && db.writer_lost_at >= 0) {
             db.writer_lost_at = -1;
             ++db.gen; // the writer came back before anyone acted
@@ -354,7 +354,7 @@ void Engine::promote(Ms t, int d, int instance, const char *why) {
         emit(t, EventKind::replication_stopped, spec.id,
              {{"replica", s_.regions[static_cast<std::size_t>(in.region)].id}});
     milestone(t, Chain::writer, Stage::detection);
-    schedule(t + takes, Pending{Ev::promotion_done, d, instance});
+    schedule(t + takes, ev::PromotionDone{d, instance});
 }
 
 void Engine::promotion_done(Ms t, int d, int instance) {
@@ -403,7 +403,7 @@ void Engine::promotion_done(Ms t, int d, int instance) {
         emit(t, EventKind::writes_rejected_by_fencing, spec.id,
              {{"region", from},
               {"fencing", std::string(spec.fencing == Fencing::lease ? "lease" : "token")}});
-    schedule(t + spec.endpoint_update_ms, Pending{Ev::endpoint_change, d, instance});
+    schedule(t + spec.endpoint_update_ms, ev::EndpointChange{d, instance});
     invalidate();
 }
 
@@ -428,7 +428,7 @@ void Engine::endpoint_change(Ms t, int d, int instance) {
             continue;
         const Ms phase = db.tier_phase[tier];
         const Ms when = period <= 0 ? t : t + ((phase - t) % period + period) % period;
-        schedule(when, Pending{Ev::tier_refresh, d, static_cast<int>(tier)});
+        schedule(when, ev::TierRefresh{d, static_cast<int>(tier)});
     }
 }
 
@@ -623,7 +623,7 @@ void Engine::start_switchover(Ms t, int d, int instance) {
     db.paused = true;
     emit(t, EventKind::switchover_started, spec.id,
          {{"to", s_.regions[static_cast<std::size_t>(target.region)].id}, {"pause_ms", pause}});
-    schedule(t + pause, Pending{Ev::switchover_done, d, instance});
+    schedule(t + pause, ev::SwitchoverDone{d, instance});
     invalidate();
 }
 
@@ -655,7 +655,7 @@ void Engine::switchover_done(Ms t, int d, int instance) {
     emit(t, EventKind::switchover_finished, spec.id,
          {{"region", s_.regions[static_cast<std::size_t>(in.region)].id}});
     milestone(t, Chain::writer, Stage::promotion);
-    schedule(t + spec.endpoint_update_ms, Pending{Ev::endpoint_change, d, instance});
+    schedule(t + spec.endpoint_update_ms, ev::EndpointChange{d, instance});
     invalidate();
 }
 

@@ -131,8 +131,8 @@ void Engine::fault_start(Ms t, int index) {
         subject = f.dns_name;
         data.push_back({"record", f.record});
         emit(t, EventKind::fault_started, subject, std::move(data));
-        // The operator submits the edit after thinking it over (c = 0: submit, 1: apply).
-        schedule(t + f.operator_delay_ms, Pending{Ev::dns_edit, index, 0, 0});
+        // The operator submits the edit after thinking it over.
+        schedule(t + f.operator_delay_ms, ev::DnsEdit{index, ev::EditStage::submit});
         return;
     }
     case FaultKind::fail_back: {
@@ -172,8 +172,8 @@ void Engine::fault_end(Ms t, int index) {
                 if (!dbs_[d].multi)
                     for (std::size_t tier = 0; tier < s_.app_tiers.size(); ++tier)
                         if (region_index(s_.app_tiers[tier].region) == r)
-                            schedule(t, Pending{Ev::tier_refresh, static_cast<int>(d),
-                                                static_cast<int>(tier)});
+                            schedule(t,
+                                     ev::TierRefresh{static_cast<int>(d), static_cast<int>(tier)});
         break;
     }
     case FaultKind::az_outage:

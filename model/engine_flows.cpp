@@ -216,7 +216,7 @@ void Engine::compute_flows(Ms t) {
                  {{"from_rps", static_cast<std::int64_t>(st.capacity + 0.5)},
                   {"to_rps", std::int64_t{a.capacity_rps}},
                   {"scale_up_ms", a.scale_up_ms}});
-            schedule(t + a.scale_up_ms, Pending{Ev::scale_ready, static_cast<int>(i)});
+            schedule(t + a.scale_up_ms, ev::ScaleReady{static_cast<int>(i)});
         }
     }
     std::fill(rate_.begin(), rate_.end(), 0.0);

@@ -116,12 +116,12 @@ void Engine::refresh_probes(Ms t) {
             ++chk.gen;
             chk.contrary = 0;
             const Ms first = next_probe(chk, mon.interval, t);
-            const Pending p{reg == Regime::random ? Ev::probe : Ev::checker_flip,
-                            static_cast<int>(m), static_cast<int>(c), 0, chk.gen};
+            const int monitor = static_cast<int>(m), checker = static_cast<int>(c);
             if (reg == Regime::random)
-                schedule(first, p);
+                schedule(first, ev::Probe{monitor, checker, chk.gen});
             else if ((reg == Regime::pass) != chk.healthy)
-                schedule(first + (mon.threshold - 1) * mon.interval, p);
+                schedule(first + (mon.threshold - 1) * mon.interval,
+                         ev::CheckerFlip{monitor, checker, chk.gen});
         }
     }
 }
@@ -151,7 +151,7 @@ void Engine::probe(Ms t, int m, int c, std::uint32_t gen) {
     } else {
         chk.contrary = 0;
     }
-    schedule(t + mon.interval, Pending{Ev::probe, m, c, 0, gen});
+    schedule(t + mon.interval, ev::Probe{m, c, gen});
 }
 
 void Engine::checker_changed(Ms t, int m) {
@@ -184,7 +184,7 @@ void Engine::checker_changed(Ms t, int m) {
     // propagation figure (FACTS.md section 1).
     const Ms delay =
         rng_.between(s_.settings.verdict_delay_min_ms, s_.settings.verdict_delay_max_ms);
-    schedule(t + delay, Pending{Ev::verdict_effective, m, verdict ? 1 : 0, 0, ++mon.effective_gen});
+    schedule(t + delay, ev::VerdictEffective{m, verdict, ++mon.effective_gen});
 }
 
 // Evaluate Target Health follows the tier's load balancer. Its own target health check marks
@@ -205,12 +205,11 @@ void Engine::refresh_target_health(Ms t) {
         const int tier = static_cast<int>(i);
         if (!target && !region_up(tier_region_[i])) {
             schedule(t + s_.settings.lb_region_loss_ms,
-                     Pending{Ev::eth_update, tier, 0, 0, ++eth_gen_[i]});
+                     ev::EthUpdate{tier, false, ev::EthSource::region_lost, ++eth_gen_[i]});
             continue;
         }
         const int checks = target ? a.lb_healthy_threshold : a.lb_unhealthy_threshold;
-        schedule(t + a.lb_interval_ms * checks,
-                 Pending{Ev::lb_verdict, tier, target ? 1 : 0, checks, ++eth_gen_[i]});
+        schedule(t + a.lb_interval_ms * checks, ev::LbVerdict{tier, target, checks, ++eth_gen_[i]});
     }
 }
 
@@ -226,7 +225,7 @@ void Engine::lb_verdict(Ms t, int tier, bool healthy, int checks, std::uint32_t 
         milestone(t, Chain::route, Stage::detection);
     }
     schedule(t + s_.settings.eth_read_delay_ms,
-             Pending{Ev::eth_update, tier, healthy ? 1 : 0, 1, gen});
+             ev::EthUpdate{tier, healthy, ev::EthSource::load_balancer, gen});
 }
 
 } // namespace model::engine

@@ -385,7 +385,7 @@ void Engine::refresh_answers(Ms t, bool accelerators_only) {
             if (co.pending >= t && co.pending <= when)
                 continue;
             co.pending = when;
-            schedule(when, Pending{Ev::cohort_refresh, static_cast<int>(p), static_cast<int>(c)});
+            schedule(when, ev::CohortRefresh{static_cast<int>(p), static_cast<int>(c)});
         }
         MoveWave wave;
         wave.started_ms = t;
