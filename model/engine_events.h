@@ -135,7 +135,7 @@ using Pending =
                  ev::DnsEdit, ev::SwitchoverDone, ev::Recheck>;
 
 // The event's kind as the internal errors name it ("eth_update").
-inline const char *name_of(const Pending &event) {
+inline const char *kind_name(const Pending &event) {
     return std::visit([](const auto &e) { return e.name; }, event);
 }
 
