@@ -12,12 +12,14 @@
 // out as ranges per step. The same scenario and seed therefore cost the same few thousand
 // events whatever the request rate, and give the same trace on every machine.
 //
-// Who owns what. Each part owns its state and is the only one to change it; the others read it
-// through const references, in this order (each reads only those above it):
+// Who owns what. Each part below owns its state and alone changes it. A part reads only the
+// parts listed above it, through const references; the one exception is Flows, which hands
+// served writes to Data and asks Tiers to scale a warm standby, through their own methods.
 //
 //   Kernel   (engine_kernel.h)   the scenario's resolved indices (Topology), the agenda, the
-//                                random stream, the run being recorded, and two flags saying the
-//                                request flows are stale (clients moved; tiers changed too)
+//                                random stream, the run being recorded, and the two flags any
+//                                part raises when the request flows are stale (clients moved;
+//                                what a tier can do changed)
 //   Faults   (engine_faults.h)   what the faults are doing to the world: outages, partitions,
 //                                brownouts, impaired checkers and DNS control plane
 //   Data     (engine_data.h)     databases: writers, replicas, promotion, the writer endpoint,
@@ -28,14 +30,16 @@
 //                                Evaluate Target Health
 //   Routing  (engine_routing.h)  live DNS records, answers and accelerator routes, and the
 //                                client cohorts that follow them
-//   Flows    (engine_flows.h)    request rates and their counts per step; tier load; served
-//                                writes handed to Data
+//   Flows    (engine_flows.h)    request rates and their whole-number counts per step, and the
+//                                load on each tier
 //
 // Pending events are typed (engine_events.h). The Engine takes each from the agenda, lets the
 // replicas catch up to that instant, and hands it to the part that owns what it changes. Where
-// one part's change must reach another, the Engine passes it on: a verdict a part reports to
-// it reaches the DNS answers, a scripted fault reaches Faults, Data or Routing, and after any
-// change to the world it asks every part, in a fixed order, to take the new state in.
+// a change must cross from one part to another, the Engine carries it: a verdict Health
+// reports reaches Routing's answers, a scripted fault reaches Faults, Data or Routing, and
+// after any change to the world every part takes the new state in, in a fixed order
+// (state_changed). Which part runs first at one instant decides the order of same-time
+// events, so these orders are part of the trace.
 
 #include "engine_data.h"
 #include "engine_events.h"
@@ -52,6 +56,7 @@
 
 namespace model::engine {
 
+// One run of one scenario: composes the parts, runs the agenda, returns the recorded run.
 class Engine {
 public:
     Engine(const Scenario &scenario, std::uint64_t seed, Ms until);

@@ -28,6 +28,7 @@ struct WriteSpan {
 
 using SeqRanges = std::vector<std::pair<std::int64_t, std::int64_t>>; // held ranges [a, b)
 
+// One copy of a database: a writer or a replica, where it is and what it holds.
 struct DbInstance {
     int region = -1;
     int az = 0;
@@ -53,6 +54,7 @@ struct DbInstance {
     Ms sync_broken_since = -1;
 };
 
+// One database: its instances, who writes and who follows, and its write accounts.
 struct DbState {
     std::vector<DbInstance> inst;
     int source = 0;                 // the instance replicas follow
@@ -78,6 +80,7 @@ struct DbState {
     Random lag_rng{0};           // lag draws, a stream of their own
 };
 
+// Every database of the scenario; the only part that changes them.
 class Data {
 public:
     Data(Kernel &kernel, const Faults &faults);

@@ -83,6 +83,7 @@ struct DbAct {
     std::uint32_t gen = 0;
 };
 
+// A promoted instance has become the writer.
 struct PromotionDone {
     static constexpr const char *name = "promotion_done";
     int db = 0, instance = 0;
@@ -115,6 +116,7 @@ struct DnsEdit {
     EditStage stage = EditStage::submit;
 };
 
+// A planned switchover has moved the writer with nothing lost.
 struct SwitchoverDone {
     static constexpr const char *name = "switchover_done";
     int db = 0, instance = 0;

@@ -15,6 +15,7 @@
 
 namespace model::engine {
 
+// The faults in force and the reachability they leave.
 class Faults {
 public:
     Faults(const Scenario &scenario, const Topology &topology);

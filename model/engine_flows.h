@@ -25,6 +25,7 @@ struct TierLoad {
     Ms queue_ms = 0;
 };
 
+// The request rates per cell and their counts per step.
 class Flows {
 public:
     Flows(Kernel &kernel, const Faults &faults, Tiers &tiers, const Routing &routing, Data &data);

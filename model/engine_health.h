@@ -18,6 +18,7 @@ namespace model::engine {
 // How a checker's probes go: all pass, all fail, or fail at random (a partial brownout).
 enum class Regime : std::uint8_t { pass, fail, random };
 
+// One checker location probing at its own phase.
 struct Checker {
     std::string location;
     Ms phase = 0;
@@ -51,6 +52,7 @@ enum class VerdictMove : std::uint8_t {
     in_force,   // an accelerator's verdict changed; its routing follows at once
 };
 
+// Every monitor and every load balancer's target health; the only part that changes them.
 class Health {
 public:
     Health(Kernel &kernel, const Faults &faults, const Tiers &tiers);

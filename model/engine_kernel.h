@@ -17,6 +17,7 @@
 
 namespace model::engine {
 
+// The state every part shares; the run is recorded here.
 class Kernel {
 public:
     Kernel(const Scenario &scenario, std::uint64_t seed, Ms until);

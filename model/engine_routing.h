@@ -13,6 +13,7 @@
 
 namespace model::engine {
 
+// What a population's entry resolves to: app tiers and their shares of the clients.
 struct Answer {
     std::vector<std::pair<int, double>> parts; // tier -> share; empty: no answer
     bool operator==(const Answer &o) const { return parts == o.parts; }
@@ -27,6 +28,7 @@ struct Cohort {
     Ms pending = -1; // time of the scheduled refresh, -1 none
 };
 
+// A population's entry, its cohorts and where they are, and its current answer.
 struct PopulationState {
     int entry_dns = -1;
     int entry_accelerator = -1;
@@ -42,6 +44,7 @@ struct PopulationState {
 // (its routes follow its own checks at once), or all.
 enum class Answers : std::uint8_t { accelerators_only, all };
 
+// The DNS records and client cohorts; the only part that changes them.
 class Routing {
 public:
     Routing(Kernel &kernel, const Health &health);

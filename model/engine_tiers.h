@@ -13,6 +13,7 @@
 
 namespace model::engine {
 
+// What one app tier can do now.
 struct TierStatus {
     bool region_up = true;
     double capacity = 0; // requests per second it can serve now
@@ -23,6 +24,7 @@ struct TierStatus {
     Ms brown_latency = 0;
 };
 
+// Every app tier's status and scaling; the only part that changes them.
 class Tiers {
 public:
     Tiers(Kernel &kernel, const Faults &faults, const Data &data);

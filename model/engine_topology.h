@@ -11,6 +11,7 @@
 
 namespace model::engine {
 
+// Indices and round trips resolved once from the scenario.
 class Topology {
 public:
     explicit Topology(const Scenario &scenario);
