@@ -6,10 +6,12 @@ namespace model {
 
 RunCounts count_requests(const Run &run) {
     const auto steps = static_cast<std::size_t>(run.steps);
-    const StepCounts zero{std::vector<std::int64_t>(steps), std::vector<std::int64_t>(steps)};
-    RunCounts c{zero, zero, {}, {}};
+    const auto zeros = [steps] {
+        return StepCounts{std::vector<std::int64_t>(steps), std::vector<std::int64_t>(steps)};
+    };
+    RunCounts c{zeros(), zeros(), {}, {}};
     for (const auto &ps : run.population_steps) {
-        StepCounts pr = zero, pw = zero;
+        StepCounts pr = zeros(), pw = zeros();
         for (std::size_t k = 0; k < steps; ++k) {
             pr.ok[k] = ps.reads_ok[k];
             pr.failed[k] = ps.reads_failed[k];
