@@ -4,360 +4,179 @@
 
 namespace model::engine {
 
-const char *to_string(Ev kind) {
-    switch (kind) {
-    case Ev::fault_start:
-        return "fault_start";
-    case Ev::fault_end:
-        return "fault_end";
-    case Ev::checker_flip:
-        return "checker_flip";
-    case Ev::probe:
-        return "probe";
-    case Ev::verdict_effective:
-        return "verdict_effective";
-    case Ev::lb_verdict:
-        return "lb_verdict";
-    case Ev::eth_update:
-        return "eth_update";
-    case Ev::cohort_refresh:
-        return "cohort_refresh";
-    case Ev::scale_ready:
-        return "scale_ready";
-    case Ev::db_act:
-        return "db_act";
-    case Ev::promotion_done:
-        return "promotion_done";
-    case Ev::endpoint_change:
-        return "endpoint_change";
-    case Ev::tier_refresh:
-        return "tier_refresh";
-    case Ev::az_failover_done:
-        return "az_failover_done";
-    case Ev::dns_edit:
-        return "dns_edit";
-    case Ev::switchover_done:
-        return "switchover_done";
-    case Ev::recheck:
-        return "recheck";
-    }
-    return "?";
-}
-
 Engine::Engine(const Scenario &scenario, std::uint64_t seed, Ms until)
-    : s_(scenario), rng_(seed), end_(until) {
-    out_.seed = seed;
-    out_.step_ms = scenario.settings.step_ms;
-    out_.end_ms = until;
-    out_.steps = static_cast<int>((until + out_.step_ms - 1) / out_.step_ms);
-    queue_.reserve(4096);
-}
-
-int Engine::region_index(const std::string &id) const {
-    for (std::size_t i = 0; i < s_.regions.size(); ++i)
-        if (s_.regions[i].id == id)
-            return static_cast<int>(i);
-    return -1;
-}
-int Engine::tier_index(const std::string &id) const {
-    for (std::size_t i = 0; i < s_.app_tiers.size(); ++i)
-        if (s_.app_tiers[i].id == id)
-            return static_cast<int>(i);
-    return -1;
-}
-int Engine::store_index(const std::string &id) const {
-    for (std::size_t i = 0; i < s_.data_stores.size(); ++i)
-        if (s_.data_stores[i].id == id)
-            return static_cast<int>(i);
-    return -1;
-}
-int Engine::db_index(const std::string &id) const {
-    for (std::size_t i = 0; i < s_.databases.size(); ++i)
-        if (s_.databases[i].id == id)
-            return static_cast<int>(i);
-    return -1;
-}
-int Engine::dns_index(const std::string &id) const {
-    for (std::size_t i = 0; i < dns_.size(); ++i)
-        if (dns_[i].id == id)
-            return static_cast<int>(i);
-    return -1;
-}
-
-Ms Engine::rtt(int a, int b) const {
-    return rtt_[static_cast<std::size_t>(a) * s_.regions.size() + static_cast<std::size_t>(b)];
-}
-
-Ms Engine::compute_rtt(int a, int b) const {
-    const Region &ra = s_.regions[static_cast<std::size_t>(a)];
-    const Region &rb = s_.regions[static_cast<std::size_t>(b)];
-    if (a == b)
-        return ra.inter_az_rtt_ms;
-    for (const auto &o : s_.rtt_overrides)
-        if ((o.a == ra.id && o.b == rb.id) || (o.a == rb.id && o.b == ra.id))
-            return o.rtt_ms;
-    if (auto m = measured_rtt(ra.id, rb.id))
-        return *m;
-    return rtt_from_distance(great_circle_km(ra.where, rb.where), s_.settings.public_route_factor);
-}
-
-void Engine::emit(Ms t, EventKind kind, std::string subject,
-                  std::vector<std::pair<std::string, Value>> data) {
-    out_.events.push_back(Event{t, seq_++, kind, std::move(subject), std::move(data)});
-}
-
-void Engine::milestone(Ms t, Chain chain, Stage stage, int population) {
-    out_.milestones.push_back(Milestone{t, chain, stage, population});
-}
-
-void Engine::build() {
-    const std::size_t nr = s_.regions.size();
-    region_down_.assign(nr, 0);
-    az_down_.resize(nr);
-    for (std::size_t r = 0; r < nr; ++r)
-        az_down_[r].assign(static_cast<std::size_t>(s_.regions[r].azs), 0);
-    brownouts_.assign(s_.app_tiers.size() + s_.data_stores.size(), {});
-    dns_ = s_.dns;
-    rtt_.resize(nr * nr);
-    for (std::size_t a = 0; a < nr; ++a)
-        for (std::size_t b = 0; b < nr; ++b)
-            rtt_[a * nr + b] = compute_rtt(static_cast<int>(a), static_cast<int>(b));
-    for (const auto &a : s_.app_tiers) {
-        tier_region_.push_back(region_index(a.region));
-        std::vector<int> stores, dbs;
-        for (const auto &dep : a.depends_on) {
-            if (store_index(dep) >= 0)
-                stores.push_back(store_index(dep));
-            if (db_index(dep) >= 0)
-                dbs.push_back(db_index(dep));
-        }
-        tier_stores_.push_back(std::move(stores));
-        tier_dbs_.push_back(std::move(dbs));
-    }
-    for (const auto &ds : s_.data_stores) {
-        std::vector<int> copies{region_index(ds.region)};
-        for (const auto &r : ds.replicas)
-            copies.push_back(region_index(r));
-        store_copies_.push_back(std::move(copies));
-    }
-    for (const auto &f : s_.faults) {
-        std::vector<char> cut(nr, 0);
-        for (const auto &r : f.regions)
-            if (region_index(r) >= 0)
-                cut[static_cast<std::size_t>(region_index(r))] = 1;
-        cut_.push_back(std::move(cut));
-    }
-    tiers_.assign(s_.app_tiers.size(), TierStatus{});
-    tier_scaling_.assign(s_.app_tiers.size(), false);
-    tier_scaled_.assign(s_.app_tiers.size(), false);
-    for (const auto &r : s_.regions)
-        out_.region_ids.push_back(r.id);
-    out_.region_requests.assign(nr,
-                                std::vector<std::int32_t>(static_cast<std::size_t>(out_.steps)));
-    out_.lost_writes_cumulative.assign(static_cast<std::size_t>(out_.steps), 0);
-    out_.conflicts_cumulative.assign(static_cast<std::size_t>(out_.steps), 0);
-
-    build_monitors();
-    build_databases();
-    build_populations();
-
-    slots_ = static_cast<int>(s_.app_tiers.size()) + 1;
-    const std::size_t cells =
-        s_.populations.size() * static_cast<std::size_t>(slots_) * 2 * kOutcomes;
-    rate_.assign(cells, 0);
-    acc_.assign(cells, 0);
-    cum_.assign(cells, 0);
-    is_active_.assign(cells, 0);
-    latency_.assign(cells / kOutcomes, 0);
-    served_.assign(cells / kOutcomes, 0);
-    writes_pending_.assign(cells / kOutcomes, 0);
-    written_.assign(cells / kOutcomes, 0);
-    segment_writes_.assign(s_.app_tiers.size(), 0);
-    segment_exact_.assign(s_.app_tiers.size(), 0.0);
-    segment_writing_.assign(s_.app_tiers.size(), 0);
-    latency_order_.assign(s_.populations.size(), {});
-
-    for (std::size_t f = 0; f < s_.faults.size(); ++f) {
-        schedule(s_.faults[f].at_ms, Pending{Ev::fault_start, static_cast<int>(f)});
-        if (s_.faults[f].until_ms)
-            schedule(*s_.faults[f].until_ms, Pending{Ev::fault_end, static_cast<int>(f)});
-    }
-}
-
-void Engine::state_changed(Ms t) {
-    invalidate();
-    refresh_probes(t);
-    refresh_target_health(t);
-    data_state_changed(t);
-    refresh_answers(t, true);
-}
-
-void Engine::dispatch(Ms t, const Pending &p) {
-    ++out_.events_processed;
-    catch_up(t); // replicas hold what reached them up to this instant, before anything changes
-    switch (p.type) {
-    case Ev::fault_start:
-        fault_start(t, p.a);
-        break;
-    case Ev::fault_end:
-        fault_end(t, p.a);
-        break;
-    case Ev::checker_flip:
-        checker_flip(t, p.a, p.b, p.gen);
-        break;
-    case Ev::probe:
-        probe(t, p.a, p.b, p.gen);
-        break;
-    case Ev::verdict_effective: {
-        Monitor &m = monitors_[static_cast<std::size_t>(p.a)];
-        if (p.gen != m.effective_gen)
-            break;
-        m.effective = p.b != 0;
-        refresh_answers(t, false);
-        break;
-    }
-    case Ev::lb_verdict:
-        lb_verdict(t, p.a, p.b != 0, p.c, p.gen);
-        break;
-    case Ev::eth_update: {
-        const auto tier = static_cast<std::size_t>(p.a);
-        if (p.gen != eth_gen_[tier])
-            break;
-        eth_healthy_[tier] = p.b != 0;
-        if (eth_watched_[tier]) {
-            emit(t, EventKind::target_health_changed, s_.app_tiers[tier].id,
-                 {{"healthy", std::int64_t{p.b}}});
-            // Route 53 reading the load balancer's verdict is propagation (c = 1); a region
-            // lost whole, load balancer and all, is detected here (c = 0).
-            milestone(t, Chain::route, p.c != 0 ? Stage::propagation : Stage::detection);
-        }
-        refresh_answers(t, false);
-        break;
-    }
-    case Ev::cohort_refresh:
-        cohort_refresh(t, p.a, p.b);
-        break;
-    case Ev::scale_ready: {
-        const auto tier = static_cast<std::size_t>(p.a);
-        tier_scaling_[tier] = false;
-        tier_scaled_[tier] = true;
-        emit(t, EventKind::capacity_ready, s_.app_tiers[tier].id,
-             {{"capacity_rps", std::int64_t{s_.app_tiers[tier].capacity_rps}}});
-        milestone(t, Chain::capacity, Stage::warmup);
-        invalidate();
-        break;
-    }
-    case Ev::db_act:
-        db_act(t, p.a, p.gen);
-        break;
-    case Ev::promotion_done:
-        promotion_done(t, p.a, p.b);
-        break;
-    case Ev::endpoint_change:
-        endpoint_change(t, p.a, p.b);
-        break;
-    case Ev::tier_refresh:
-        tier_refresh(t, p.a, p.b);
-        break;
-    case Ev::az_failover_done: {
-        DbState &db = dbs_[static_cast<std::size_t>(p.a)];
-        if (p.gen != db.gen)
-            break;
-        db.az_failover_until = -1;
-        emit(t, EventKind::az_failover_finished, s_.databases[static_cast<std::size_t>(p.a)].id,
-             {{"region", s_.regions[static_cast<std::size_t>(
-                                        db.inst[static_cast<std::size_t>(db.writer)].region)]
-                             .id}});
-        milestone(t, Chain::writer, Stage::promotion);
-        invalidate();
-        break;
-    }
-    case Ev::dns_edit: {
-        const Fault &f = s_.faults[static_cast<std::size_t>(p.a)];
-        if (control_plane_impaired_ > 0) {
-            emit(t, EventKind::dns_change_failed, f.dns_name, {{"record", f.record}});
-            break;
-        }
-        if (p.c == 0) {
-            // Edits reach every authoritative server within 60 s (FACTS.md section 1).
-            const Ms propagate =
-                rng_.between(s_.settings.propagation_max_ms / 6, s_.settings.propagation_max_ms);
-            emit(t, EventKind::dns_change_requested, f.dns_name,
-                 {{"record", f.record}, {"propagation_ms", propagate}});
-            schedule(t + propagate, Pending{Ev::dns_edit, p.a, 0, 1});
-            break;
-        }
-        const int n = dns_index(f.dns_name);
-        for (auto &rec : dns_[static_cast<std::size_t>(n)].records)
-            if (rec.id == f.record) {
-                if (f.set_weight)
-                    rec.weight = *f.set_weight;
-                if (!f.set_target.empty())
-                    rec.target = f.set_target;
-            }
-        emit(t, EventKind::dns_change_applied, f.dns_name, {{"record", f.record}});
-        milestone(t, Chain::route, Stage::propagation);
-        refresh_answers(t, false);
-        break;
-    }
-    case Ev::switchover_done:
-        switchover_done(t, p.a, p.b);
-        break;
-    case Ev::recheck: {
-        invalidate();
-        const DbState &db = dbs_[static_cast<std::size_t>(p.a)];
-        const DbInstance &peer = db.inst[static_cast<std::size_t>(p.b)];
-        if (peer.sync_broken_since >= 0 &&
-            t - peer.sync_broken_since >=
-                s_.databases[static_cast<std::size_t>(p.a)].sync_timeout_ms)
-            emit(t, EventKind::sync_degraded, s_.databases[static_cast<std::size_t>(p.a)].id,
-                 {{"replica", s_.regions[static_cast<std::size_t>(peer.region)].id},
-                  {"timeout_ms", s_.databases[static_cast<std::size_t>(p.a)].sync_timeout_ms}});
-        break;
-    }
-    }
-}
+    : k_(scenario, seed, until), faults_(scenario, k_.topology), data_(k_, faults_),
+      tiers_(k_, faults_, data_), health_(k_, faults_, tiers_), routing_(k_, health_),
+      flows_(k_, faults_, tiers_, routing_, data_) {}
 
 Run Engine::run() {
-    build();
-    const Ms step = out_.step_ms;
+    const Scenario &s = k_.scenario;
+    for (std::size_t f = 0; f < s.faults.size(); ++f) {
+        k_.schedule(s.faults[f].at_ms, ev::FaultStart{static_cast<int>(f)});
+        if (s.faults[f].until_ms)
+            k_.schedule(*s.faults[f].until_ms, ev::FaultEnd{static_cast<int>(f)});
+    }
+    Agenda<Pending> &agenda = k_.agenda;
+    Run &out = k_.out;
+    const Ms step = out.step_ms;
     Ms t = 0;
     int step_index = 0;
-    Ms step_end = std::min(step, end_);
+    Ms step_end = std::min(step, k_.end);
     // Events at t = 0 come first (faults scripted at 0 act before any request).
-    while (!queue_.empty() && queue_.next_time() <= 0) {
-        auto e = queue_.pop();
+    while (!agenda.empty() && agenda.next_time() <= 0) {
+        auto e = agenda.pop();
         dispatch(0, e.payload);
     }
-    while (step_index < out_.steps) {
-        const Ms next = queue_.empty() ? end_ + 1 : queue_.next_time();
+    while (step_index < out.steps) {
+        const Ms next = agenda.empty() ? k_.end + 1 : agenda.next_time();
         const Ms seg_end = std::min(next, step_end);
         if (seg_end > t) {
-            integrate(t, seg_end);
+            flows_.integrate(t, seg_end);
             t = seg_end;
         }
         if (t == step_end) {
-            finish_step(step_index, step_end);
+            flows_.finish_step(step_index);
+            data_.finish_step(step_index, step_end, flows_.step_writes());
             ++step_index;
-            step_end = std::min(step_end + step, end_);
+            step_end = std::min(step_end + step, k_.end);
         }
-        while (!queue_.empty() && queue_.next_time() == t && t < end_) {
-            auto e = queue_.pop();
+        while (!agenda.empty() && agenda.next_time() == t && t < k_.end) {
+            auto e = agenda.pop();
             dispatch(t, e.payload);
         }
     }
-    for (const auto &e : queue_.errors())
-        out_.internal_errors.push_back(
-            InternalError{e.now, std::string("an event (") + to_string(e.payload.type) +
-                                     ") was scheduled for t = " + std::to_string(e.asked) +
-                                     " ms, before the current time; it was dropped"});
-    flush_write_latencies();
-    emit(end_, EventKind::run_ended, "", {{"steps", std::int64_t{out_.steps}}});
-    finish_accounts();
-    std::stable_sort(out_.events.begin(), out_.events.end(), [](const Event &a, const Event &b) {
+    for (const auto &e : agenda.errors())
+        out.internal_errors.push_back(InternalError{
+            e.now, std::string("an event (") + kind_name(e.payload) + ") was scheduled for t = " +
+                       std::to_string(e.asked) + " ms, before the current time; it was dropped"});
+    flows_.flush_write_latencies();
+    k_.emit(k_.end, EventKind::run_ended, "", {{"steps", std::int64_t{out.steps}}});
+    data_.finish_accounts();
+    std::stable_sort(out.events.begin(), out.events.end(), [](const Event &a, const Event &b) {
         return a.t_ms < b.t_ms || (a.t_ms == b.t_ms && a.seq < b.seq);
     });
-    return std::move(out_);
+    return std::move(out);
+}
+
+void Engine::dispatch(Ms t, const Pending &event) {
+    ++k_.out.events_processed;
+    data_.catch_up(
+        t); // replicas hold what reached them up to this instant, before anything changes
+    std::visit([&](const auto &e) { handle(t, e); }, event);
+}
+
+void Engine::state_changed(Ms t) {
+    k_.invalidate();
+    tiers_.refresh(t);
+    health_.refresh_probes(t);
+    health_.refresh_target_health(t);
+    data_.state_changed(t);
+    routing_.refresh_answers(t, Answers::accelerators_only);
+}
+
+// An accelerator acts on its own checks' verdict at once; a Route 53 verdict reaches the
+// answers later, as its own event.
+void Engine::answers_follow(Ms t, VerdictMove move) {
+    if (move == VerdictMove::in_force)
+        routing_.refresh_answers(t, Answers::accelerators_only);
+}
+
+void Engine::handle(Ms t, const ev::CheckerFlip &e) {
+    answers_follow(t, health_.handle(t, e));
+}
+
+void Engine::handle(Ms t, const ev::Probe &e) {
+    const VerdictMove move = health_.handle(t, e);
+    if (move == VerdictMove::superseded)
+        return;
+    answers_follow(t, move);
+    health_.probe_again(t, e); // after the answers' events: their order at one instant counts
+}
+
+void Engine::handle(Ms t, const ev::VerdictEffective &e) {
+    if (health_.handle(e))
+        routing_.refresh_answers(t, Answers::all);
+}
+
+void Engine::handle(Ms t, const ev::EthUpdate &e) {
+    if (health_.handle(t, e))
+        routing_.refresh_answers(t, Answers::all);
+}
+
+void Engine::handle(Ms t, const ev::FaultStart &e) {
+    const Fault &f = k_.scenario.faults[static_cast<std::size_t>(e.fault)];
+    k_.emit(t, EventKind::fault_started, fault_subject(f), fault_started_data(f));
+    if (faults_.start(e.fault)) {
+        state_changed(t);
+        return;
+    }
+    const int d = k_.topology.db_index(f.database);
+    switch (f.kind) {
+    case FaultKind::writer_crash:
+        data_.crash_writer(d);
+        state_changed(t);
+        break;
+    case FaultKind::replication_broken:
+    case FaultKind::replication_lagging:
+        data_.break_replication(t, f);
+        state_changed(t);
+        break;
+    case FaultKind::manual_promotion:
+        data_.promote_by_operator(t, f);
+        break;
+    case FaultKind::manual_dns_change:
+        // The operator submits the edit after thinking it over.
+        k_.schedule(t + f.operator_delay_ms, ev::DnsEdit{e.fault, ev::EditStage::submit});
+        break;
+    case FaultKind::fail_back:
+        data_.fail_back(t, d);
+        break;
+    case FaultKind::switchover:
+        data_.switchover(t, f);
+        break;
+    default:
+        break;
+    }
+}
+
+void Engine::handle(Ms t, const ev::FaultEnd &e) {
+    const Fault &f = k_.scenario.faults[static_cast<std::size_t>(e.fault)];
+    if (faults_.end(e.fault)) {
+        const int r = k_.topology.region_index(f.region);
+        if (f.kind == FaultKind::region_outage && faults_.region_up(r))
+            data_.region_back(t, r);
+    } else if (f.kind == FaultKind::writer_crash) {
+        data_.restart_instances(k_.topology.db_index(f.database));
+    } else if (f.kind == FaultKind::replication_broken ||
+               f.kind == FaultKind::replication_lagging) {
+        data_.repair_replication(t, f);
+    } else {
+        return; // an operator's action has no end
+    }
+    k_.emit(t, EventKind::fault_ended, fault_subject(f),
+            {{"fault", f.id}, {"fault_kind", to_string(f.kind)}});
+    state_changed(t);
+}
+
+void Engine::handle(Ms t, const ev::DnsEdit &e) {
+    const Fault &f = k_.scenario.faults[static_cast<std::size_t>(e.fault)];
+    if (faults_.dns_control_plane_impaired()) {
+        k_.emit(t, EventKind::dns_change_failed, f.dns_name, {{"record", f.record}});
+        return;
+    }
+    if (e.stage == ev::EditStage::submit) {
+        // Edits reach every authoritative server within 60 s (FACTS.md section 1).
+        const Ms longest = k_.scenario.settings.propagation_max_ms;
+        const Ms propagate = k_.rng.between(longest / 6, longest);
+        k_.emit(t, EventKind::dns_change_requested, f.dns_name,
+                {{"record", f.record}, {"propagation_ms", propagate}});
+        k_.schedule(t + propagate, ev::DnsEdit{e.fault, ev::EditStage::apply});
+        return;
+    }
+    routing_.apply_edit(f);
+    k_.emit(t, EventKind::dns_change_applied, f.dns_name, {{"record", f.record}});
+    k_.milestone(t, Chain::route, Stage::propagation);
+    routing_.refresh_answers(t, Answers::all);
 }
 
 } // namespace model::engine

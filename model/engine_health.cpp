@@ -1,6 +1,6 @@
 // Health checking: checker fleets, their consecutive-failure counts, the 18 % aggregation rule,
 // and the load balancer health that Evaluate Target Health reads.
-#include "engine.h"
+#include "engine_health.h"
 
 namespace model::engine {
 namespace {
@@ -18,9 +18,14 @@ bool aggregate_healthy(int healthy, int total) {
 
 } // namespace
 
-void Engine::build_monitors() {
+Health::Health(Kernel &kernel, const Faults &faults, const Tiers &tiers)
+    : k_(kernel), s_(kernel.scenario), topo_(kernel.topology), faults_(faults), tiers_(tiers) {
+    build();
+}
+
+void Health::build() {
     const auto add = [&](Monitor m, int checkers, const std::vector<std::string> &regions) {
-        Random r = rng_.fork(0x6865616c74680000ULL + monitors_.size());
+        Random r = k_.rng.fork(0x6865616c74680000ULL + monitors_.size());
         const auto &locs = regions.empty() ? checker_regions() : regions;
         for (int i = 0; i < checkers; ++i) {
             Checker c;
@@ -34,7 +39,7 @@ void Engine::build_monitors() {
     for (const auto &h : s_.health_checks) {
         Monitor m;
         m.id = h.id;
-        m.tier = tier_index(h.target);
+        m.tier = topo_.tier_index(h.target);
         m.interval = h.interval_ms;
         m.threshold = h.failure_threshold;
         m.deep = h.deep;
@@ -47,7 +52,7 @@ void Engine::build_monitors() {
             for (const auto &e : g.endpoints) {
                 Monitor m;
                 m.id = acc.id + "/" + e.target;
-                m.tier = tier_index(e.target);
+                m.tier = topo_.tier_index(e.target);
                 m.interval = acc.interval_ms;
                 m.threshold = acc.threshold;
                 m.accelerator = static_cast<int>(a);
@@ -57,36 +62,22 @@ void Engine::build_monitors() {
     eth_watched_.assign(s_.app_tiers.size(), false);
     for (const auto &n : s_.dns)
         for (const auto &rec : n.records)
-            if (rec.alias && rec.evaluate_target_health && tier_index(rec.target) >= 0)
-                eth_watched_[static_cast<std::size_t>(tier_index(rec.target))] = true;
+            if (rec.alias && rec.evaluate_target_health && topo_.tier_index(rec.target) >= 0)
+                eth_watched_[static_cast<std::size_t>(topo_.tier_index(rec.target))] = true;
     eth_healthy_.assign(s_.app_tiers.size(), true);
     eth_target_.assign(s_.app_tiers.size(), true);
     eth_gen_.assign(s_.app_tiers.size(), 0);
 }
 
-bool Engine::tier_serving(int tier) const {
-    const AppTier &a = s_.app_tiers[static_cast<std::size_t>(tier)];
-    const int r = region_index(a.region);
-    if (!region_up(r))
-        return false;
-    int up = 0;
-    for (int d : az_down_[static_cast<std::size_t>(r)])
-        up += d == 0;
-    if (up == 0 || a.capacity_rps == 0)
-        return false;
-    const auto ti = static_cast<std::size_t>(tier);
-    return a.standby == Standby::hot || tier_scaled_[ti] || a.warm_fraction > 0;
-}
-
-Regime Engine::probe_regime(const Monitor &mon, const Checker &chk, double &fail_share) const {
+Regime Health::probe_regime(const Monitor &mon, const Checker &chk, double &fail_share) const {
     fail_share = 0;
     const auto ti = static_cast<std::size_t>(mon.tier);
-    const int r = region_index(s_.app_tiers[ti].region);
-    if (!checkers_reach(r, chk.location) || !tier_serving(mon.tier))
+    const int r = topo_.tier_region(mon.tier);
+    if (!faults_.checkers_reach(r, chk.location) || !tiers_.serving(mon.tier))
         return Regime::fail;
     if (!mon.deep)
         return Regime::pass; // a shallow /health answers whenever the process runs
-    const TierStatus &st = tiers_[ti];
+    const TierStatus &st = tiers_.status(mon.tier);
     if (st.dep_fail[0] >= 0)
         return Regime::fail;
     // An HTTP check wants its status within 2 s of connecting (FACTS.md section 1).
@@ -99,10 +90,8 @@ Regime Engine::probe_regime(const Monitor &mon, const Checker &chk, double &fail
     return Regime::pass;
 }
 
-void Engine::refresh_probes(Ms t) {
-    for (std::size_t i = 0; i < tiers_.size(); ++i)
-        tier_status(t, static_cast<int>(i), tiers_[i]);
-    status_dirty_ = true; // the statuses above do not carry demand and shedding
+// The tiers' statuses are up to date (the engine refreshed them first).
+void Health::refresh_probes(Ms t) {
     for (std::size_t m = 0; m < monitors_.size(); ++m) {
         Monitor &mon = monitors_[m];
         for (std::size_t c = 0; c < mon.checkers.size(); ++c) {
@@ -116,84 +105,87 @@ void Engine::refresh_probes(Ms t) {
             ++chk.gen;
             chk.contrary = 0;
             const Ms first = next_probe(chk, mon.interval, t);
-            const Pending p{reg == Regime::random ? Ev::probe : Ev::checker_flip,
-                            static_cast<int>(m), static_cast<int>(c), 0, chk.gen};
+            const int monitor = static_cast<int>(m), checker = static_cast<int>(c);
             if (reg == Regime::random)
-                schedule(first, p);
+                k_.schedule(first, ev::Probe{monitor, checker, chk.gen});
             else if ((reg == Regime::pass) != chk.healthy)
-                schedule(first + (mon.threshold - 1) * mon.interval, p);
+                k_.schedule(first + (mon.threshold - 1) * mon.interval,
+                            ev::CheckerFlip{monitor, checker, chk.gen});
         }
     }
 }
 
-void Engine::checker_flip(Ms t, int m, int c, std::uint32_t gen) {
-    Monitor &mon = monitors_[static_cast<std::size_t>(m)];
-    Checker &chk = mon.checkers[static_cast<std::size_t>(c)];
-    if (gen != chk.gen)
-        return;
+VerdictMove Health::handle(Ms t, const ev::CheckerFlip &e) {
+    Monitor &mon = monitors_[static_cast<std::size_t>(e.monitor)];
+    Checker &chk = mon.checkers[static_cast<std::size_t>(e.checker)];
+    if (e.gen != chk.gen)
+        return VerdictMove::superseded;
     chk.healthy = chk.regime == Regime::pass;
     chk.contrary = 0;
-    checker_changed(t, m);
+    return checker_changed(t, e.monitor);
 }
 
-void Engine::probe(Ms t, int m, int c, std::uint32_t gen) {
-    Monitor &mon = monitors_[static_cast<std::size_t>(m)];
-    Checker &chk = mon.checkers[static_cast<std::size_t>(c)];
-    if (gen != chk.gen)
-        return;
-    const bool passed = rng_.unit() >= chk.fail_share;
-    if (passed != chk.healthy) {
-        if (++chk.contrary >= mon.threshold) {
-            chk.healthy = passed;
-            chk.contrary = 0;
-            checker_changed(t, m);
-        }
-    } else {
+VerdictMove Health::handle(Ms t, const ev::Probe &e) {
+    Monitor &mon = monitors_[static_cast<std::size_t>(e.monitor)];
+    Checker &chk = mon.checkers[static_cast<std::size_t>(e.checker)];
+    if (e.gen != chk.gen)
+        return VerdictMove::superseded;
+    const bool passed = k_.rng.unit() >= chk.fail_share;
+    if (passed == chk.healthy) {
         chk.contrary = 0;
+        return VerdictMove::none;
     }
-    schedule(t + mon.interval, Pending{Ev::probe, m, c, 0, gen});
+    if (++chk.contrary < mon.threshold)
+        return VerdictMove::none;
+    chk.healthy = passed;
+    chk.contrary = 0;
+    return checker_changed(t, e.monitor);
 }
 
-void Engine::checker_changed(Ms t, int m) {
+void Health::probe_again(Ms t, const ev::Probe &e) {
+    k_.schedule(t + monitors_[static_cast<std::size_t>(e.monitor)].interval, e);
+}
+
+VerdictMove Health::checker_changed(Ms t, int m) {
     Monitor &mon = monitors_[static_cast<std::size_t>(m)];
     const int total = static_cast<int>(mon.checkers.size());
     int failing = 0;
     for (const auto &c : mon.checkers)
         failing += !c.healthy;
     if (mon.failing == 0 && failing > 0)
-        emit(t, EventKind::health_check_failed, mon.id,
-             {{"failing", std::int64_t{failing}}, {"checkers", std::int64_t{total}}});
+        k_.emit(t, EventKind::health_check_failed, mon.id,
+                {{"failing", std::int64_t{failing}}, {"checkers", std::int64_t{total}}});
     if (mon.failing > 0 && failing == 0)
-        emit(t, EventKind::health_check_recovered, mon.id, {{"checkers", std::int64_t{total}}});
+        k_.emit(t, EventKind::health_check_recovered, mon.id, {{"checkers", std::int64_t{total}}});
     mon.failing = failing;
     const bool verdict = aggregate_healthy(total - failing, total);
     if (verdict == mon.healthy)
-        return;
+        return VerdictMove::none;
     mon.healthy = verdict;
-    emit(t, verdict ? EventKind::endpoint_healthy : EventKind::endpoint_unhealthy, mon.id,
-         {{"healthy_checkers", std::int64_t{total - failing}},
-          {"checkers", std::int64_t{total}},
-          {"target", s_.app_tiers[static_cast<std::size_t>(mon.tier)].id}});
-    milestone(t, Chain::route, Stage::detection);
+    k_.emit(t, verdict ? EventKind::endpoint_healthy : EventKind::endpoint_unhealthy, mon.id,
+            {{"healthy_checkers", std::int64_t{total - failing}},
+             {"checkers", std::int64_t{total}},
+             {"target", s_.app_tiers[static_cast<std::size_t>(mon.tier)].id}});
+    k_.milestone(t, Chain::route, Stage::detection);
     if (mon.accelerator >= 0) {
         mon.effective = verdict;
-        refresh_answers(t, true);
-        return;
+        return VerdictMove::in_force;
     }
     // The delay between a verdict and the DNS answers is undocumented; bounded by the 60 s
     // propagation figure (FACTS.md section 1).
     const Ms delay =
-        rng_.between(s_.settings.verdict_delay_min_ms, s_.settings.verdict_delay_max_ms);
-    schedule(t + delay, Pending{Ev::verdict_effective, m, verdict ? 1 : 0, 0, ++mon.effective_gen});
+        k_.rng.between(s_.settings.verdict_delay_min_ms, s_.settings.verdict_delay_max_ms);
+    k_.schedule(t + delay, ev::VerdictEffective{m, verdict, ++mon.effective_gen});
+    return VerdictMove::scheduled;
 }
 
 // Evaluate Target Health follows the tier's load balancer. Its own target health check marks
 // a target unhealthy after interval x unhealthy threshold and healthy after interval x healthy
 // threshold (documented, FACTS.md section 1); Route 53 then reads that status after a modelled
 // delay. A region lost whole takes the load balancer with it: a separate modelled delay.
-void Engine::refresh_target_health(Ms t) {
+void Health::refresh_target_health(Ms t) {
     for (std::size_t i = 0; i < s_.app_tiers.size(); ++i) {
-        const bool target = tier_serving(static_cast<int>(i));
+        const bool target = tiers_.serving(static_cast<int>(i));
         if (target == eth_target_[i])
             continue;
         eth_target_[i] = target;
@@ -203,30 +195,55 @@ void Engine::refresh_target_health(Ms t) {
         }
         const AppTier &a = s_.app_tiers[i];
         const int tier = static_cast<int>(i);
-        if (!target && !region_up(tier_region_[i])) {
-            schedule(t + s_.settings.lb_region_loss_ms,
-                     Pending{Ev::eth_update, tier, 0, 0, ++eth_gen_[i]});
+        if (!target && !faults_.region_up(topo_.tier_region(tier))) {
+            k_.schedule(t + s_.settings.lb_region_loss_ms,
+                        ev::EthUpdate{tier, false, ev::EthSource::region_lost, ++eth_gen_[i]});
             continue;
         }
         const int checks = target ? a.lb_healthy_threshold : a.lb_unhealthy_threshold;
-        schedule(t + a.lb_interval_ms * checks,
-                 Pending{Ev::lb_verdict, tier, target ? 1 : 0, checks, ++eth_gen_[i]});
+        k_.schedule(t + a.lb_interval_ms * checks,
+                    ev::LbVerdict{tier, target, checks, ++eth_gen_[i]});
     }
 }
 
-void Engine::lb_verdict(Ms t, int tier, bool healthy, int checks, std::uint32_t gen) {
-    const auto ti = static_cast<std::size_t>(tier);
-    if (gen != eth_gen_[ti])
+void Health::handle(Ms t, const ev::LbVerdict &e) {
+    const auto ti = static_cast<std::size_t>(e.tier);
+    if (e.gen != eth_gen_[ti])
         return;
     if (eth_watched_[ti]) {
-        emit(t, EventKind::load_balancer_health_changed, s_.app_tiers[ti].id,
-             {{"healthy", std::int64_t{healthy}},
-              {"checks", std::int64_t{checks}},
-              {"interval_ms", s_.app_tiers[ti].lb_interval_ms}});
-        milestone(t, Chain::route, Stage::detection);
+        k_.emit(t, EventKind::load_balancer_health_changed, s_.app_tiers[ti].id,
+                {{"healthy", std::int64_t{e.healthy}},
+                 {"checks", std::int64_t{e.checks}},
+                 {"interval_ms", s_.app_tiers[ti].lb_interval_ms}});
+        k_.milestone(t, Chain::route, Stage::detection);
     }
-    schedule(t + s_.settings.eth_read_delay_ms,
-             Pending{Ev::eth_update, tier, healthy ? 1 : 0, 1, gen});
+    k_.schedule(t + s_.settings.eth_read_delay_ms,
+                ev::EthUpdate{e.tier, e.healthy, ev::EthSource::load_balancer, e.gen});
+}
+
+bool Health::handle(const ev::VerdictEffective &e) {
+    Monitor &m = monitors_[static_cast<std::size_t>(e.monitor)];
+    if (e.gen != m.effective_gen)
+        return false;
+    m.effective = e.healthy;
+    return true;
+}
+
+bool Health::handle(Ms t, const ev::EthUpdate &e) {
+    const auto tier = static_cast<std::size_t>(e.tier);
+    if (e.gen != eth_gen_[tier])
+        return false;
+    eth_healthy_[tier] = e.healthy;
+    if (eth_watched_[tier]) {
+        k_.emit(t, EventKind::target_health_changed, s_.app_tiers[tier].id,
+                {{"healthy", std::int64_t{e.healthy}}});
+        // Route 53 reading the load balancer's verdict is propagation; a region lost whole,
+        // load balancer and all, is detected here.
+        k_.milestone(t, Chain::route,
+                     e.source == ev::EthSource::load_balancer ? Stage::propagation
+                                                              : Stage::detection);
+    }
+    return true;
 }
 
 } // namespace model::engine

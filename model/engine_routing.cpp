@@ -1,6 +1,6 @@
 // Global routing and clients: DNS record selection with health, the anycast accelerator, and
 // client cohorts that each re-resolve at their own moment.
-#include "engine.h"
+#include "engine_routing.h"
 
 #include <algorithm>
 
@@ -46,25 +46,40 @@ void normalise(Answer &a) {
             p.second /= total;
 }
 
+int pick(const Answer &a, double u) {
+    double acc = 0;
+    for (const auto &[tier, share] : a.parts) {
+        acc += share;
+        if (u < acc)
+            return tier;
+    }
+    return a.parts.empty() ? -1 : a.parts.back().first;
+}
+
 } // namespace
 
-Ms Engine::answer_ttl(int dns, int depth) const {
+Routing::Routing(Kernel &kernel, const Health &health)
+    : k_(kernel), s_(kernel.scenario), topo_(kernel.topology), health_(health), dns_(s_.dns) {
+    build();
+}
+
+Ms Routing::answer_ttl(int dns, int depth) const {
     const DnsName &n = dns_[static_cast<std::size_t>(dns)];
     if (n.records.empty() || !n.records.front().alias || depth > 16)
         return n.ttl_ms;
-    const int next = dns_index(n.records.front().target);
+    const int next = topo_.dns_index(n.records.front().target);
     return next >= 0 ? answer_ttl(next, depth + 1) : kLoadBalancerTtl;
 }
 
-void Engine::build_populations() {
+void Routing::build() {
     for (std::size_t p = 0; p < s_.populations.size(); ++p) {
         const Population &pop = s_.populations[p];
         PopulationState st;
-        Random r = rng_.fork(0x706f700000000000ULL + p);
+        Random r = k_.rng.fork(0x706f700000000000ULL + p);
         for (std::size_t a = 0; a < s_.accelerators.size(); ++a)
             if (s_.accelerators[a].id == pop.entry)
                 st.entry_accelerator = static_cast<int>(a);
-        st.entry_dns = dns_index(pop.entry);
+        st.entry_dns = topo_.dns_index(pop.entry);
         for (const auto &reg : s_.regions) {
             const double km = great_circle_km(pop.where, reg.where);
             st.rtt_to_region.push_back(rtt_from_distance(km, s_.settings.public_route_factor));
@@ -114,27 +129,13 @@ void Engine::build_populations() {
             st.cohorts[i].pick = picks[i];
         st.share.assign(s_.app_tiers.size() + 1, 0.0);
         pops_.push_back(std::move(st));
-        PopulationRun pr;
-        pr.id = pop.id;
-        out_.populations.push_back(std::move(pr));
-        PopulationSteps steps;
-        const auto n = static_cast<std::size_t>(out_.steps);
-        steps.reads_ok.assign(n, 0);
-        steps.reads_failed.assign(n, 0);
-        steps.writes_ok.assign(n, 0);
-        steps.writes_failed.assign(n, 0);
-        steps.p50_ms.assign(n, -1);
-        steps.p99_ms.assign(n, -1);
-        steps.tier_requests.assign(s_.app_tiers.size() + 1, std::vector<std::int32_t>(n, 0));
-        steps.tier_failed.assign(s_.app_tiers.size() + 1, std::vector<std::int32_t>(n, 0));
-        out_.population_steps.push_back(std::move(steps));
     }
     // Everyone starts on the answer of t = 0.
     for (std::size_t p = 0; p < pops_.size(); ++p) {
         PopulationState &st = pops_[p];
         st.answer = st.entry_dns >= 0 ? resolve(static_cast<int>(p), st.entry_dns, 0)
                                       : accelerator_route(static_cast<int>(p));
-        out_.answers.push_back(AnswerRecord{0, static_cast<int>(p), st.answer.parts});
+        k_.out.answers.push_back(AnswerRecord{0, static_cast<int>(p), st.answer.parts});
         const double w = 1.0 / static_cast<double>(st.cohorts.size());
         for (auto &c : st.cohorts) {
             c.tier = pick(st.answer, c.pick);
@@ -143,28 +144,17 @@ void Engine::build_populations() {
     }
 }
 
-int Engine::pick(const Answer &a, double u) const {
-    double acc = 0;
-    for (const auto &[tier, share] : a.parts) {
-        acc += share;
-        if (u < acc)
-            return tier;
-    }
-    return a.parts.empty() ? -1 : a.parts.back().first;
-}
-
-bool Engine::record_healthy(const DnsRecord &rec, int population, int depth) const {
+bool Routing::record_healthy(const DnsRecord &rec, int population, int depth) const {
     if (!rec.health_check.empty()) {
         for (std::size_t h = 0; h < s_.health_checks.size(); ++h)
-            if (s_.health_checks[h].id == rec.health_check &&
-                !monitors_[static_cast<std::size_t>(check_monitor_[h])].effective)
+            if (s_.health_checks[h].id == rec.health_check && !health_.check_effective(h))
                 return false;
     }
     if (rec.alias && rec.evaluate_target_health) {
-        const int tier = tier_index(rec.target);
+        const int tier = topo_.tier_index(rec.target);
         if (tier >= 0)
-            return eth_healthy_[static_cast<std::size_t>(tier)];
-        const int n = dns_index(rec.target);
+            return health_.target_healthy(tier);
+        const int n = topo_.dns_index(rec.target);
         if (n >= 0 && depth < 16) {
             for (const auto &r : dns_[static_cast<std::size_t>(n)].records)
                 if (record_healthy(r, population, depth + 1))
@@ -175,7 +165,7 @@ bool Engine::record_healthy(const DnsRecord &rec, int population, int depth) con
     return true; // a record with no health check is always healthy
 }
 
-Answer Engine::resolve(int population, int dns, int depth) const {
+Answer Routing::resolve(int population, int dns, int depth) const {
     Answer out;
     if (depth > 16)
         return out;
@@ -193,16 +183,17 @@ Answer Engine::resolve(int population, int dns, int depth) const {
     const auto usable = [&](std::size_t i) { return healthy[i] || !any; };
     const auto answer_of = [&](std::size_t i) {
         const DnsRecord &rec = n.records[i];
-        const int tier = tier_index(rec.target);
+        const int tier = topo_.tier_index(rec.target);
         if (tier >= 0)
             return Answer{{{tier, 1.0}}};
-        return resolve(population, dns_index(rec.target), depth + 1);
+        return resolve(population, topo_.dns_index(rec.target), depth + 1);
     };
     const auto region_of = [&](std::size_t i) {
         Answer a = answer_of(i);
         if (a.parts.empty())
             return -1;
-        return region_index(s_.app_tiers[static_cast<std::size_t>(a.parts.front().first)].region);
+        return topo_.region_index(
+            s_.app_tiers[static_cast<std::size_t>(a.parts.front().first)].region);
     };
     switch (n.policy) {
     case RoutingPolicy::failover: {
@@ -272,33 +263,29 @@ Answer Engine::resolve(int population, int dns, int depth) const {
     return out;
 }
 
-Answer Engine::accelerator_route(int population) const {
+Answer Routing::accelerator_route(int population) const {
     const PopulationState &ps = pops_[static_cast<std::size_t>(population)];
     const auto a = static_cast<std::size_t>(ps.entry_accelerator);
     const Accelerator &acc = s_.accelerators[a];
     // Endpoint groups by proximity to the population.
     std::vector<std::pair<Ms, std::size_t>> order;
     for (std::size_t g = 0; g < acc.groups.size(); ++g)
-        order.emplace_back(
-            ps.rtt_via_accelerator[static_cast<std::size_t>(region_index(acc.groups[g].region))],
-            g);
+        order.emplace_back(ps.rtt_via_accelerator[static_cast<std::size_t>(
+                               topo_.region_index(acc.groups[g].region))],
+                           g);
     std::sort(order.begin(), order.end());
     const auto group_answer = [&](std::size_t g, bool healthy_only) {
         Answer out;
         int total = 0;
         for (const auto &e : acc.groups[g].endpoints) {
-            const int t = tier_index(e.target);
-            const bool ok =
-                monitors_[static_cast<std::size_t>(accel_monitor_[a][static_cast<std::size_t>(t)])]
-                    .effective;
+            const int t = topo_.tier_index(e.target);
+            const bool ok = health_.endpoint_effective(ps.entry_accelerator, t);
             if ((ok || !healthy_only) && e.weight > 0)
                 total += e.weight;
         }
         for (const auto &e : acc.groups[g].endpoints) {
-            const int t = tier_index(e.target);
-            const bool ok =
-                monitors_[static_cast<std::size_t>(accel_monitor_[a][static_cast<std::size_t>(t)])]
-                    .effective;
+            const int t = topo_.tier_index(e.target);
+            const bool ok = health_.endpoint_effective(ps.entry_accelerator, t);
             if ((ok || !healthy_only) && e.weight > 0 && total > 0)
                 out.parts.emplace_back(t, static_cast<double>(e.weight) / total);
         }
@@ -339,11 +326,11 @@ Answer Engine::accelerator_route(int population) const {
     return out;
 }
 
-void Engine::refresh_answers(Ms t, bool accelerators_only) {
+void Routing::refresh_answers(Ms t, Answers which) {
     for (std::size_t p = 0; p < pops_.size(); ++p) {
         PopulationState &ps = pops_[p];
         const bool via_dns = ps.entry_dns >= 0;
-        if (via_dns && accelerators_only)
+        if (via_dns && which == Answers::accelerators_only)
             continue;
         Answer next = via_dns ? resolve(static_cast<int>(p), ps.entry_dns, 0)
                               : accelerator_route(static_cast<int>(p));
@@ -351,13 +338,13 @@ void Engine::refresh_answers(Ms t, bool accelerators_only) {
             continue;
         const std::string from = describe(s_, ps.answer), to = describe(s_, next);
         ps.answer = std::move(next);
-        out_.answers.push_back(AnswerRecord{t, static_cast<int>(p), ps.answer.parts});
+        k_.out.answers.push_back(AnswerRecord{t, static_cast<int>(p), ps.answer.parts});
         const Population &pop = s_.populations[p];
-        emit(t, via_dns ? EventKind::dns_answer_changed : EventKind::accelerator_rerouted,
-             via_dns ? dns_[static_cast<std::size_t>(ps.entry_dns)].id : pop.entry,
-             {{"population", pop.id}, {"from", from}, {"to", to}});
+        k_.emit(t, via_dns ? EventKind::dns_answer_changed : EventKind::accelerator_rerouted,
+                via_dns ? dns_[static_cast<std::size_t>(ps.entry_dns)].id : pop.entry,
+                {{"population", pop.id}, {"from", from}, {"to", to}});
         if (via_dns)
-            milestone(t, Chain::route, Stage::propagation, static_cast<int>(p));
+            k_.milestone(t, Chain::route, Stage::propagation, static_cast<int>(p));
         // A new wave of moves: every cohort whose answer differs re-resolves at its own moment.
         ps.to_move = 0;
         ps.moved = 0;
@@ -376,10 +363,7 @@ void Engine::refresh_answers(Ms t, bool accelerators_only) {
                 const Accelerator &acc =
                     s_.accelerators[static_cast<std::size_t>(ps.entry_accelerator)];
                 const bool current_ok =
-                    co.tier >= 0 &&
-                    monitors_[static_cast<std::size_t>(accel_monitor_[static_cast<std::size_t>(
-                                  ps.entry_accelerator)][static_cast<std::size_t>(co.tier)])]
-                        .effective;
+                    co.tier >= 0 && health_.endpoint_effective(ps.entry_accelerator, co.tier);
                 // Broken connections move within the edge's propagation time; healthy ones
                 // are not moved: traffic returns about 30 s later, as connections end.
                 when = current_ok ? t + acc.return_delay_ms + co.phase
@@ -388,7 +372,7 @@ void Engine::refresh_answers(Ms t, bool accelerators_only) {
             if (co.pending >= t && co.pending <= when)
                 continue;
             co.pending = when;
-            schedule(when, Pending{Ev::cohort_refresh, static_cast<int>(p), static_cast<int>(c)});
+            k_.schedule(when, ev::CohortRefresh{static_cast<int>(p), static_cast<int>(c)});
         }
         for (const Cohort &co : ps.cohorts)
             if (pick(ps.answer, co.pick) != co.tier)
@@ -397,20 +381,21 @@ void Engine::refresh_answers(Ms t, bool accelerators_only) {
         MoveWave wave;
         wave.started_ms = t;
         wave.cohorts_to_move = ps.to_move;
-        out_.populations[p].waves.push_back(wave);
+        k_.out.populations[p].waves.push_back(wave);
     }
 }
 
-void Engine::record_cache(Ms t, int p) {
+void Routing::record_cache(Ms t, int p) {
     const PopulationState &ps = pops_[static_cast<std::size_t>(p)];
     int stale = 0;
     for (const Cohort &co : ps.cohorts)
         stale += pick(ps.answer, co.pick) != co.tier;
     const double share = static_cast<double>(stale) / static_cast<double>(ps.cohorts.size());
-    out_.caches.push_back(CacheRecord{t, p, share, stale > 0 ? ps.expires_by : -1});
+    k_.out.caches.push_back(CacheRecord{t, p, share, stale > 0 ? ps.expires_by : -1});
 }
 
-void Engine::cohort_refresh(Ms t, int p, int c) {
+void Routing::handle(Ms t, const ev::CohortRefresh &e) {
+    const int p = e.population, c = e.cohort;
     PopulationState &ps = pops_[static_cast<std::size_t>(p)];
     Cohort &co = ps.cohorts[static_cast<std::size_t>(c)];
     if (co.pending != t)
@@ -421,7 +406,7 @@ void Engine::cohort_refresh(Ms t, int p, int c) {
         move_cohort(t, p, c, tier);
 }
 
-void Engine::move_cohort(Ms t, int p, int c, int tier) {
+void Routing::move_cohort(Ms t, int p, int c, int tier) {
     PopulationState &ps = pops_[static_cast<std::size_t>(p)];
     Cohort &co = ps.cohorts[static_cast<std::size_t>(c)];
     const double w = 1.0 / static_cast<double>(ps.cohorts.size());
@@ -429,22 +414,32 @@ void Engine::move_cohort(Ms t, int p, int c, int tier) {
     ps.share[co.tier < 0 ? none : static_cast<std::size_t>(co.tier)] -= w;
     ps.share[tier < 0 ? none : static_cast<std::size_t>(tier)] += w;
     co.tier = tier;
-    dirty_ = true;
+    k_.clients_moved();
     record_cache(t, p);
     const bool via_dns = ps.entry_dns >= 0;
-    milestone(t, Chain::route, via_dns ? Stage::client_cache : Stage::propagation, p);
+    k_.milestone(t, Chain::route, via_dns ? Stage::client_cache : Stage::propagation, p);
     ++ps.moved;
-    if (out_.populations[static_cast<std::size_t>(p)].waves.empty() || ps.to_move == 0)
+    if (k_.out.populations[static_cast<std::size_t>(p)].waves.empty() || ps.to_move == 0)
         return;
-    MoveWave &wave = out_.populations[static_cast<std::size_t>(p)].waves.back();
+    MoveWave &wave = k_.out.populations[static_cast<std::size_t>(p)].waves.back();
     while (ps.next_mark < 4 && ps.moved * 100 >= kMarks[ps.next_mark] * ps.to_move) {
         const int mark = kMarks[ps.next_mark++];
         (mark == 50 ? wave.t50 : mark == 90 ? wave.t90 : mark == 99 ? wave.t99 : wave.t100) = t;
-        emit(t, EventKind::clients_moved, s_.populations[static_cast<std::size_t>(p)].id,
-             {{"moved_pct", std::int64_t{mark}},
-              {"to", tier < 0 ? std::string("no answer")
-                              : s_.app_tiers[static_cast<std::size_t>(tier)].id}});
+        k_.emit(t, EventKind::clients_moved, s_.populations[static_cast<std::size_t>(p)].id,
+                {{"moved_pct", std::int64_t{mark}},
+                 {"to", tier < 0 ? std::string("no answer")
+                                 : s_.app_tiers[static_cast<std::size_t>(tier)].id}});
     }
+}
+
+void Routing::apply_edit(const Fault &edit) {
+    for (auto &rec : dns_[static_cast<std::size_t>(topo_.dns_index(edit.dns_name))].records)
+        if (rec.id == edit.record) {
+            if (edit.set_weight)
+                rec.weight = *edit.set_weight;
+            if (!edit.set_target.empty())
+                rec.target = edit.set_target;
+        }
 }
 
 } // namespace model::engine

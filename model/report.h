@@ -59,10 +59,10 @@ struct PopulationFigures {
 
 // Curriculum C6: what the design's downtime costs a year against what the extra regions cost.
 struct BreakEven {
-    double monthly_cost = 0;          // baseline_monthly x cost multiplier
-    double extra_cost_per_year = 0;   // above the single-region baseline
+    double monthly_cost = 0;            // baseline_monthly x cost multiplier
+    double extra_cost_per_year = 0;     // above the single-region baseline
     double downtime_min_per_outage = 0; // the slower of the read and write RTOs
-    double outage_cost_per_year = 0;  // outages_per_year x downtime x revenue_per_minute
+    double outage_cost_per_year = 0;    // outages_per_year x downtime x revenue_per_minute
 };
 
 struct Report {

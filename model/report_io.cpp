@@ -248,28 +248,4 @@ std::string report_text(const Report &r) {
     return out.str();
 }
 
-const char *to_string(FailReason reason) {
-    switch (reason) {
-    case FailReason::no_answer:
-        return "no_answer";
-    case FailReason::unreachable:
-        return "unreachable";
-    case FailReason::unavailable:
-        return "unavailable";
-    case FailReason::dependency:
-        return "dependency";
-    case FailReason::write_refused:
-        return "write_refused";
-    case FailReason::shed:
-        return "shed";
-    case FailReason::brownout:
-        return "brownout";
-    case FailReason::timeout:
-        return "timeout";
-    case FailReason::count_:
-        break;
-    }
-    return "?";
-}
-
 } // namespace model

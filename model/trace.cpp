@@ -1,65 +1,61 @@
 #include "trace.h"
 
+#include <iterator>
+
 namespace model {
 namespace {
 
-struct KindName {
-    EventKind kind;
-    const char *name;
-};
-
-constexpr KindName kKinds[] = {
-    {EventKind::fault_started, "fault_started"},
-    {EventKind::fault_ended, "fault_ended"},
-    {EventKind::health_check_failed, "health_check_failed"},
-    {EventKind::health_check_recovered, "health_check_recovered"},
-    {EventKind::endpoint_unhealthy, "endpoint_unhealthy"},
-    {EventKind::endpoint_healthy, "endpoint_healthy"},
-    {EventKind::load_balancer_health_changed, "load_balancer_health_changed"},
-    {EventKind::target_health_changed, "target_health_changed"},
-    {EventKind::dns_answer_changed, "dns_answer_changed"},
-    {EventKind::dns_change_requested, "dns_change_requested"},
-    {EventKind::dns_change_applied, "dns_change_applied"},
-    {EventKind::dns_change_failed, "dns_change_failed"},
-    {EventKind::clients_moved, "clients_moved"},
-    {EventKind::accelerator_rerouted, "accelerator_rerouted"},
-    {EventKind::capacity_scaling_started, "capacity_scaling_started"},
-    {EventKind::capacity_ready, "capacity_ready"},
-    {EventKind::writer_unavailable, "writer_unavailable"},
-    {EventKind::writer_restored, "writer_restored"},
-    {EventKind::az_failover_finished, "az_failover_finished"},
-    {EventKind::promotion_started, "promotion_started"},
-    {EventKind::promotion_finished, "promotion_finished"},
-    {EventKind::db_endpoint_changed, "db_endpoint_changed"},
-    {EventKind::writer_endpoint_refreshed, "writer_endpoint_refreshed"},
-    {EventKind::writes_lost, "writes_lost"},
-    {EventKind::split_brain_write, "split_brain_write"},
-    {EventKind::writes_rejected_by_fencing, "writes_rejected_by_fencing"},
-    {EventKind::conflict, "conflict"},
-    {EventKind::replication_stopped, "replication_stopped"},
-    {EventKind::replication_resumed, "replication_resumed"},
-    {EventKind::sync_degraded, "sync_degraded"},
-    {EventKind::switchover_started, "switchover_started"},
-    {EventKind::switchover_finished, "switchover_finished"},
-    {EventKind::service_degraded, "service_degraded"},
-    {EventKind::service_restored, "service_restored"},
-    {EventKind::run_ended, "run_ended"},
-};
+// The kinds' names, in the order of EventKind.
+constexpr const char *kKindNames[] = {"fault_started",
+                                      "fault_ended",
+                                      "health_check_failed",
+                                      "health_check_recovered",
+                                      "endpoint_unhealthy",
+                                      "endpoint_healthy",
+                                      "load_balancer_health_changed",
+                                      "target_health_changed",
+                                      "dns_answer_changed",
+                                      "dns_change_requested",
+                                      "dns_change_applied",
+                                      "dns_change_failed",
+                                      "clients_moved",
+                                      "accelerator_rerouted",
+                                      "capacity_scaling_started",
+                                      "capacity_ready",
+                                      "writer_unavailable",
+                                      "writer_restored",
+                                      "az_failover_finished",
+                                      "promotion_started",
+                                      "promotion_finished",
+                                      "db_endpoint_changed",
+                                      "writer_endpoint_refreshed",
+                                      "writes_lost",
+                                      "split_brain_write",
+                                      "writes_rejected_by_fencing",
+                                      "conflict",
+                                      "replication_stopped",
+                                      "replication_resumed",
+                                      "sync_degraded",
+                                      "switchover_started",
+                                      "switchover_finished",
+                                      "service_degraded",
+                                      "service_restored",
+                                      "run_ended"};
+static_assert(std::size(kKindNames) == static_cast<std::size_t>(EventKind::run_ended) + 1,
+              "one name per event kind");
 
 } // namespace
 
 const char *to_string(EventKind kind) {
-    for (const auto &k : kKinds)
-        if (k.kind == kind)
-            return k.name;
-    return "?";
+    const auto i = static_cast<std::size_t>(kind);
+    return i < std::size(kKindNames) ? kKindNames[i] : "?";
 }
 
 const std::vector<EventKind> &all_event_kinds() {
     static const std::vector<EventKind> kinds = [] {
         std::vector<EventKind> v;
-        for (const auto &k : kKinds)
-            v.push_back(k.kind);
+        for (std::size_t i = 0; i < std::size(kKindNames); ++i)
+            v.push_back(static_cast<EventKind>(i));
         return v;
     }();
     return kinds;

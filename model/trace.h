@@ -13,6 +13,7 @@
 namespace model {
 
 // The closed list of event kinds; model/REPORT_FORMAT.md documents each one's data fields.
+// trace.cpp names them in this order.
 enum class EventKind {
     fault_started,
     fault_ended,

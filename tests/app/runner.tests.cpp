@@ -16,7 +16,9 @@ using Delivered = std::vector<std::shared_ptr<const model::Report>>;
 // Collects every report the runner delivers.
 void collect(app::ModelRunner &runner, Delivered &into) {
     QObject::connect(&runner, &app::ModelRunner::finished,
-                     [&into](std::shared_ptr<const model::Report> report, double elapsed_ms) {
+                     [&into](const std::shared_ptr<const model::Scenario> &scenario,
+                             std::shared_ptr<const model::Report> report, double elapsed_ms) {
+                         CHECK(scenario != nullptr);
                          CHECK(elapsed_ms >= 0);
                          into.push_back(std::move(report));
                      });
