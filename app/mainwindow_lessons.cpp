@@ -35,30 +35,28 @@ bool MainWindow::run_try_this(int lesson, int step) {
     const auto &lessons = reader_->lessons();
     const model::Lesson &l = lessons.at(static_cast<std::size_t>(lesson));
     const model::TryThis &t = l.try_this.at(static_cast<std::size_t>(step));
-    model::ScenarioLoad load = model::load_lesson_scenario(l, t.scenario, qt_reader());
-    if (!load.scenario) {
-        reader_->show_try_result(lesson, step, false, tr("the scenario does not load"));
+    const model::PreparedStep prepared =
+        model::prepare_step(l, static_cast<std::size_t>(step), qt_reader());
+    if (!prepared.scenario) {
+        reader_->show_try_result(lesson, step, false,
+                                 prepared.failure == model::PreparedStep::Failure::scenario
+                                     ? tr("the scenario does not load")
+                                     : QString::fromStdString(prepared.detail));
         return false;
     }
-    model::RunOptions options;
-    const model::EditResult applied = model::apply_actions(*load.scenario, t.actions, options);
-    if (!applied.ok) {
-        reader_->show_try_result(lesson, step, false, QString::fromStdString(applied.message));
-        return false;
-    }
-    const model::Report report = model::simulate(*load.scenario, options);
-    bool held = true;
+    const model::Report report = model::simulate(*prepared.scenario, prepared.options);
+    const model::StepGrade grade = model::grade_step(t, report);
+    const bool held = grade.held;
     QString detail = QString::fromStdString(model::fill_show(l, t, report, qt_reader()));
     if (t.expect) {
-        const auto actual = model::query_figure(report, t.expect->figure);
-        held = model::expectation_holds(*t.expect, actual);
         // What happened first; the model's check underneath, so its mark is not read as the
         // answer to the step's question.
-        detail = tr("%1\n%2 Model check: %3 = %4 (expected %5)")
-                     .arg(detail, held ? QStringLiteral("\u2713") : QStringLiteral("\u2717"),
-                          QString::fromStdString(t.expect->figure),
-                          actual ? QString::number(*actual) : tr("null (never happened)"),
-                          QString::fromStdString(model::describe(*t.expect)));
+        detail =
+            tr("%1\n%2 Model check: %3 = %4 (expected %5)")
+                .arg(detail, held ? QStringLiteral("\u2713") : QStringLiteral("\u2717"),
+                     QString::fromStdString(t.expect->figure),
+                     grade.actual ? QString::number(*grade.actual) : tr("null (never happened)"),
+                     QString::fromStdString(model::describe(*t.expect)));
     }
     reader_->show_try_result(lesson, step, held, detail);
     if (held) {
@@ -76,15 +74,13 @@ void MainWindow::show_what_happened(int lesson, int step) {
     const model::TryThis &t = l.try_this.at(static_cast<std::size_t>(step));
     if (!confirm_discard())
         return;
-    model::ScenarioLoad load = model::load_lesson_scenario(l, t.scenario, qt_reader());
-    if (!load.scenario)
+    model::PreparedStep prepared =
+        model::prepare_step(l, static_cast<std::size_t>(step), qt_reader());
+    if (!prepared.scenario)
         return;
-    model::RunOptions options;
-    if (!model::apply_actions(*load.scenario, t.actions, options).ok)
-        return;
-    if (options.seed)
-        load.scenario->settings.seed = *options.seed;
-    doc_.reset(std::move(*load.scenario), QString());
+    if (prepared.options.seed)
+        prepared.scenario->settings.seed = *prepared.options.seed;
+    doc_.reset(std::move(*prepared.scenario), QString());
     run_model_now();
     // Start a little before the moment the step is about: the fault its expectation names,
     // else the fault it adds, else the event it plays to, else the earliest fault.

@@ -1,11 +1,8 @@
 #include "builders.h"
 
-#include "model/cli.h"
 #include "model/lesson.h"
 
 #include <catch2/catch.hpp>
-
-#include <sstream>
 
 using namespace model;
 
@@ -66,24 +63,4 @@ TEST_CASE("Bad lesson files get a clear error with file and place", "[lesson][ba
         }
         CHECK(found);
     }
-}
-
-TEST_CASE("Expectations compare figures and nulls", "[lesson]") {
-    CHECK(expectation_holds({"x", "<", 10.0, 0}, 9.0));
-    CHECK_FALSE(expectation_holds({"x", "<", 10.0, 0}, 10.0));
-    CHECK(expectation_holds({"x", "==", 10.0, 0.5}, 10.4));
-    CHECK_FALSE(expectation_holds({"x", "==", 10.0, 0.5}, 10.6));
-    CHECK(expectation_holds({"x", "==", std::nullopt, 0}, std::nullopt));
-    CHECK_FALSE(expectation_holds({"x", "==", std::nullopt, 0}, 3.0));
-    CHECK_FALSE(expectation_holds({"x", ">", 1.0, 0}, std::nullopt));
-}
-
-TEST_CASE("validate --require-coverage fails while an id is uncovered", "[lesson][cli]") {
-    std::ostringstream out, err;
-    CHECK(run_cli({"validate", lesson_path("good.json")}, out, err) == kExitOk);
-    std::ostringstream out2, err2;
-    CHECK(run_cli({"validate", "--require-coverage", lesson_path("good.json")}, out2, err2) ==
-          kExitBadInput);
-    CHECK(err2.str().find("C1,") != std::string::npos);
-    CHECK(err2.str().find("C14") == std::string::npos);
 }
