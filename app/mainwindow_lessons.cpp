@@ -82,31 +82,8 @@ void MainWindow::show_what_happened(int lesson, int step) {
         prepared.scenario->settings.seed = *prepared.options.seed;
     doc_.reset(std::move(*prepared.scenario), QString());
     run_model_now();
-    // Start a little before the moment the step is about: the fault its expectation names,
-    // else the fault it adds, else the event it plays to, else the earliest fault.
-    const model::Scenario &s = doc_.scenario();
-    std::optional<model::Ms> moment;
-    if (t.expect && t.expect->figure.rfind("faults.", 0) == 0) {
-        const std::string rest = t.expect->figure.substr(7);
-        const std::string id = rest.substr(0, rest.find('.'));
-        for (const auto &f : s.faults)
-            if (f.id == id)
-                moment = f.at_ms;
-    }
-    for (const auto &a : t.actions) {
-        if (!moment && a.kind == model::LessonAction::Kind::add_fault)
-            moment = a.fault.at_ms;
-        if (!moment && a.kind == model::LessonAction::Kind::play_until && report_)
-            for (const auto &e : report_->run.events)
-                if (e.kind == a.event) {
-                    moment = e.t_ms;
-                    break;
-                }
-    }
-    if (!moment)
-        for (const auto &f : s.faults)
-            moment = moment ? std::min(*moment, f.at_ms) : f.at_ms;
-    clock_.seek(std::max<model::Ms>(0, moment.value_or(0) - 30 * model::kSecond));
+    if (report_)
+        clock_.seek(model::step_watch_from_ms(t, doc_.scenario(), report_->run));
     clock_.play();
 }
 

@@ -1,5 +1,7 @@
 #include "lesson_applier.h"
 
+#include <algorithm>
+
 namespace model {
 
 EditResult apply_actions(Scenario &s, const std::vector<LessonAction> &actions,
@@ -51,6 +53,48 @@ PreparedStep prepare_step(const Lesson &lesson, std::size_t step, const FileRead
     }
     out.scenario = std::move(load.scenario);
     return out;
+}
+
+namespace {
+
+std::optional<Ms> fault_at(const Scenario &s, const std::string &id) {
+    for (const auto &f : s.faults)
+        if (f.id == id)
+            return f.at_ms;
+    return std::nullopt;
+}
+
+std::optional<Ms> first_event(const Run &run, EventKind kind) {
+    for (const auto &e : run.events)
+        if (e.kind == kind)
+            return e.t_ms;
+    return std::nullopt;
+}
+
+} // namespace
+
+Ms step_focus_ms(const TryThis &step, const Scenario &applied, const Run &run) {
+    constexpr const char *kFaults = "faults.";
+    if (step.expect && step.expect->figure.rfind(kFaults, 0) == 0) {
+        const std::string rest = step.expect->figure.substr(std::string(kFaults).size());
+        if (auto at = fault_at(applied, rest.substr(0, rest.find('.'))))
+            return *at;
+    }
+    for (const auto &a : step.actions) {
+        if (a.kind == LessonAction::Kind::add_fault)
+            return a.fault.at_ms;
+        if (a.kind == LessonAction::Kind::play_until)
+            if (auto at = first_event(run, a.event))
+                return *at;
+    }
+    std::optional<Ms> earliest;
+    for (const auto &f : applied.faults)
+        earliest = earliest ? std::min(*earliest, f.at_ms) : f.at_ms;
+    return earliest.value_or(0);
+}
+
+Ms step_watch_from_ms(const TryThis &step, const Scenario &applied, const Run &run) {
+    return std::max<Ms>(0, step_focus_ms(step, applied, run) - kWatchLeadMs);
 }
 
 } // namespace model

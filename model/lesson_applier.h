@@ -1,7 +1,9 @@
 #pragma once
-// Lesson actions applied to a scenario, and a "try this" step made ready to run.
+// Lesson actions applied to a scenario: a "try this" step made ready to run, and the moment of
+// its run a learner should watch.
 
 #include "lesson_loader.h"
+#include "report.h"
 #include "simulation.h"
 
 #include <optional>
@@ -26,5 +28,17 @@ struct PreparedStep {
 };
 PreparedStep prepare_step(const Lesson &lesson, std::size_t step,
                           const FileReader &read = disk_reader());
+
+// How long before the moment a step is about "Show what happened" starts playing.
+constexpr Ms kWatchLeadMs = 30 * kSecond;
+
+// The moment a step is about, in its own run (`applied` is its scenario with the actions
+// applied, `run` what the model computed for it): the fault its expectation names
+// (faults.<id>.…), else the first fault it adds, else the first event a play_until waits for,
+// else the earliest fault of the scenario; 0 when there is none.
+Ms step_focus_ms(const TryThis &step, const Scenario &applied, const Run &run);
+// Where the player starts when the learner asks to see a step: kWatchLeadMs before its focus,
+// never before 0.
+Ms step_watch_from_ms(const TryThis &step, const Scenario &applied, const Run &run);
 
 } // namespace model

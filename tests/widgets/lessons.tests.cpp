@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QKeyEvent>
 #include <QTemporaryDir>
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 namespace {
@@ -119,4 +120,21 @@ TEST_CASE("A wait for an event that never comes says so", "[lessons][presentatio
     app::Presentation p(lesson, 0);
     p.next();
     CHECK(p.notice().contains("did not happen in this run"));
+}
+
+TEST_CASE("A step is watched from just before its moment", "[lessons][app]") {
+    app::MainWindow w;
+    w.open_initial(QString());
+    const auto &lessons = w.reader()->lessons();
+    const auto ttl = std::find_if(lessons.begin(), lessons.end(),
+                                  [](const model::Lesson &l) { return l.id == "dns-ttl"; });
+    REQUIRE(ttl != lessons.end());
+    const int lesson = static_cast<int>(ttl - lessons.begin());
+    w.show_what_happened(lesson, 0);
+    w.clock()->pause();
+    REQUIRE(w.report());
+    const model::Ms expected =
+        model::step_watch_from_ms(ttl->try_this[0], w.document()->scenario(), w.report()->run);
+    CHECK(expected > 0);
+    CHECK(w.clock()->playhead() == expected);
 }
