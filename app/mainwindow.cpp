@@ -99,7 +99,8 @@ void MainWindow::build_views() {
             &MainWindow::show_what_happened);
     connect(reader_, &widgets::LessonReader::start_walkthrough, this,
             &MainWindow::start_walkthrough);
-    connect(reader_, &widgets::LessonReader::open_calculator, this, &MainWindow::show_calculator);
+    connect(reader_, &widgets::LessonReader::open_worked_example, this,
+            &MainWindow::open_worked_example);
     connect(reader_, &widgets::LessonReader::lesson_read, this, [this](int index) {
         const auto &l = reader_->lessons().at(static_cast<std::size_t>(index));
         const QString id = QString::fromStdString(l.id);

@@ -58,6 +58,7 @@ public:
     bool open_lesson_scenario(int lesson, const QString &relative);
     bool run_try_this(int lesson, int step);
     void show_what_happened(int lesson, int step);
+    void open_worked_example(model::WorkedExample example);
     QWidget *start_walkthrough(int lesson, int walkthrough);
     void load_lesson_pack(const QString &folder);
     std::shared_ptr<const model::Report> report() const { return report_; }

@@ -87,6 +87,18 @@ void MainWindow::show_what_happened(int lesson, int step) {
     clock_.play();
 }
 
+void MainWindow::open_worked_example(model::WorkedExample example) {
+    // The calculators number their pages: 0 the RTO, 1 the break-even.
+    switch (example) {
+    case model::WorkedExample::rto:
+        show_calculator(0);
+        break;
+    case model::WorkedExample::break_even:
+        show_calculator(1);
+        break;
+    }
+}
+
 QWidget *MainWindow::start_walkthrough(int lesson, int walkthrough) {
     const model::Lesson &l = reader_->lessons().at(static_cast<std::size_t>(lesson));
     if (walkthrough < 0 || walkthrough >= static_cast<int>(l.walkthroughs.size()))

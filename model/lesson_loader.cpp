@@ -2,9 +2,23 @@
 
 #include "json_reader.h"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace model {
+
+const std::vector<std::pair<const char *, WorkedExample>> &worked_example_names() {
+    static const std::vector<std::pair<const char *, WorkedExample>> names{
+        {"rto", WorkedExample::rto}, {"break_even", WorkedExample::break_even}};
+    return names;
+}
+
+const char *to_string(WorkedExample example) {
+    for (const auto &[name, e] : worked_example_names())
+        if (e == example)
+            return name;
+    return "";
+}
 
 namespace {
 
@@ -148,6 +162,34 @@ void read_completion(JsonReader &c, const Json &raw, Lesson &l) {
         c.fail("try_this", "expected \"all\", \"any\" or a number of steps");
 }
 
+void read_worked_examples(JsonReader &r, const Json &root, Lesson &l) {
+    std::vector<std::string> names;
+    r.strings("worked_examples", names);
+    if (!root.contains("worked_examples") || !root.at("worked_examples").is_array())
+        return;
+    const Json &list = root.at("worked_examples");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        if (!list[i].is_string())
+            continue; // reported by strings()
+        const std::string name = list[i].get<std::string>();
+        const std::string where = "worked_examples/" + std::to_string(i);
+        std::optional<WorkedExample> found;
+        std::string choices;
+        for (const auto &[n, e] : worked_example_names()) {
+            choices += (choices.empty() ? "\"" : ", \"") + std::string(n) + "\"";
+            if (name == n)
+                found = e;
+        }
+        if (!found)
+            r.fail(where, "expected one of " + choices + ", found \"" + name + "\"");
+        else if (std::find(l.worked_examples.begin(), l.worked_examples.end(), *found) !=
+                 l.worked_examples.end())
+            r.fail(where, "\"" + name + "\" is named twice");
+        else
+            l.worked_examples.push_back(*found);
+    }
+}
+
 WalkStep read_walk_step(JsonReader &s, const Json &raw, const Lesson &l, Problems &problems) {
     WalkStep st;
     s.string("caption", st.caption, true);
@@ -219,6 +261,7 @@ void read_lesson(JsonReader &r, const Json &root, Lesson &l, Problems &problems)
     r.strings("scenarios", l.scenarios);
     if (l.scenarios.empty())
         r.fail("scenarios", "a chapter names at least one scenario");
+    read_worked_examples(r, root, l);
     r.objects("try_this", [&](JsonReader &t, std::size_t i) {
         l.try_this.push_back(read_try_this(t, root.at("try_this").at(i), l, problems));
     });

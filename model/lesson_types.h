@@ -1,7 +1,7 @@
 #pragma once
 // What a lesson holds once read: one chapter of the course with its body, the scenarios it runs,
-// its "try this" steps, its completion rule and its walkthroughs. Field reference:
-// lessons/LESSON_FORMAT.md.
+// its "try this" steps, its completion rule, the worked examples it offers and its
+// walkthroughs. Field reference: lessons/LESSON_FORMAT.md.
 
 #include "edit.h"
 #include "scenario.h"
@@ -65,6 +65,16 @@ struct Walkthrough {
     std::vector<WalkStep> steps;
 };
 
+// An interactive worked example a chapter offers beside its text.
+enum class WorkedExample {
+    rto,       // the RTO of a DNS failover from its health checks and TTL (C15)
+    break_even // the yearly cost of each pattern against the cost of its downtime (C6)
+};
+
+// The names lesson files use ("rto", "break_even"), in the order of the enum.
+const std::vector<std::pair<const char *, WorkedExample>> &worked_example_names();
+const char *to_string(WorkedExample example);
+
 // One chapter of the course.
 struct Lesson {
     std::string file; // where it was read from
@@ -78,6 +88,7 @@ struct Lesson {
     std::vector<std::string> strong_answer, red_flags, questions_to_ask;
     bool completion_read = true;
     std::string completion_try_this = "all"; // "all", "any" or a number
+    std::vector<WorkedExample> worked_examples;
     std::vector<Walkthrough> walkthroughs;
 };
 

@@ -207,21 +207,8 @@ void LessonReader::show_lesson(int index) {
                                       lessons_[static_cast<std::size_t>(index)].scenarios.front()));
     });
     steps_layout_->addWidget(open);
-    const auto covers = [&](const char *id) {
-        return std::find(l.covers.begin(), l.covers.end(), id) != l.covers.end();
-    };
-    if (covers("C15")) {
-        auto *calc = new QPushButton(tr("Worked example: RTO from TTL and health checks"), steps_);
-        calc->setToolTip(tr("Sliders for interval, threshold and TTL; the model recomputes"));
-        connect(calc, &QPushButton::clicked, this, [this] { emit open_calculator(0); });
-        steps_layout_->addWidget(calc);
-    }
-    if (covers("C6")) {
-        auto *calc = new QPushButton(tr("Worked example: break-even of the patterns"), steps_);
-        calc->setToolTip(tr("Sliders for revenue, cost and outages; the model recomputes"));
-        connect(calc, &QPushButton::clicked, this, [this] { emit open_calculator(1); });
-        steps_layout_->addWidget(calc);
-    }
+    for (const model::WorkedExample example : l.worked_examples)
+        add_worked_example(example);
     if (!l.try_this.empty()) {
         auto *heading = new QLabel(QStringLiteral("<b>%1</b>").arg(tr("Try this")), steps_);
         steps_layout_->addWidget(heading);
@@ -273,6 +260,25 @@ void LessonReader::show_lesson(int index) {
     if (auto *area = qobject_cast<QScrollArea *>(steps_->parentWidget()->parentWidget()))
         area->verticalScrollBar()->setValue(0);
     emit lesson_read(index);
+}
+
+void LessonReader::add_worked_example(model::WorkedExample example) {
+    QPushButton *button = nullptr;
+    switch (example) {
+    case model::WorkedExample::rto:
+        button = new QPushButton(tr("Worked example: RTO from TTL and health checks"), steps_);
+        button->setToolTip(tr("Sliders for interval, threshold and TTL; the model recomputes"));
+        break;
+    case model::WorkedExample::break_even:
+        button = new QPushButton(tr("Worked example: break-even of the patterns"), steps_);
+        button->setToolTip(tr("Sliders for revenue, cost and outages; the model recomputes"));
+        break;
+    }
+    if (!button)
+        return;
+    connect(button, &QPushButton::clicked, this,
+            [this, example] { emit open_worked_example(example); });
+    steps_layout_->addWidget(button);
 }
 
 void LessonReader::show_try_result(int lesson, int step, bool held, const QString &detail) {

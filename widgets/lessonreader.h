@@ -48,12 +48,13 @@ signals:
     void show_what_happened(int lesson, int step);
     void start_walkthrough(int lesson, int walkthrough);
     void lesson_read(int lesson);
-    // The chapter's interactive worked example: 0 the RTO calculator (C15), 1 break-even (C6).
-    void open_calculator(int which);
+    // One of the interactive worked examples the chapter offers.
+    void open_worked_example(model::WorkedExample example);
 
 private:
     void rebuild_list();
     QString chapter_markdown(const model::Lesson &lesson) const;
+    void add_worked_example(model::WorkedExample example);
 
     std::vector<model::Lesson> lessons_;
     QMap<QString, LessonProgress> progress_;

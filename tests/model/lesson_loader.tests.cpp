@@ -12,6 +12,27 @@ std::string lesson_path(const std::string &name) {
     return testing::source_path("tests/data/lessons/" + name);
 }
 
+// Reads the lesson files from disk, except good.json, whose text is `edit` applied to its JSON.
+LessonLoad load_edited_good(const std::function<void(nlohmann::json &)> &edit) {
+    const std::string good = lesson_path("good.json");
+    const FileReader disk = disk_reader();
+    nlohmann::json json = nlohmann::json::parse(*disk(good));
+    edit(json);
+    const std::string text = json.dump();
+    return load_lesson_file(good, [&](const std::string &path) -> std::optional<std::string> {
+        return path == good ? std::optional<std::string>(text) : disk(path);
+    });
+}
+
+bool has_problem_at(const LessonLoad &load, const std::string &where) {
+    for (const auto &p : load.problems) {
+        INFO(p.text());
+        if (p.where == where && p.file == lesson_path("good.json"))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 TEST_CASE("A lesson loads with its body and its steps", "[lesson]") {
@@ -45,6 +66,7 @@ TEST_CASE("Bad lesson files get a clear error with file and place", "[lesson][ba
         {"bad-show-figure.json", "/try_this/0/show"},
         {"bad-interview-figure.json", "/interview/strong_answer/1"},
         {"bad-takeaway-config.json", "/takeaways/1"},
+        {"bad-worked-example.json", "/worked_examples/1"},
     };
     for (const auto &[file, where] : cases) {
         INFO(file);
@@ -63,4 +85,57 @@ TEST_CASE("Bad lesson files get a clear error with file and place", "[lesson][ba
         }
         CHECK(found);
     }
+}
+
+TEST_CASE("A chapter names the worked examples it offers", "[lesson][worked-example]") {
+    SECTION("by name, in the order given") {
+        const LessonLoad load = load_edited_good([](nlohmann::json &j) {
+            j["worked_examples"] = {"break_even", "rto"};
+        });
+        REQUIRE(load.lesson);
+        CHECK(load.lesson->worked_examples ==
+              std::vector<WorkedExample>{WorkedExample::break_even, WorkedExample::rto});
+    }
+    SECTION("none when the field is absent") {
+        const LessonLoad load =
+            load_edited_good([](nlohmann::json &j) { j.erase("worked_examples"); });
+        REQUIRE(load.lesson);
+        CHECK(load.lesson->worked_examples.empty());
+    }
+    SECTION("an unknown name is an error at its place in the list") {
+        const LessonLoad load = load_edited_good([](nlohmann::json &j) {
+            j["worked_examples"] = {"rto", "calculator"};
+        });
+        CHECK_FALSE(load.lesson);
+        CHECK(has_problem_at(load, "/worked_examples/1"));
+        REQUIRE_FALSE(load.problems.empty());
+        CHECK(load.problems.front().message.find("\"calculator\"") != std::string::npos);
+        CHECK(load.problems.front().message.find("\"break_even\"") != std::string::npos);
+    }
+    SECTION("a name given twice is an error") {
+        const LessonLoad load = load_edited_good([](nlohmann::json &j) {
+            j["worked_examples"] = {"rto", "rto"};
+        });
+        CHECK_FALSE(load.lesson);
+        CHECK(has_problem_at(load, "/worked_examples/1"));
+    }
+    SECTION("a name that is not a string is an error") {
+        const LessonLoad load = load_edited_good([](nlohmann::json &j) {
+            j["worked_examples"] = {"rto", 1};
+        });
+        CHECK_FALSE(load.lesson);
+        CHECK(has_problem_at(load, "/worked_examples/1"));
+    }
+    CHECK(std::string(to_string(WorkedExample::rto)) == "rto");
+    CHECK(std::string(to_string(WorkedExample::break_even)) == "break_even");
+}
+
+TEST_CASE("The course offers the worked examples in the chapters that teach them",
+          "[lesson][worked-example]") {
+    const LessonLoad slo = load_lesson_file(testing::source_path("lessons/03-slo-and-cost.json"));
+    const LessonLoad ttl = load_lesson_file(testing::source_path("lessons/07-dns-ttl.json"));
+    REQUIRE(slo.lesson);
+    REQUIRE(ttl.lesson);
+    CHECK(slo.lesson->worked_examples == std::vector<WorkedExample>{WorkedExample::break_even});
+    CHECK(ttl.lesson->worked_examples == std::vector<WorkedExample>{WorkedExample::rto});
 }

@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QKeyEvent>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -76,6 +77,47 @@ TEST_CASE("The reader lists every built-in chapter and searches them", "[lessons
     p.read = true;
     p.try_this_done = {"shorter-ttl", "second-outage"};
     CHECK(widgets::LessonReader::completed(lessons[0], p));
+}
+
+TEST_CASE("A chapter's worked examples come from its lesson file", "[lessons][reader]") {
+    widgets::LessonReader reader;
+    model::Lesson lesson = test_lesson(); // offers "rto"
+    lesson.covers.clear();                // the curriculum ids no longer decide
+    model::Lesson both = lesson;
+    both.id = "both";
+    both.order = 2;
+    both.worked_examples = {model::WorkedExample::break_even, model::WorkedExample::rto};
+    model::Lesson none = lesson;
+    none.id = "none";
+    none.order = 3;
+    none.covers = {"C6", "C15"};
+    none.worked_examples.clear();
+    reader.set_lessons({lesson, both, none});
+    std::vector<model::WorkedExample> asked;
+    QObject::connect(&reader, &widgets::LessonReader::open_worked_example,
+                     [&](model::WorkedExample e) { asked.push_back(e); });
+    const auto buttons = [&] {
+        std::vector<QPushButton *> out;
+        for (auto *b : reader.findChildren<QPushButton *>())
+            if (b->text().startsWith("Worked example"))
+                out.push_back(b);
+        return out;
+    };
+    reader.show_lesson(0);
+    REQUIRE(buttons().size() == 1);
+    buttons()[0]->click();
+    CHECK(asked == std::vector<model::WorkedExample>{model::WorkedExample::rto});
+    reader.show_lesson(1);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    REQUIRE(buttons().size() == 2);
+    asked.clear();
+    for (auto *b : buttons())
+        b->click();
+    CHECK(asked.size() == 2);
+    CHECK(std::count(asked.begin(), asked.end(), model::WorkedExample::break_even) == 1);
+    reader.show_lesson(2);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    CHECK(buttons().empty());
 }
 
 TEST_CASE("A walkthrough answers a clicker's keys", "[lessons][presentation]") {
