@@ -46,27 +46,21 @@ bool MainWindow::run_try_this(int lesson, int step) {
     }
     const model::Report report = model::simulate(*prepared.scenario, prepared.options);
     const model::StepGrade grade = model::grade_step(t, report);
-    const bool held = grade.held;
     QString detail = QString::fromStdString(model::fill_show(l, t, report, qt_reader()));
     if (t.expect) {
         // What happened first; the model's check underneath, so its mark is not read as the
         // answer to the step's question.
         detail =
             tr("%1\n%2 Model check: %3 = %4 (expected %5)")
-                .arg(detail, held ? QStringLiteral("\u2713") : QStringLiteral("\u2717"),
+                .arg(detail, grade.held ? QStringLiteral("\u2713") : QStringLiteral("\u2717"),
                      QString::fromStdString(t.expect->figure),
                      grade.actual ? QString::number(*grade.actual) : tr("null (never happened)"),
                      QString::fromStdString(model::describe(*t.expect)));
     }
-    reader_->show_try_result(lesson, step, held, detail);
-    if (held) {
-        progress_.mark_tried(QString::fromStdString(l.id), QString::fromStdString(t.id));
-        QString error;
-        if (!progress_.save(&error))
-            say(tr("Progress not saved: %1").arg(error));
-        reader_->set_progress(progress_.progress());
-    }
-    return held;
+    reader_->show_try_result(lesson, step, grade.held, detail);
+    if (grade.held && progress_.progress().mark_tried(l.id, t.id))
+        save_progress();
+    return grade.held;
 }
 
 void MainWindow::show_what_happened(int lesson, int step) {
@@ -85,6 +79,19 @@ void MainWindow::show_what_happened(int lesson, int step) {
     if (report_)
         clock_.seek(model::step_watch_from_ms(t, doc_.scenario(), report_->run));
     clock_.play();
+}
+
+void MainWindow::mark_lesson_read(int lesson) {
+    const model::Lesson &l = reader_->lessons().at(static_cast<std::size_t>(lesson));
+    if (progress_.progress().mark_read(l.id))
+        save_progress();
+}
+
+void MainWindow::save_progress() {
+    QString error;
+    if (!progress_.save(&error))
+        say(tr("Progress not saved: %1").arg(error));
+    reader_->set_progress(progress_.progress());
 }
 
 void MainWindow::open_worked_example(model::WorkedExample example) {
@@ -118,7 +125,14 @@ QWidget *MainWindow::start_walkthrough(int lesson, int walkthrough) {
 void MainWindow::load_lesson_pack(const QString &folder) {
     QStringList problems;
     std::vector<model::Lesson> lessons = reader_->lessons();
-    std::vector<model::Lesson> extra = load_lessons(folder, &problems);
+    std::vector<model::Lesson> extra;
+    for (model::Lesson &l : load_lessons(folder, &problems)) {
+        if (reader_->course().find(l.id))
+            problems.append(tr("%1: the chapter id \"%2\" is already taken by a loaded chapter")
+                                .arg(QString::fromStdString(l.file), QString::fromStdString(l.id)));
+        else
+            extra.push_back(std::move(l));
+    }
     if (!problems.isEmpty()) {
         QMessageBox box(QMessageBox::Warning, tr("Lesson pack"),
                         tr("Some lessons in %1 could not be loaded.").arg(folder), QMessageBox::Ok,

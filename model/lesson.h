@@ -5,7 +5,8 @@
 //
 // The parts, by job: lesson_types.h (what a lesson holds), lesson_loader.h (reading a lesson
 // file), lesson_applier.h (its actions applied to a scenario), lesson_grader.h (its expectations
-// checked against runs) and lesson_text.h (the figures its text quotes).
+// checked against runs) and lesson_text.h (the figures its text quotes). The course and the
+// learner's progress through it are course.h and progress.h.
 
 #include "lesson_applier.h"
 #include "lesson_grader.h"

@@ -149,17 +149,26 @@ TryThis read_try_this(JsonReader &t, const Json &raw, const Lesson &l, Problems 
 }
 
 void read_completion(JsonReader &c, const Json &raw, Lesson &l) {
-    c.boolean("read", l.completion_read);
+    c.boolean("read", l.completion.read);
     c.mark("try_this");
     if (!c.has("try_this"))
         return;
     const Json &v = raw.at("try_this");
-    if (v.is_string() && (v == "all" || v == "any"))
-        l.completion_try_this = v.get<std::string>();
-    else if (v.is_number_integer() && v.get<int>() >= 0)
-        l.completion_try_this = std::to_string(v.get<int>());
-    else
+    if (v == "all") {
+        l.completion.steps = CompletionRule::Steps::all;
+    } else if (v == "any") {
+        l.completion.steps = CompletionRule::Steps::any;
+    } else if (v.is_number_integer() && v.get<long long>() >= 0 &&
+               v.get<long long>() <= static_cast<long long>(l.try_this.size())) {
+        l.completion.steps = CompletionRule::Steps::at_least;
+        l.completion.at_least = v.get<int>();
+    } else if (v.is_number_integer() && v.get<long long>() >= 0) {
+        c.fail("try_this", "the chapter has " + std::to_string(l.try_this.size()) +
+                               " \"try this\" steps, so it could never be completed with " +
+                               v.dump());
+    } else {
         c.fail("try_this", "expected \"all\", \"any\" or a number of steps");
+    }
 }
 
 void read_worked_examples(JsonReader &r, const Json &root, Lesson &l) {

@@ -65,6 +65,14 @@ struct Walkthrough {
     std::vector<WalkStep> steps;
 };
 
+// When a chapter counts as completed: opened (if `read`), and enough "try this" steps held.
+struct CompletionRule {
+    enum class Steps { all, any, at_least };
+    bool read = true;
+    Steps steps = Steps::all;
+    int at_least = 0; // with Steps::at_least
+};
+
 // An interactive worked example a chapter offers beside its text.
 enum class WorkedExample {
     rto,       // the RTO of a DNS failover from its health checks and TTL (C15)
@@ -86,8 +94,7 @@ struct Lesson {
     std::vector<TryThis> try_this;
     std::string how_it_comes_up;
     std::vector<std::string> strong_answer, red_flags, questions_to_ask;
-    bool completion_read = true;
-    std::string completion_try_this = "all"; // "all", "any" or a number
+    CompletionRule completion;
     std::vector<WorkedExample> worked_examples;
     std::vector<Walkthrough> walkthroughs;
 };

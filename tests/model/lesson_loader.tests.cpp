@@ -67,6 +67,7 @@ TEST_CASE("Bad lesson files get a clear error with file and place", "[lesson][ba
         {"bad-interview-figure.json", "/interview/strong_answer/1"},
         {"bad-takeaway-config.json", "/takeaways/1"},
         {"bad-worked-example.json", "/worked_examples/1"},
+        {"bad-completion-count.json", "/completion/try_this"},
     };
     for (const auto &[file, where] : cases) {
         INFO(file);
@@ -138,4 +139,32 @@ TEST_CASE("The course offers the worked examples in the chapters that teach them
     REQUIRE(ttl.lesson);
     CHECK(slo.lesson->worked_examples == std::vector<WorkedExample>{WorkedExample::break_even});
     CHECK(ttl.lesson->worked_examples == std::vector<WorkedExample>{WorkedExample::rto});
+}
+
+TEST_CASE("The completion rule reads as all, any or a number of steps", "[lesson][completion]") {
+    const auto rule = [](nlohmann::json completion) {
+        const LessonLoad load =
+            load_edited_good([&](nlohmann::json &j) { j["completion"] = completion; });
+        REQUIRE(load.lesson);
+        return load.lesson->completion;
+    };
+    CHECK(rule({{"try_this", "all"}}).steps == CompletionRule::Steps::all);
+    CHECK(rule({{"try_this", "any"}}).steps == CompletionRule::Steps::any);
+    const CompletionRule one = rule({{"read", false}, {"try_this", 1}});
+    CHECK(one.steps == CompletionRule::Steps::at_least);
+    CHECK(one.at_least == 1);
+    CHECK_FALSE(one.read);
+    const CompletionRule defaults = rule(nlohmann::json::object());
+    CHECK(defaults.read);
+    CHECK(defaults.steps == CompletionRule::Steps::all);
+
+    for (const nlohmann::json &bad :
+         {nlohmann::json("most"), nlohmann::json(-1), nlohmann::json(3), nlohmann::json(1.5)}) {
+        INFO(bad.dump());
+        const LessonLoad load = load_edited_good([&](nlohmann::json &j) {
+            j["completion"] = {{"try_this", bad}};
+        });
+        CHECK_FALSE(load.lesson);
+        CHECK(has_problem_at(load, "/completion/try_this"));
+    }
 }

@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QKeyEvent>
+#include <QListWidget>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <algorithm>
@@ -34,13 +35,19 @@ TEST_CASE("Progress survives a save and a reload", "[lessons][progress]") {
     QTemporaryDir dir;
     const QString path = dir.filePath("progress.json");
     app::ProgressStore a(path);
-    a.mark_read("dns-ttl");
-    a.mark_tried("dns-ttl", "shorter-ttl");
+    a.progress().mark_read("dns-ttl");
+    a.progress().mark_tried("dns-ttl", "shorter-ttl");
     REQUIRE(a.save());
+    CHECK_FALSE(QFile::exists(path + ".unreadable"));
     app::ProgressStore b(path);
     REQUIRE(b.load());
-    CHECK(b.progress().value("dns-ttl").read);
-    CHECK(b.progress().value("dns-ttl").try_this_done.contains("shorter-ttl"));
+    CHECK(b.progress() == a.progress());
+    CHECK(b.progress().chapter("dns-ttl").read);
+    CHECK(b.progress().chapter("dns-ttl").tried("shorter-ttl"));
+    // No file yet is a fresh start, not an error.
+    app::ProgressStore fresh(dir.filePath("none/progress.json"));
+    CHECK(fresh.load());
+    CHECK(fresh.progress().chapters().empty());
 }
 
 TEST_CASE("A progress file cut short by a crash is set aside, not trusted", "[lessons][progress]") {
@@ -55,12 +62,14 @@ TEST_CASE("A progress file cut short by a crash is set aside, not trusted", "[le
     QString error;
     CHECK_FALSE(store.load(&error));
     CHECK(error.contains(path));
-    CHECK(store.progress().isEmpty());
+    CHECK(error.contains("line 1"));
+    CHECK(store.progress().chapters().empty());
     CHECK(QFile::exists(path + ".unreadable"));
-    store.mark_read("x");
+    store.progress().mark_read("x");
     CHECK(store.save());
     app::ProgressStore again(path);
     CHECK(again.load());
+    CHECK(again.progress().chapter("x").read);
 }
 
 TEST_CASE("The reader lists every built-in chapter and searches them", "[lessons][reader]") {
@@ -72,11 +81,34 @@ TEST_CASE("The reader lists every built-in chapter and searches them", "[lessons
     CHECK(reader.visible_chapters() == 1);
     reader.search("no such words anywhere");
     CHECK(reader.visible_chapters() == 0);
-    widgets::LessonProgress p;
-    CHECK_FALSE(widgets::LessonReader::completed(lessons[0], p));
-    p.read = true;
-    p.try_this_done = {"shorter-ttl", "second-outage"};
-    CHECK(widgets::LessonReader::completed(lessons[0], p));
+}
+
+TEST_CASE("The reader shows the model's completion marks and course progress",
+          "[lessons][reader][progress]") {
+    widgets::LessonReader reader;
+    model::Lesson other = test_lesson();
+    other.id = "other";
+    other.order = 0;
+    other.title = "Another chapter";
+    reader.set_lessons({test_lesson(), other});
+    REQUIRE(reader.lessons().size() == 2);
+    CHECK(reader.lessons()[0].id == "other"); // course order
+    auto *list = reader.findChild<QListWidget *>();
+    REQUIRE(list);
+    model::Progress p;
+    reader.set_progress(p);
+    CHECK(reader.course_progress_text() == "0 of 2 chapter(s) complete");
+    CHECK(list->item(1)->toolTip() == "Not started");
+    p.mark_read("test-ttl");
+    p.mark_tried("test-ttl", "shorter-ttl");
+    reader.set_progress(p);
+    CHECK(list->item(1)->toolTip() == "Started, steps left to try");
+    CHECK_FALSE(list->item(1)->text().startsWith(QStringLiteral("\u2713")));
+    p.mark_tried("test-ttl", "second-outage");
+    reader.set_progress(p);
+    CHECK(list->item(1)->toolTip() == "Completed");
+    CHECK(list->item(1)->text().startsWith(QStringLiteral("\u2713")));
+    CHECK(reader.course_progress_text() == "1 of 2 chapter(s) complete");
 }
 
 TEST_CASE("A chapter's worked examples come from its lesson file", "[lessons][reader]") {
@@ -164,7 +196,8 @@ TEST_CASE("A wait for an event that never comes says so", "[lessons][presentatio
     CHECK(p.notice().contains("did not happen in this run"));
 }
 
-TEST_CASE("A step is watched from just before its moment", "[lessons][app]") {
+TEST_CASE("A step held is marked done, and is watched from just before its moment",
+          "[lessons][app]") {
     app::MainWindow w;
     w.open_initial(QString());
     const auto &lessons = w.reader()->lessons();
@@ -172,6 +205,11 @@ TEST_CASE("A step is watched from just before its moment", "[lessons][app]") {
                                   [](const model::Lesson &l) { return l.id == "dns-ttl"; });
     REQUIRE(ttl != lessons.end());
     const int lesson = static_cast<int>(ttl - lessons.begin());
+    w.reader()->show_lesson(lesson);
+    CHECK(w.progress()->progress().chapter("dns-ttl").read);
+    REQUIRE(w.run_try_this(lesson, 0));
+    CHECK(w.progress()->progress().chapter("dns-ttl").tried(ttl->try_this[0].id));
+
     w.show_what_happened(lesson, 0);
     w.clock()->pause();
     REQUIRE(w.report());
