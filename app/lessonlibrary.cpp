@@ -15,19 +15,17 @@ model::FileReader qt_reader() {
 }
 
 std::vector<model::Lesson> load_lessons(const QString &folder, QStringList *problems) {
-    std::vector<model::Lesson> out;
     const QDir dir(folder);
-    for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
-        model::LessonLoad load =
-            model::load_lesson_file(dir.filePath(name).toStdString(), qt_reader());
-        for (const auto &p : load.problems)
-            problems->append(QString::fromStdString(p.text()));
-        if (load.lesson) {
-            // The figures the text quotes, computed now from the lesson's own scenarios.
-            model::fill_lesson_text(*load.lesson, qt_reader());
-            out.push_back(*load.lesson);
-        }
-    }
+    std::vector<std::string> paths;
+    for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+        paths.push_back(dir.filePath(name).toStdString());
+    model::CourseLoad load = model::load_course(paths, qt_reader());
+    for (const auto &p : load.problems)
+        problems->append(QString::fromStdString(p.text()));
+    std::vector<model::Lesson> out = load.course.chapters();
+    // The figures the text quotes, computed now from the lesson's own scenarios.
+    for (model::Lesson &lesson : out)
+        model::fill_lesson_text(lesson, qt_reader());
     return out;
 }
 

@@ -2,6 +2,7 @@
 // Finds the lessons: the course built into the app (Qt resources) and any packs of the
 // user's own, read from a folder they pick.
 
+#include "model/course.h"
 #include "model/lesson_text.h"
 
 #include <QString>
@@ -13,8 +14,9 @@ namespace app {
 // Reads files from disk or, for paths starting with ":/", from the app's resources.
 model::FileReader qt_reader();
 
-// Every lesson file in a folder (":/lessons" for the built-in course). Problems with single
-// files are added to *problems; the good lessons are returned.
+// Every lesson file in a folder (":/lessons" for the built-in course), in course order, with the
+// figures their text quotes filled in. Problems with single files (and chapters whose id an
+// earlier file has) are added to *problems; the good lessons are returned.
 std::vector<model::Lesson> load_lessons(const QString &folder, QStringList *problems);
 
 } // namespace app

@@ -100,16 +100,9 @@ void MainWindow::build_views() {
             &MainWindow::show_what_happened);
     connect(reader_, &widgets::LessonReader::start_walkthrough, this,
             &MainWindow::start_walkthrough);
-    connect(reader_, &widgets::LessonReader::open_calculator, this, &MainWindow::show_calculator);
-    connect(reader_, &widgets::LessonReader::lesson_read, this, [this](int index) {
-        const auto &l = reader_->lessons().at(static_cast<std::size_t>(index));
-        const QString id = QString::fromStdString(l.id);
-        if (progress_.progress().value(id).read)
-            return;
-        progress_.mark_read(id);
-        progress_.save();
-        reader_->set_progress(progress_.progress());
-    });
+    connect(reader_, &widgets::LessonReader::open_worked_example, this,
+            &MainWindow::open_worked_example);
+    connect(reader_, &widgets::LessonReader::lesson_read, this, &MainWindow::mark_lesson_read);
 
     auto *bottom = new QTabWidget(this);
     timeline_ = new widgets::Timeline(bottom);

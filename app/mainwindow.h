@@ -8,6 +8,7 @@
 #include "app/progress.h"
 #include "model/edit.h"
 #include "model/report.h"
+#include "widgets/lessonreader.h"
 
 #include <QMainWindow>
 #include <memory>
@@ -60,6 +61,8 @@ public:
     bool open_lesson_scenario(int lesson, const QString &relative);
     bool run_try_this(int lesson, int step);
     void show_what_happened(int lesson, int step);
+    void mark_lesson_read(int lesson);
+    void open_worked_example(model::WorkedExample example);
     QWidget *start_walkthrough(int lesson, int walkthrough);
     void load_lesson_pack(const QString &folder);
     std::shared_ptr<const model::Report> report() const { return report_; }
@@ -87,6 +90,7 @@ private:
     void run_updated(double ms);
     void show_playhead(model::Ms t);
     void say(const QString &message, int timeout_ms = 6000);
+    void save_progress();
     bool confirm_discard();
     void update_title();
     void add_recent(const QString &path);

@@ -35,40 +35,32 @@ bool MainWindow::run_try_this(int lesson, int step) {
     const auto &lessons = reader_->lessons();
     const model::Lesson &l = lessons.at(static_cast<std::size_t>(lesson));
     const model::TryThis &t = l.try_this.at(static_cast<std::size_t>(step));
-    model::ScenarioLoad load = model::load_lesson_scenario(l, t.scenario, qt_reader());
-    if (!load.scenario) {
-        reader_->show_try_result(lesson, step, false, tr("the scenario does not load"));
+    const model::PreparedStep prepared =
+        model::prepare_step(l, static_cast<std::size_t>(step), qt_reader());
+    if (!prepared.scenario) {
+        reader_->show_try_result(lesson, step, false,
+                                 prepared.failure == model::PreparedStep::Failure::scenario
+                                     ? tr("the scenario does not load")
+                                     : QString::fromStdString(prepared.detail));
         return false;
     }
-    model::RunOptions options;
-    const model::EditResult applied = model::apply_actions(*load.scenario, t.actions, options);
-    if (!applied.ok) {
-        reader_->show_try_result(lesson, step, false, QString::fromStdString(applied.message));
-        return false;
-    }
-    const model::Report report = model::simulate(*load.scenario, options);
-    bool held = true;
+    const model::Report report = model::simulate(*prepared.scenario, prepared.options);
+    const model::StepGrade grade = model::grade_step(t, report);
     QString detail = QString::fromStdString(model::fill_show(l, t, report, qt_reader()));
     if (t.expect) {
-        const auto actual = model::query_figure(report, t.expect->figure);
-        held = model::expectation_holds(*t.expect, actual);
         // What happened first; the model's check underneath, so its mark is not read as the
         // answer to the step's question.
-        detail = tr("%1\n%2 Model check: %3 = %4 (expected %5)")
-                     .arg(detail, held ? QStringLiteral("\u2713") : QStringLiteral("\u2717"),
-                          QString::fromStdString(t.expect->figure),
-                          actual ? QString::number(*actual) : tr("null (never happened)"),
-                          QString::fromStdString(model::describe(*t.expect)));
+        detail =
+            tr("%1\n%2 Model check: %3 = %4 (expected %5)")
+                .arg(detail, grade.held ? QStringLiteral("\u2713") : QStringLiteral("\u2717"),
+                     QString::fromStdString(t.expect->figure),
+                     grade.actual ? QString::number(*grade.actual) : tr("null (never happened)"),
+                     QString::fromStdString(model::describe(*t.expect)));
     }
-    reader_->show_try_result(lesson, step, held, detail);
-    if (held) {
-        progress_.mark_tried(QString::fromStdString(l.id), QString::fromStdString(t.id));
-        QString error;
-        if (!progress_.save(&error))
-            say(tr("Progress not saved: %1").arg(error));
-        reader_->set_progress(progress_.progress());
-    }
-    return held;
+    reader_->show_try_result(lesson, step, grade.held, detail);
+    if (grade.held && progress_.progress().mark_tried(l.id, t.id))
+        save_progress();
+    return grade.held;
 }
 
 void MainWindow::show_what_happened(int lesson, int step) {
@@ -76,42 +68,42 @@ void MainWindow::show_what_happened(int lesson, int step) {
     const model::TryThis &t = l.try_this.at(static_cast<std::size_t>(step));
     if (!confirm_discard())
         return;
-    model::ScenarioLoad load = model::load_lesson_scenario(l, t.scenario, qt_reader());
-    if (!load.scenario)
+    model::PreparedStep prepared =
+        model::prepare_step(l, static_cast<std::size_t>(step), qt_reader());
+    if (!prepared.scenario)
         return;
-    model::RunOptions options;
-    if (!model::apply_actions(*load.scenario, t.actions, options).ok)
-        return;
-    if (options.seed)
-        load.scenario->settings.seed = *options.seed;
-    doc_.reset(std::move(*load.scenario), QString());
+    if (prepared.options.seed)
+        prepared.scenario->settings.seed = *prepared.options.seed;
+    doc_.reset(std::move(*prepared.scenario), QString());
     run_model_now();
-    // Start a little before the moment the step is about: the fault its expectation names,
-    // else the fault it adds, else the event it plays to, else the earliest fault.
-    const model::Scenario &s = doc_.scenario();
-    std::optional<model::Ms> moment;
-    if (t.expect && t.expect->figure.rfind("faults.", 0) == 0) {
-        const std::string rest = t.expect->figure.substr(7);
-        const std::string id = rest.substr(0, rest.find('.'));
-        for (const auto &f : s.faults)
-            if (f.id == id)
-                moment = f.at_ms;
-    }
-    for (const auto &a : t.actions) {
-        if (!moment && a.kind == model::LessonAction::Kind::add_fault)
-            moment = a.fault.at_ms;
-        if (!moment && a.kind == model::LessonAction::Kind::play_until && report_)
-            for (const auto &e : report_->run.events)
-                if (e.kind == a.event) {
-                    moment = e.t_ms;
-                    break;
-                }
-    }
-    if (!moment)
-        for (const auto &f : s.faults)
-            moment = moment ? std::min(*moment, f.at_ms) : f.at_ms;
-    clock_.seek(std::max<model::Ms>(0, moment.value_or(0) - 30 * model::kSecond));
+    if (report_)
+        clock_.seek(model::step_watch_from_ms(t, doc_.scenario(), report_->run));
     clock_.play();
+}
+
+void MainWindow::mark_lesson_read(int lesson) {
+    const model::Lesson &l = reader_->lessons().at(static_cast<std::size_t>(lesson));
+    if (progress_.progress().mark_read(l.id))
+        save_progress();
+}
+
+void MainWindow::save_progress() {
+    QString error;
+    if (!progress_.save(&error))
+        say(tr("Progress not saved: %1").arg(error));
+    reader_->set_progress(progress_.progress());
+}
+
+void MainWindow::open_worked_example(model::WorkedExample example) {
+    // The calculators number their pages: 0 the RTO, 1 the break-even.
+    switch (example) {
+    case model::WorkedExample::rto:
+        show_calculator(0);
+        break;
+    case model::WorkedExample::break_even:
+        show_calculator(1);
+        break;
+    }
 }
 
 QWidget *MainWindow::start_walkthrough(int lesson, int walkthrough) {
@@ -133,7 +125,14 @@ QWidget *MainWindow::start_walkthrough(int lesson, int walkthrough) {
 void MainWindow::load_lesson_pack(const QString &folder) {
     QStringList problems;
     std::vector<model::Lesson> lessons = reader_->lessons();
-    std::vector<model::Lesson> extra = load_lessons(folder, &problems);
+    std::vector<model::Lesson> extra;
+    for (model::Lesson &l : load_lessons(folder, &problems)) {
+        if (reader_->course().find(l.id))
+            problems.append(tr("%1: the chapter id \"%2\" is already taken by a loaded chapter")
+                                .arg(QString::fromStdString(l.file), QString::fromStdString(l.id)));
+        else
+            extra.push_back(std::move(l));
+    }
     if (!problems.isEmpty()) {
         QMessageBox box(QMessageBox::Warning, tr("Lesson pack"),
                         tr("Some lessons in %1 could not be loaded.").arg(folder), QMessageBox::Ok,

@@ -1,11 +1,10 @@
 #pragma once
-// The learner's progress through the lessons, kept per user (QStandardPaths) and written
-// atomically (QSaveFile): a crash or a kill mid-save leaves the previous file whole. A file
-// that cannot be read is set aside, never silently overwritten.
+// The file that keeps the learner's progress (model/progress.h) between sessions, per user
+// (QStandardPaths), written atomically (QSaveFile): a crash or a kill mid-save leaves the
+// previous file whole. A file that cannot be read is set aside, never silently overwritten.
 
-#include "widgets/lessonreader.h"
+#include "model/progress.h"
 
-#include <QMap>
 #include <QString>
 
 namespace app {
@@ -16,18 +15,16 @@ public:
     explicit ProgressStore(QString path = {});
 
     QString path() const { return path_; }
-    const QMap<QString, widgets::LessonProgress> &progress() const { return progress_; }
+    const model::Progress &progress() const { return progress_; }
+    model::Progress &progress() { return progress_; }
     // Reads the file; false (with *error) if it exists but is not a progress file (it is then
     // renamed to "<name>.unreadable" and progress starts afresh).
     bool load(QString *error = nullptr);
     bool save(QString *error = nullptr) const;
 
-    void mark_read(const QString &lesson);
-    void mark_tried(const QString &lesson, const QString &step);
-
 private:
     QString path_;
-    QMap<QString, widgets::LessonProgress> progress_;
+    model::Progress progress_;
 };
 
 } // namespace app

@@ -1,6 +1,7 @@
 #include "lesson_text.h"
 
 #include "failover_config.h"
+#include "lesson_applier.h"
 #include "scenario_json.h"
 #include "simulation.h"
 
@@ -127,13 +128,12 @@ const Report *ScenarioRuns::step(const std::string &id) {
     auto it = steps_.find(id);
     if (it == steps_.end()) {
         std::optional<Report> r;
-        for (const TryThis &t : lesson_.try_this) {
-            if (t.id != id)
+        for (std::size_t i = 0; i < lesson_.try_this.size(); ++i) {
+            if (lesson_.try_this[i].id != id)
                 continue;
-            ScenarioLoad load = load_lesson_scenario(lesson_, t.scenario, read_);
-            RunOptions options;
-            if (load.scenario && apply_actions(*load.scenario, t.actions, options).ok)
-                r = simulate(*load.scenario, options);
+            const PreparedStep step = prepare_step(lesson_, i, read_);
+            if (step.scenario)
+                r = simulate(*step.scenario, step.options);
         }
         it = steps_.emplace(id, std::move(r)).first;
     }

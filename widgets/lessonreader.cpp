@@ -12,8 +12,6 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
-#include <algorithm>
-
 namespace widgets {
 
 namespace {
@@ -35,6 +33,8 @@ LessonReader::LessonReader(QWidget *parent) : QWidget(parent) {
     auto *top = new QWidget(split);
     auto *top_layout = new QVBoxLayout(top);
     top_layout->setContentsMargins(0, 0, 0, 0);
+    course_progress_ = new QLabel(top);
+    course_progress_->setToolTip(tr("Chapters completed under each chapter's own rule"));
     search_ = new QLineEdit(top);
     search_->setPlaceholderText(tr("Search the lessons"));
     search_->setToolTip(tr("Show only chapters that mention every word you type"));
@@ -42,6 +42,7 @@ LessonReader::LessonReader(QWidget *parent) : QWidget(parent) {
     list_ = new QListWidget(top);
     list_->setToolTip(tr("The chapters of the course; a check mark means completed"));
     list_->setMinimumHeight(90);
+    top_layout->addWidget(course_progress_);
     top_layout->addWidget(search_);
     top_layout->addWidget(list_);
 
@@ -90,50 +91,44 @@ LessonReader::LessonReader(QWidget *parent) : QWidget(parent) {
 }
 
 void LessonReader::set_lessons(std::vector<model::Lesson> lessons) {
-    std::stable_sort(lessons.begin(), lessons.end(),
-                     [](const auto &a, const auto &b) { return a.order < b.order; });
-    lessons_ = std::move(lessons);
+    course_ = model::Course(std::move(lessons));
     current_ = -1;
     rebuild_list();
 }
 
-void LessonReader::set_progress(const QMap<QString, LessonProgress> &progress) {
+void LessonReader::set_progress(const model::Progress &progress) {
     progress_ = progress;
     rebuild_list();
 }
 
-bool LessonReader::completed(const model::Lesson &l, const LessonProgress &p) {
-    if (l.completion_read && !p.read)
-        return false;
-    int done = 0;
-    for (const auto &t : l.try_this)
-        done += p.try_this_done.contains(QString::fromStdString(t.id));
-    if (l.completion_try_this == "all")
-        return done == static_cast<int>(l.try_this.size());
-    if (l.completion_try_this == "any")
-        return l.try_this.empty() || done > 0;
-    return done >= std::stoi(l.completion_try_this);
+QString LessonReader::course_progress_text() const {
+    return course_progress_->text();
 }
 
 void LessonReader::rebuild_list() {
     const QSignalBlocker block(list_);
     const int keep = current_;
     list_->clear();
-    for (std::size_t i = 0; i < lessons_.size(); ++i) {
-        const model::Lesson &l = lessons_[i];
-        const LessonProgress p = progress_.value(QString::fromStdString(l.id));
-        const bool done = completed(l, p);
+    const auto &chapters = course_.chapters();
+    for (std::size_t i = 0; i < chapters.size(); ++i) {
+        const model::Lesson &l = chapters[i];
+        const model::ChapterState state = model::chapter_state(l, progress_.chapter(l.id));
+        const bool done = state == model::ChapterState::complete;
         auto *item =
             new QListWidgetItem((done ? QStringLiteral("\u2713 ") : QStringLiteral("\u2003 ")) +
                                 QString::fromStdString(l.title));
         item->setData(Qt::UserRole, static_cast<int>(i));
-        item->setToolTip(done     ? tr("Completed")
-                         : p.read ? tr("Read, steps left to try")
-                                  : tr("Not started"));
+        item->setToolTip(done                                    ? tr("Completed")
+                         : state == model::ChapterState::started ? tr("Started, steps left to try")
+                                                                 : tr("Not started"));
         list_->addItem(item);
         if (static_cast<int>(i) == keep)
             list_->setCurrentItem(item);
     }
+    const model::CourseProgress course = model::course_progress(course_, progress_);
+    course_progress_->setText(
+        tr("%1 of %n chapter(s) complete", nullptr, course.chapters).arg(course.complete));
+    course_progress_->setVisible(course.chapters > 0);
     search(search_->text());
 }
 
@@ -141,7 +136,8 @@ void LessonReader::search(const QString &query) {
     const QStringList words = query.split(' ', Qt::SkipEmptyParts);
     for (int row = 0; row < list_->count(); ++row) {
         const model::Lesson &l =
-            lessons_[static_cast<std::size_t>(list_->item(row)->data(Qt::UserRole).toInt())];
+            course_
+                .chapters()[static_cast<std::size_t>(list_->item(row)->data(Qt::UserRole).toInt())];
         const QString text = QString::fromStdString(l.title + "\n" + l.body);
         bool match = true;
         for (const QString &w : words)
@@ -188,10 +184,10 @@ QString LessonReader::chapter_markdown(const model::Lesson &l) const {
 }
 
 void LessonReader::show_lesson(int index) {
-    if (index < 0 || index >= static_cast<int>(lessons_.size()))
+    if (index < 0 || index >= static_cast<int>(course_.size()))
         return;
     current_ = index;
-    const model::Lesson &l = lessons_[static_cast<std::size_t>(index)];
+    const model::Lesson &l = course_.chapters()[static_cast<std::size_t>(index)];
     title_->setText(QString::fromStdString(l.title));
     body_->setMarkdown(chapter_markdown(l));
     // Rebuild the action area: open, try this, walkthroughs.
@@ -203,25 +199,13 @@ void LessonReader::show_lesson(int index) {
     auto *open = new QPushButton(tr("Open on the &map"), steps_);
     open->setToolTip(tr("Load this chapter's scenario into the workspace"));
     connect(open, &QPushButton::clicked, this, [this, index] {
-        emit open_scenario(index, QString::fromStdString(
-                                      lessons_[static_cast<std::size_t>(index)].scenarios.front()));
+        emit open_scenario(
+            index, QString::fromStdString(
+                       course_.chapters()[static_cast<std::size_t>(index)].scenarios.front()));
     });
     steps_layout_->addWidget(open);
-    const auto covers = [&](const char *id) {
-        return std::find(l.covers.begin(), l.covers.end(), id) != l.covers.end();
-    };
-    if (covers("C15")) {
-        auto *calc = new QPushButton(tr("Worked example: RTO from TTL and health checks"), steps_);
-        calc->setToolTip(tr("Sliders for interval, threshold and TTL; the model recomputes"));
-        connect(calc, &QPushButton::clicked, this, [this] { emit open_calculator(0); });
-        steps_layout_->addWidget(calc);
-    }
-    if (covers("C6")) {
-        auto *calc = new QPushButton(tr("Worked example: break-even of the patterns"), steps_);
-        calc->setToolTip(tr("Sliders for revenue, cost and outages; the model recomputes"));
-        connect(calc, &QPushButton::clicked, this, [this] { emit open_calculator(1); });
-        steps_layout_->addWidget(calc);
-    }
+    for (const model::WorkedExample example : l.worked_examples)
+        add_worked_example(example);
     if (!l.try_this.empty()) {
         auto *heading = new QLabel(QStringLiteral("<b>%1</b>").arg(tr("Try this")), steps_);
         steps_layout_->addWidget(heading);
@@ -240,8 +224,7 @@ void LessonReader::show_lesson(int index) {
         auto *result = new QLabel(row);
         result->setWordWrap(true);
         result->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        const bool done = progress_.value(QString::fromStdString(l.id))
-                              .try_this_done.contains(QString::fromStdString(t.id));
+        const bool done = progress_.chapter(l.id).tried(t.id);
         result->setText(done ? tr("\u2713 done before") : QString());
         auto *buttons = new QHBoxLayout;
         buttons->addWidget(run);
@@ -273,6 +256,25 @@ void LessonReader::show_lesson(int index) {
     if (auto *area = qobject_cast<QScrollArea *>(steps_->parentWidget()->parentWidget()))
         area->verticalScrollBar()->setValue(0);
     emit lesson_read(index);
+}
+
+void LessonReader::add_worked_example(model::WorkedExample example) {
+    QPushButton *button = nullptr;
+    switch (example) {
+    case model::WorkedExample::rto:
+        button = new QPushButton(tr("Worked example: RTO from TTL and health checks"), steps_);
+        button->setToolTip(tr("Sliders for interval, threshold and TTL; the model recomputes"));
+        break;
+    case model::WorkedExample::break_even:
+        button = new QPushButton(tr("Worked example: break-even of the patterns"), steps_);
+        button->setToolTip(tr("Sliders for revenue, cost and outages; the model recomputes"));
+        break;
+    }
+    if (!button)
+        return;
+    connect(button, &QPushButton::clicked, this,
+            [this, example] { emit open_worked_example(example); });
+    steps_layout_->addWidget(button);
 }
 
 void LessonReader::show_try_result(int lesson, int step, bool held, const QString &detail) {

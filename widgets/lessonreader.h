@@ -3,10 +3,9 @@
 // (body, "try this" steps, takeaways, glossary, interview notes, walkthroughs). It only shows
 // lessons and says what the learner asked for; the app runs the model.
 
-#include "model/lesson.h"
+#include "model/course.h"
+#include "model/progress.h"
 
-#include <QMap>
-#include <QSet>
 #include <QWidget>
 #include <vector>
 
@@ -18,19 +17,17 @@ class QVBoxLayout;
 
 namespace widgets {
 
-struct LessonProgress {
-    bool read = false;
-    QSet<QString> try_this_done;
-};
-
 class LessonReader : public QWidget {
     Q_OBJECT
 public:
     explicit LessonReader(QWidget *parent = nullptr);
 
+    // The chapters, shown in course order (model::Course).
     void set_lessons(std::vector<model::Lesson> lessons);
-    const std::vector<model::Lesson> &lessons() const { return lessons_; }
-    void set_progress(const QMap<QString, LessonProgress> &progress);
+    const model::Course &course() const { return course_; }
+    const std::vector<model::Lesson> &lessons() const { return course_.chapters(); }
+    // The marks beside the chapters and steps, and the course's "n of m complete".
+    void set_progress(const model::Progress &progress);
     void show_lesson(int index);
     int current() const { return current_; }
     // The outcome of a "try this" step, shown beside it.
@@ -38,9 +35,8 @@ public:
     // Filters the chapter list to chapters whose text contains every word of the query.
     void search(const QString &query);
     int visible_chapters() const;
-
-    // Whether a lesson counts as completed under its own rule.
-    static bool completed(const model::Lesson &lesson, const LessonProgress &progress);
+    // "3 of 12 chapters complete", as shown above the chapter list.
+    QString course_progress_text() const;
 
 signals:
     void open_scenario(int lesson, const QString &scenario);
@@ -48,16 +44,18 @@ signals:
     void show_what_happened(int lesson, int step);
     void start_walkthrough(int lesson, int walkthrough);
     void lesson_read(int lesson);
-    // The chapter's interactive worked example: 0 the RTO calculator (C15), 1 break-even (C6).
-    void open_calculator(int which);
+    // One of the interactive worked examples the chapter offers.
+    void open_worked_example(model::WorkedExample example);
 
 private:
     void rebuild_list();
     QString chapter_markdown(const model::Lesson &lesson) const;
+    void add_worked_example(model::WorkedExample example);
 
-    std::vector<model::Lesson> lessons_;
-    QMap<QString, LessonProgress> progress_;
+    model::Course course_;
+    model::Progress progress_;
     int current_ = -1;
+    QLabel *course_progress_ = nullptr;
     QLineEdit *search_ = nullptr;
     QListWidget *list_ = nullptr;
     QLabel *title_ = nullptr;

@@ -1,7 +1,9 @@
 #include "app/mainwindow.h"
+#include "model/lesson.h"
 #include "model/scenario_json.h"
 #include "model/world_at.h"
 #include "widgets/charts.h"
+#include "widgets/lessonreader.h"
 #include "widgets/mapview.h"
 #include "widgets/requestdots.h"
 #include "widgets/timeline.h"
@@ -15,6 +17,7 @@
 #include <QTimer>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 
@@ -229,4 +232,27 @@ TEST_CASE("The playhead, the timeline and the charts agree on time", "[app][play
         CHECK(w.timeline()->playhead() == t);
         CHECK(w.charts()->playhead() == t);
     }
+}
+
+TEST_CASE("A step held is marked done, and is watched from just before its moment",
+          "[lessons][app]") {
+    app::MainWindow w;
+    w.open_initial(QString());
+    const auto &lessons = w.reader()->lessons();
+    const auto ttl = std::find_if(lessons.begin(), lessons.end(),
+                                  [](const model::Lesson &l) { return l.id == "dns-ttl"; });
+    REQUIRE(ttl != lessons.end());
+    const int lesson = static_cast<int>(ttl - lessons.begin());
+    w.reader()->show_lesson(lesson);
+    CHECK(w.progress()->progress().chapter("dns-ttl").read);
+    REQUIRE(w.run_try_this(lesson, 0));
+    CHECK(w.progress()->progress().chapter("dns-ttl").tried(ttl->try_this[0].id));
+
+    w.show_what_happened(lesson, 0);
+    w.clock()->pause();
+    REQUIRE(w.report());
+    const model::Ms expected =
+        model::step_watch_from_ms(ttl->try_this[0], w.document()->scenario(), w.report()->run);
+    CHECK(expected > 0);
+    CHECK(w.clock()->playhead() == expected);
 }

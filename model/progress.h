@@ -1,0 +1,74 @@
+#pragma once
+// The learner's progress through the course, kept by chapter id: which chapters they opened and
+// which "try this" steps held for them; whether a chapter is complete under its own rule; and
+// the progress file (format "failover-lab-progress") that keeps it between sessions.
+
+#include "course.h"
+#include "problem.h"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+namespace model {
+
+constexpr const char *kProgressFormat = "failover-lab-progress";
+constexpr int kProgressVersion = 1;
+
+// What the learner did in one chapter.
+struct ChapterProgress {
+    bool read = false;
+    std::set<std::string> try_this_done; // step ids
+
+    bool tried(const std::string &step) const { return try_this_done.count(step) > 0; }
+    bool operator==(const ChapterProgress &) const = default;
+};
+
+// Progress by chapter id. Ids of chapters the course no longer has are kept, not counted.
+class Progress {
+public:
+    // A chapter never opened reads as blank.
+    const ChapterProgress &chapter(const std::string &lesson_id) const;
+    const std::map<std::string, ChapterProgress> &chapters() const { return chapters_; }
+    // Both return whether anything changed.
+    bool mark_read(const std::string &lesson_id);
+    bool mark_tried(const std::string &lesson_id, const std::string &step_id);
+
+    bool operator==(const Progress &) const = default;
+
+private:
+    std::map<std::string, ChapterProgress> chapters_;
+};
+
+// How many of the chapter's "try this" steps held.
+int steps_done(const Lesson &lesson, const ChapterProgress &progress);
+// Whether the chapter is complete under its completion rule.
+bool chapter_complete(const Lesson &lesson, const ChapterProgress &progress);
+
+enum class ChapterState {
+    not_started, // neither opened nor any step tried
+    started,     // opened or tried, not yet complete
+    complete
+};
+ChapterState chapter_state(const Lesson &lesson, const ChapterProgress &progress);
+
+// "n of m chapters complete".
+struct CourseProgress {
+    int complete = 0;
+    int chapters = 0;
+};
+CourseProgress course_progress(const Course &course, const Progress &progress);
+
+// The progress file: {"format": "failover-lab-progress", "version": 1, "lessons": {ID: {"read":
+// true, "try_this": [STEP, ...]}}}. Written with sorted keys and steps, so a file changes only
+// when the progress does.
+std::string write_progress(const Progress &progress);
+// Reads a progress file's text; a problem (with `file` and the JSON path) when it is not one.
+struct ProgressLoad {
+    std::optional<Progress> progress;
+    Problems problems;
+};
+ProgressLoad parse_progress(const std::string &text, const std::string &file);
+
+} // namespace model

@@ -1,0 +1,156 @@
+#include "model/progress.h"
+
+#include <catch2/catch.hpp>
+
+using namespace model;
+
+namespace {
+
+// A chapter with `steps` "try this" steps s1, s2, ... and the given completion rule.
+Lesson chapter(const std::string &id, int steps, CompletionRule rule = {}) {
+    Lesson l;
+    l.id = id;
+    for (int i = 1; i <= steps; ++i) {
+        TryThis t;
+        t.id = "s" + std::to_string(i);
+        l.try_this.push_back(t);
+    }
+    l.completion = rule;
+    return l;
+}
+
+ChapterProgress done(bool read, std::set<std::string> steps) {
+    ChapterProgress p;
+    p.read = read;
+    p.try_this_done = std::move(steps);
+    return p;
+}
+
+CompletionRule rule(bool read, CompletionRule::Steps steps, int at_least = 0) {
+    CompletionRule r;
+    r.read = read;
+    r.steps = steps;
+    r.at_least = at_least;
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("\"all\" needs every step, and the chapter opened", "[progress][completion]") {
+    const Lesson l = chapter("c", 3);
+    CHECK_FALSE(chapter_complete(l, done(true, {"s1", "s2"})));
+    CHECK(chapter_complete(l, done(true, {"s1", "s2", "s3"})));
+    CHECK_FALSE(chapter_complete(l, done(false, {"s1", "s2", "s3"})));
+    // Steps the chapter no longer has do not count.
+    CHECK_FALSE(chapter_complete(l, done(true, {"s1", "s2", "old"})));
+    CHECK(chapter_complete(chapter("empty", 0), done(true, {})));
+}
+
+TEST_CASE("\"any\" needs one step, or none in a chapter without steps", "[progress][completion]") {
+    const Lesson l = chapter("c", 3, rule(true, CompletionRule::Steps::any));
+    CHECK_FALSE(chapter_complete(l, done(true, {})));
+    CHECK(chapter_complete(l, done(true, {"s2"})));
+    CHECK(
+        chapter_complete(chapter("e", 0, rule(true, CompletionRule::Steps::any)), done(true, {})));
+}
+
+TEST_CASE("A number needs at least that many steps", "[progress][completion]") {
+    const Lesson two = chapter("c", 3, rule(true, CompletionRule::Steps::at_least, 2));
+    CHECK_FALSE(chapter_complete(two, done(true, {"s3"})));
+    CHECK(chapter_complete(two, done(true, {"s1", "s3"})));
+    CHECK(chapter_complete(two, done(true, {"s1", "s2", "s3"})));
+    const Lesson zero = chapter("c", 3, rule(true, CompletionRule::Steps::at_least, 0));
+    CHECK(chapter_complete(zero, done(true, {})));
+    CHECK_FALSE(chapter_complete(zero, done(false, {})));
+}
+
+TEST_CASE("Reading is not needed when the rule says so", "[progress][completion]") {
+    const Lesson l = chapter("c", 2, rule(false, CompletionRule::Steps::all));
+    CHECK(chapter_complete(l, done(false, {"s1", "s2"})));
+    CHECK_FALSE(chapter_complete(l, done(true, {"s1"})));
+    const Lesson read_only = chapter("r", 2, rule(true, CompletionRule::Steps::at_least, 0));
+    CHECK(chapter_complete(read_only, done(true, {})));
+}
+
+TEST_CASE("A chapter is not started, started or complete", "[progress]") {
+    const Lesson l = chapter("c", 2);
+    CHECK(chapter_state(l, done(false, {})) == ChapterState::not_started);
+    CHECK(chapter_state(l, done(true, {})) == ChapterState::started);
+    CHECK(chapter_state(l, done(false, {"s1"})) == ChapterState::started);
+    CHECK(chapter_state(l, done(true, {"s1", "s2"})) == ChapterState::complete);
+}
+
+TEST_CASE("Course progress counts the chapters complete under their own rules", "[progress]") {
+    const Course course({chapter("a", 1), chapter("b", 2, rule(true, CompletionRule::Steps::any)),
+                         chapter("c", 0, rule(false, CompletionRule::Steps::all))});
+    Progress p;
+    CourseProgress n = course_progress(course, p);
+    CHECK(n.chapters == 3);
+    CHECK(n.complete == 1); // "c" asks for nothing
+    CHECK(p.mark_read("a"));
+    CHECK_FALSE(p.mark_read("a"));
+    CHECK(course_progress(course, p).complete == 1);
+    CHECK(p.mark_tried("a", "s1"));
+    CHECK_FALSE(p.mark_tried("a", "s1"));
+    p.mark_read("b");
+    p.mark_tried("b", "s2");
+    p.mark_read("gone"); // a chapter the course no longer has
+    n = course_progress(course, p);
+    CHECK(n.complete == 3);
+    CHECK(n.chapters == 3);
+    CHECK(course_progress(Course(), p).chapters == 0);
+}
+
+TEST_CASE("Progress round-trips through its file", "[progress][file]") {
+    Progress p;
+    p.mark_read("dns-ttl");
+    p.mark_tried("dns-ttl", "shorter-ttl");
+    p.mark_tried("dns-ttl", "a-first");
+    p.mark_tried("tried-unread", "x");
+    const std::string text = write_progress(p);
+    CHECK(text.find("\"format\": \"failover-lab-progress\"") != std::string::npos);
+    CHECK(text.find("\"a-first\",\n") < text.find("\"shorter-ttl\""));
+    const ProgressLoad load = parse_progress(text, "progress.json");
+    CHECK(load.problems.empty());
+    REQUIRE(load.progress);
+    CHECK(*load.progress == p);
+    CHECK(write_progress(*load.progress) == text);
+    CHECK(load.progress->chapter("dns-ttl").tried("shorter-ttl"));
+    CHECK_FALSE(load.progress->chapter("tried-unread").read);
+    CHECK_FALSE(load.progress->chapter("never-opened").read);
+}
+
+TEST_CASE("A file written by an earlier Failover Lab still reads", "[progress][file]") {
+    const ProgressLoad load = parse_progress(R"({
+    "format": "failover-lab-progress",
+    "lessons": {
+        "dns-ttl": {"read": true, "try_this": ["shorter-ttl"]},
+        "start-here": {"read": true}
+    },
+    "version": 1
+})",
+                                             "progress.json");
+    REQUIRE(load.progress);
+    CHECK(load.progress->chapter("dns-ttl").tried("shorter-ttl"));
+    CHECK(load.progress->chapter("start-here").read);
+}
+
+TEST_CASE("A file that is not a progress file is refused with the place", "[progress][file]") {
+    const std::pair<const char *, const char *> cases[] = {
+        {R"({"format": "failover-lab-progress", "lessons": {"dns)", "line"},
+        {R"({"format": "failover-lab-scenario"})", "/format"},
+        {R"([1, 2])", "/format"},
+        {R"({"format": "failover-lab-progress", "lessons": []})", "/lessons"},
+        {R"({"format": "failover-lab-progress", "lessons": {"a": {"read": 1}}})", "/lessons/a"},
+        {R"({"format": "failover-lab-progress", "lessons": {"a": {"try_this": [2]}}})",
+         "/lessons/a/try_this"},
+    };
+    for (const auto &[text, where] : cases) {
+        INFO(text);
+        const ProgressLoad load = parse_progress(text, "progress.json");
+        CHECK_FALSE(load.progress);
+        REQUIRE(load.problems.size() == 1);
+        CHECK(load.problems[0].file == "progress.json");
+        CHECK(load.problems[0].where.rfind(where, 0) == 0);
+    }
+}
