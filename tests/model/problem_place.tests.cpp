@@ -1,5 +1,6 @@
 #include "builders.h"
 
+#include "model/edit.h"
 #include "model/problem_place.h"
 #include "model/scenario_json.h"
 
@@ -51,4 +52,16 @@ TEST_CASE("A syntax error keeps its line and column for people", "[problem][form
     REQUIRE(load.problems.size() == 1);
     CHECK(load.problems[0].place.empty());
     CHECK(load.problems[0].for_people().rfind("line 2, column", 0) == 0);
+}
+
+TEST_CASE("A refused edit carries its problems with their places", "[problem][edit]") {
+    Scenario s = testing::failover_pair(10 * kSecond, 2, 60 * kSecond);
+    const EditResult r = set_field(s, "hc-east", "failure_threshold", 11);
+    REQUIRE_FALSE(r.ok);
+    REQUIRE_FALSE(r.problems.empty());
+    CHECK(r.problems[0].for_people() ==
+          "Health check hc-east, Failure threshold: expected an integer from 1 to 10, found 11");
+    const EditResult done = set_field(s, "app-east", "capacity_rps", 3000);
+    REQUIRE(done.ok);
+    CHECK(done.message == "App tier app-east, Capacity changed");
 }
