@@ -12,6 +12,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <memory>
 
 namespace {
 
@@ -148,4 +149,13 @@ TEST_CASE("The playhead, the timeline and the charts agree on time", "[app][play
         CHECK(w.timeline()->playhead() == t);
         CHECK(w.charts()->playhead() == t);
     }
+}
+
+TEST_CASE("A window with unsaved changes closes cleanly", "[app]") {
+    auto w = std::make_unique<app::MainWindow>();
+    w->open_initial(QString());
+    emit w->map()->component_moved("us-shoppers", {41.0, -88.0}, true);
+    REQUIRE(w->document()->modified());
+    w.reset(); // the undo stack, cleared as it goes, used to call into the gone model runner
+    CHECK_FALSE(w);
 }
