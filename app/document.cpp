@@ -10,6 +10,12 @@ Document::Document(QObject *parent) : QObject(parent) {
     connect(&undo_, &QUndoStack::cleanChanged, this, &Document::modified_changed);
 }
 
+Document::~Document() {
+    // The undo stack says it is clean again as it goes; by then whoever listens to changed()
+    // may be gone (the main window's members go before the window itself).
+    undo_.disconnect(this);
+}
+
 void Document::reset(model::Scenario scenario, const QString &path) {
     undo_.clear();
     scenario_ = std::move(scenario);

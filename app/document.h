@@ -22,6 +22,7 @@ class Document : public QObject {
     Q_OBJECT
 public:
     explicit Document(QObject *parent = nullptr);
+    ~Document() override;
 
     const model::Scenario &scenario() const { return scenario_; }
     QUndoStack *undo_stack() { return &undo_; }

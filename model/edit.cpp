@@ -1,5 +1,7 @@
 #include "edit.h"
 
+#include "edit_checked.h"
+#include "problem_place.h"
 #include "scenario_json.h"
 #include "scenario_names.h"
 
@@ -58,21 +60,20 @@ const Region *find_region(const Scenario &s, const std::string &id) {
 }
 
 EditResult fail(std::string message) {
-    return EditResult{false, std::move(message), {}};
+    return edit_detail::refused(std::move(message));
 }
 
-// Applies a change to a copy and keeps it only if the whole scenario still checks out.
-template <typename F> EditResult checked(Scenario &s, F &&change) {
-    Scenario copy = s;
-    EditResult r = change(copy);
-    if (!r.ok)
-        return r;
-    const Problems problems = check_scenario(copy, "");
-    if (!problems.empty())
-        return fail(problems.front().where + ": " + problems.front().message);
-    s = std::move(copy);
-    return r;
+using edit_detail::checked;
+
+void depend_all_tiers(Scenario &s, const std::string &id) {
+    for (auto &t : s.app_tiers)
+        if (std::find(t.depends_on.begin(), t.depends_on.end(), id) == t.depends_on.end())
+            t.depends_on.push_back(id);
 }
+
+} // namespace
+
+namespace edit_detail {
 
 std::string continent_of(LatLon p) {
     if (p.lat < -60)
@@ -88,19 +89,7 @@ std::string continent_of(LatLon p) {
     return "AS";
 }
 
-void depend_all_tiers(Scenario &s, const std::string &id) {
-    for (auto &t : s.app_tiers)
-        if (std::find(t.depends_on.begin(), t.depends_on.end(), id) == t.depends_on.end())
-            t.depends_on.push_back(id);
-}
-
-template <typename T> bool erase_id(std::vector<T> &v, const std::string &id) {
-    const auto before = v.size();
-    v.erase(std::remove_if(v.begin(), v.end(), [&](const T &x) { return x.id == id; }), v.end());
-    return v.size() != before;
-}
-
-} // namespace
+} // namespace edit_detail
 
 const char *to_string(ComponentKind kind) {
     for (const auto &k : kKinds)
@@ -168,33 +157,37 @@ Json component_json(const Scenario &s, const std::string &id) {
 EditResult set_field(Scenario &s, const std::string id, const std::string &field,
                      const Json &value) {
     // `id` is a copy: callers may pass a string that lives inside `s`, which this replaces.
+    if (field == "policy" && kind_of(s, id) == "dns") {
+        for (const auto &[name, policy] : policy_names())
+            if (value.is_string() && value.get<std::string>() == name)
+                return set_routing_policy(s, id, policy, DropRecords::refuse);
+        return fail(value.dump() + " is not a routing policy");
+    }
     Json all = Json::parse(write_scenario(s));
+    std::string pointer;
     // The scenario's own settings and cost are edited under the ids "settings" and "cost".
     if (id == "settings" || id == "cost") {
         if (!all[id].contains(Json::json_pointer("/" + field)))
             return fail("\"" + field + "\" is not a field of " + id);
-        all[id][Json::json_pointer("/" + field)] = value;
-        ScenarioLoad load = parse_scenario(all.dump(), "");
-        if (!load.scenario)
-            return fail(load.problems.front().where + ": " + load.problems.front().message);
-        s = std::move(*load.scenario);
-        return EditResult{true, id + ": " + field + " changed", id};
+        pointer = "/" + id + "/" + field;
+    } else {
+        for (const char *array : kArrays)
+            for (std::size_t i = 0; i < all[array].size() && pointer.empty(); ++i)
+                if (all[array][i].value("id", "") == id)
+                    pointer = std::string("/") + array + "/" + std::to_string(i) + "/" + field;
+        if (pointer.empty())
+            return fail("there is no component \"" + id + "\"");
     }
-    for (const char *array : kArrays)
-        for (auto &item : all[array])
-            if (item.value("id", "") == id) {
-                try {
-                    item[Json::json_pointer("/" + field)] = value;
-                } catch (const Json::exception &) {
-                    return fail("\"" + field + "\" is not a field of " + id);
-                }
-                ScenarioLoad load = parse_scenario(all.dump(), "");
-                if (!load.scenario)
-                    return fail(load.problems.front().where + ": " + load.problems.front().message);
-                s = std::move(*load.scenario);
-                return EditResult{true, id + ": " + field + " changed", id};
-            }
-    return fail("there is no component \"" + id + "\"");
+    try {
+        all[Json::json_pointer(pointer)] = value;
+    } catch (const Json::exception &) {
+        return fail("\"" + field + "\" is not a field of " + id);
+    }
+    ScenarioLoad load = parse_scenario(all.dump(), "");
+    if (!load.scenario)
+        return edit_detail::refused(std::move(load.problems));
+    s = std::move(*load.scenario);
+    return EditResult{true, place_words(place_of(all, pointer)) + " changed", id};
 }
 
 EditResult add_component(Scenario &s, ComponentKind kind, LatLon where, const std::string &region,
@@ -350,7 +343,7 @@ EditResult add_component(Scenario &s, ComponentKind kind, LatLon where, const st
             p.id = fresh_id(c, "users");
             p.name = "Users";
             p.where = {std::round(where.lat * 100) / 100, std::round(where.lon * 100) / 100};
-            p.continent = continent_of(where);
+            p.continent = edit_detail::continent_of(where);
             p.entry = c.dns.empty() ? c.accelerators.front().id : c.dns.front().id;
             c.populations.push_back(p);
             return {true, "population " + p.id + " added", p.id};
@@ -366,7 +359,7 @@ EditResult move_component(Scenario &s, const std::string &id, LatLon where) {
     for (auto &p : s.populations)
         if (p.id == id) {
             p.where = where;
-            p.continent = continent_of(where);
+            p.continent = edit_detail::continent_of(where);
             return {true, id + " moved", id};
         }
     for (auto &r : s.regions)
@@ -377,79 +370,6 @@ EditResult move_component(Scenario &s, const std::string &id, LatLon where) {
             return {true, id + " moved", id};
         }
     return fail(id + " has no place of its own on the map");
-}
-
-EditResult remove_component(Scenario &s, const std::string &id) {
-    const std::string kind = kind_of(s, id);
-    if (kind.empty())
-        return fail("there is no component \"" + id + "\"");
-    return checked(s, [&](Scenario &c) -> EditResult {
-        const auto drop_refs = [&](const std::string &gone) {
-            for (auto &t : c.app_tiers)
-                t.depends_on.erase(std::remove(t.depends_on.begin(), t.depends_on.end(), gone),
-                                   t.depends_on.end());
-            for (auto &n : c.dns) {
-                for (auto &rec : n.records)
-                    if (rec.health_check == gone)
-                        rec.health_check.clear();
-                n.records.erase(
-                    std::remove_if(n.records.begin(), n.records.end(),
-                                   [&](const DnsRecord &rec) { return rec.target == gone; }),
-                    n.records.end());
-            }
-            c.health_checks.erase(
-                std::remove_if(c.health_checks.begin(), c.health_checks.end(),
-                               [&](const HealthCheck &h) { return h.target == gone; }),
-                c.health_checks.end());
-            for (auto &n : c.dns)
-                for (auto &rec : n.records)
-                    if (!rec.health_check.empty() &&
-                        std::none_of(
-                            c.health_checks.begin(), c.health_checks.end(),
-                            [&](const HealthCheck &h) { return h.id == rec.health_check; }))
-                        rec.health_check.clear();
-            for (auto &a : c.accelerators)
-                for (auto &g : a.groups)
-                    g.endpoints.erase(
-                        std::remove_if(g.endpoints.begin(), g.endpoints.end(),
-                                       [&](const auto &e) { return e.target == gone; }),
-                        g.endpoints.end());
-            c.faults.erase(std::remove_if(c.faults.begin(), c.faults.end(),
-                                          [&](const Fault &f) {
-                                              return f.region == gone || f.target == gone ||
-                                                     f.database == gone || f.dns_name == gone;
-                                          }),
-                           c.faults.end());
-        };
-        if (kind == "region") {
-            for (const auto &t : c.app_tiers)
-                if (t.region == id)
-                    drop_refs(t.id);
-            c.app_tiers.erase(std::remove_if(c.app_tiers.begin(), c.app_tiers.end(),
-                                             [&](const AppTier &t) { return t.region == id; }),
-                              c.app_tiers.end());
-            for (auto &d : c.databases)
-                d.replicas.erase(std::remove_if(d.replicas.begin(), d.replicas.end(),
-                                                [&](const DbReplica &r) { return r.region == id; }),
-                                 d.replicas.end());
-            c.health_checks.erase(
-                std::remove_if(c.health_checks.begin(), c.health_checks.end(),
-                               [&](const HealthCheck &h) {
-                                   return std::none_of(
-                                       c.app_tiers.begin(), c.app_tiers.end(),
-                                       [&](const AppTier &t) { return t.id == h.target; });
-                               }),
-                c.health_checks.end());
-            erase_id(c.regions, id);
-        } else {
-            drop_refs(id);
-            erase_id(c.app_tiers, id) || erase_id(c.data_stores, id) || erase_id(c.databases, id) ||
-                erase_id(c.health_checks, id) || erase_id(c.dns, id) ||
-                erase_id(c.accelerators, id) || erase_id(c.populations, id) ||
-                erase_id(c.faults, id);
-        }
-        return {true, id + " removed", id};
-    });
 }
 
 EditResult duplicate_component(Scenario &s, const std::string &id) {
@@ -585,6 +505,8 @@ std::vector<std::string> field_choices(const std::string &component_kind,
         return names(endpoint_cache_names());
     if (field == "policy")
         return names(policy_names());
+    if (field == "role")
+        return {"primary", "secondary"};
     return {};
 }
 

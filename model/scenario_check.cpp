@@ -1,6 +1,8 @@
 // Cross-reference checks of a scenario: unique ids, references that resolve, sane structure.
 #include "scenario_json.h"
 
+#include "problem_place.h"
+
 #include <map>
 #include <set>
 
@@ -125,8 +127,8 @@ private:
             for (std::size_t k = 0; k < i; ++k) {
                 const auto &p = s_.rtt_overrides[k];
                 if ((p.a == o.a && p.b == o.b) || (p.a == o.b && p.b == o.a))
-                    add(at, "the pair " + o.a + " / " + o.b + " already has an override at "
-                            "/rtt_overrides/" + std::to_string(k));
+                    add(at, "the pair " + o.a + " / " + o.b +
+                                " already has an override at /rtt_overrides/" + std::to_string(k));
             }
         }
     }
@@ -299,12 +301,13 @@ private:
             case FaultKind::az_outage:
                 need_region(f.region, at + "/region");
                 if (const Region *r = region(f.region); r && f.az >= r->azs)
-                    add(at + "/az", "the region has " + std::to_string(r->azs) +
-                                        " AZs, numbered from 0");
+                    add(at + "/az",
+                        "the region has " + std::to_string(r->azs) + " AZs, numbered from 0");
                 break;
             case FaultKind::brownout:
                 if (!tier(f.target) && !is_store(f.target))
-                    add(at + "/target", "\"" + f.target + "\" is neither an app tier nor a data store");
+                    add(at + "/target",
+                        "\"" + f.target + "\" is neither an app tier nor a data store");
                 break;
             case FaultKind::partition: {
                 std::set<std::string> cut;
@@ -360,8 +363,8 @@ private:
                 if (d->kind != DbKind::global && d->kind != DbKind::single_writer)
                     add(at + "/database", "a switchover needs a database with one writer");
                 else if (!found)
-                    add(at + "/region", "the database has no replica in \"" + f.region +
-                                            "\" to switch over to");
+                    add(at + "/region",
+                        "the database has no replica in \"" + f.region + "\" to switch over to");
                 break;
             }
             case FaultKind::manual_promotion: {
@@ -374,8 +377,8 @@ private:
                 for (const auto &r : d->replicas)
                     found = found || r.region == f.region;
                 if (!found)
-                    add(at + "/region", "the database has no replica in \"" + f.region +
-                                            "\" to promote");
+                    add(at + "/region",
+                        "the database has no replica in \"" + f.region + "\" to promote");
                 break;
             }
             case FaultKind::manual_dns_change: {
@@ -388,7 +391,8 @@ private:
                 for (const auto &rec : n->records)
                     found = found || rec.id == f.record;
                 if (!found)
-                    add(at + "/record", "\"" + f.dns_name + "\" has no record \"" + f.record + "\"");
+                    add(at + "/record",
+                        "\"" + f.dns_name + "\" has no record \"" + f.record + "\"");
                 if (f.set_weight && n->policy != RoutingPolicy::weighted)
                     add(at + "/set_weight", "only a weighted name has weights; \"" + n->id +
                                                 "\" uses another routing policy");
@@ -410,7 +414,10 @@ private:
 } // namespace
 
 Problems check_scenario(const Scenario &scenario, const std::string &file) {
-    return Checker(scenario, file).run();
+    Problems problems = Checker(scenario, file).run();
+    if (!problems.empty())
+        locate_problems(problems, nlohmann::json::parse(write_scenario(scenario)));
+    return problems;
 }
 
 } // namespace model

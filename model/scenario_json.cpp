@@ -1,12 +1,16 @@
 #include "scenario_json.h"
 
+#include "field_spec.h"
 #include "json_reader.h"
+#include "problem_place.h"
 #include "scenario_names.h"
+
+#include <cmath>
+#include <stdexcept>
+#include <string_view>
 
 namespace model {
 namespace {
-
-constexpr Ms kMaxTime = 24 * kHour;
 
 bool is_continent_code(const std::string &c) {
     for (const char *code : {"AF", "AN", "AS", "EU", "NA", "OC", "SA"})
@@ -19,32 +23,75 @@ bool is_country_code(const std::string &c) {
     return c.size() == 2 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z';
 }
 
+// Reads a section's numeric fields with the ranges the field-spec table gives them; a field the
+// table does not list, or lists with another type, is a mistake in this file.
+class FieldReader {
+public:
+    FieldReader(JsonReader &r, const char *section) : r_(r), section_(section) {}
+
+    void integer(const char *key, int &out, bool required = false) {
+        const FieldSpec &f = spec(key, FieldType::integer);
+        r_.integer(key, out, static_cast<int>(f.min), static_cast<int>(f.max), required);
+    }
+    void number(const char *key, double &out, bool required = false) {
+        const FieldSpec &f = spec(key, FieldType::number);
+        r_.number(key, out, f.min, f.max, required);
+    }
+    void seconds(const char *key, Ms &out, bool required = false) {
+        const FieldSpec &f = spec(key, FieldType::seconds);
+        r_.seconds(key, out, ms(f.min), ms(f.max), required);
+    }
+    void optional_seconds(const char *key, std::optional<Ms> &out) {
+        const FieldSpec &f = spec(key, FieldType::seconds);
+        r_.optional_seconds(key, out, ms(f.min), ms(f.max));
+    }
+    void millis(const char *key, Ms &out, bool required = false) {
+        const FieldSpec &f = spec(key, FieldType::millis);
+        r_.millis(key, out, static_cast<Ms>(f.min), static_cast<Ms>(f.max), required);
+    }
+
+private:
+    static Ms ms(double seconds) { return static_cast<Ms>(std::llround(seconds * 1000.0)); }
+    const FieldSpec &spec(const char *key, FieldType type) const {
+        const FieldSpec *f = find_field_spec(section_, key);
+        if (!f || f->type != type || std::string_view(f->section) != section_)
+            throw std::logic_error(std::string("no field spec of this type for ") + section_ + "/" +
+                                   key);
+        return *f;
+    }
+
+    JsonReader &r_;
+    const char *section_;
+};
+
 void read_settings(JsonReader &r, Settings &s, int version) {
-    r.seconds("duration_s", s.duration_ms, kSecond, kMaxTime);
-    r.millis("step_ms", s.step_ms, 100, kMinute);
+    FieldReader fields(r, "settings");
+    fields.seconds("duration_s", s.duration_ms);
+    fields.millis("step_ms", s.step_ms);
     r.u64("seed", s.seed);
-    r.seconds("verdict_delay_min_s", s.verdict_delay_min_ms, 0, kMinute);
-    r.seconds("verdict_delay_max_s", s.verdict_delay_max_ms, 0, kMinute);
-    r.seconds("propagation_max_s", s.propagation_max_ms, 0, 10 * kMinute);
+    fields.seconds("verdict_delay_min_s", s.verdict_delay_min_ms);
+    fields.seconds("verdict_delay_max_s", s.verdict_delay_max_ms);
+    fields.seconds("propagation_max_s", s.propagation_max_ms);
     if (version == 1) {
         // Version 1 had one fixed delay behind Evaluate Target Health; it becomes both modelled
         // delays, and the load balancers' own checks take their documented defaults.
         Ms eth_delay_ms = 10 * kSecond;
-        r.seconds("eth_delay_s", eth_delay_ms, 0, 10 * kMinute);
+        fields.seconds("eth_delay_s", eth_delay_ms);
         s.eth_read_delay_ms = s.lb_region_loss_ms = eth_delay_ms;
     } else {
-        r.seconds("eth_read_delay_s", s.eth_read_delay_ms, 0, 10 * kMinute);
-        r.seconds("lb_region_loss_s", s.lb_region_loss_ms, 0, 10 * kMinute);
+        fields.seconds("eth_read_delay_s", s.eth_read_delay_ms);
+        fields.seconds("lb_region_loss_s", s.lb_region_loss_ms);
     }
-    r.number("public_route_factor", s.public_route_factor, 1.0, 5.0);
-    r.number("slo", s.slo, 0.5, 0.999999);
+    fields.number("public_route_factor", s.public_route_factor);
+    fields.number("slo", s.slo);
     if (s.step_ms > s.duration_ms)
         r.fail("step_ms", "the sample step is longer than the whole run");
     if (s.verdict_delay_min_ms > s.verdict_delay_max_ms)
-        r.fail("verdict_delay_min_s", "must not be larger than verdict_delay_max_s");
+        r.fail("verdict_delay_min_s", "must not be larger than the longest verdict delay");
 }
 
 void read_region(JsonReader &r, Region &g) {
+    FieldReader fields(r, "region");
     r.id("id", g.id);
     r.string("name", g.name);
     const KnownRegion *known = find_known_region(g.id);
@@ -60,24 +107,25 @@ void read_region(JsonReader &r, Region &g) {
         r.fail("id", "\"" + g.id + "\" is not a region with known coordinates (" + names +
                          "); a region of your own needs \"lat\" and \"lon\"");
     }
-    r.number("lat", g.where.lat, -90, 90);
-    r.number("lon", g.where.lon, -180, 180);
-    r.integer("azs", g.azs, 1, 6);
-    r.millis("inter_az_rtt_ms", g.inter_az_rtt_ms, 0, 50);
+    fields.number("lat", g.where.lat);
+    fields.number("lon", g.where.lon);
+    fields.integer("azs", g.azs);
+    fields.millis("inter_az_rtt_ms", g.inter_az_rtt_ms);
 }
 
 void read_app_tier(JsonReader &r, AppTier &a) {
+    FieldReader fields(r, "app_tier");
     r.id("id", a.id);
     r.string("region", a.region, true);
-    r.integer("capacity_rps", a.capacity_rps, 0, 10000000);
+    fields.integer("capacity_rps", a.capacity_rps);
     r.enumeration("standby", a.standby, standby_names());
-    r.number("warm_fraction", a.warm_fraction, 0.0, 1.0);
-    r.seconds("scale_up_s", a.scale_up_ms, 0, 6 * kHour);
-    r.millis("service_ms", a.service_ms, 0, 60000);
+    fields.number("warm_fraction", a.warm_fraction);
+    fields.seconds("scale_up_s", a.scale_up_ms);
+    fields.millis("service_ms", a.service_ms);
     r.strings("depends_on", a.depends_on);
-    r.seconds("lb_interval_s", a.lb_interval_ms, 5 * kSecond, 300 * kSecond);
-    r.integer("lb_unhealthy_threshold", a.lb_unhealthy_threshold, 2, 10);
-    r.integer("lb_healthy_threshold", a.lb_healthy_threshold, 2, 10);
+    fields.seconds("lb_interval_s", a.lb_interval_ms);
+    fields.integer("lb_unhealthy_threshold", a.lb_unhealthy_threshold);
+    fields.integer("lb_healthy_threshold", a.lb_healthy_threshold);
 }
 
 void read_store(JsonReader &r, DataStore &d) {
@@ -88,13 +136,15 @@ void read_store(JsonReader &r, DataStore &d) {
 }
 
 void read_lag(JsonReader &r, LagSpec &lag) {
-    r.millis("median_ms", lag.median_ms, 0, kHour);
-    r.millis("p99_ms", lag.p99_ms, 0, kHour);
+    FieldReader fields(r, "lag");
+    fields.millis("median_ms", lag.median_ms);
+    fields.millis("p99_ms", lag.p99_ms);
     if (lag.p99_ms < lag.median_ms)
-        r.fail("p99_ms", "must not be smaller than median_ms");
+        r.fail("p99_ms", "must not be smaller than the median");
 }
 
 void read_database(JsonReader &r, Database &d) {
+    FieldReader fields(r, "database");
     r.id("id", d.id);
     r.enumeration("kind", d.kind, db_kind_names());
     r.string("writer", d.writer);
@@ -107,46 +157,48 @@ void read_database(JsonReader &r, Database &d) {
     });
     r.strings("writers", d.writers);
     r.enumeration("promotion", d.promotion, promotion_names());
-    r.seconds("detection_s", d.detection_ms, 0, 6 * kHour);
-    r.seconds("operator_delay_s", d.operator_delay_ms, 0, 24 * kHour);
-    r.seconds("promotion_s", d.promotion_ms, 0, 6 * kHour);
-    r.seconds("endpoint_update_s", d.endpoint_update_ms, 0, kHour);
-    r.seconds("endpoint_ttl_s", d.endpoint_ttl_ms, 0, 2 * 24 * kHour);
+    fields.seconds("detection_s", d.detection_ms);
+    fields.seconds("operator_delay_s", d.operator_delay_ms);
+    fields.seconds("promotion_s", d.promotion_ms);
+    fields.seconds("endpoint_update_s", d.endpoint_update_ms);
+    fields.seconds("endpoint_ttl_s", d.endpoint_ttl_ms);
     r.enumeration("endpoint_cache", d.endpoint_cache, endpoint_cache_names());
-    r.seconds("endpoint_cache_s", d.endpoint_cache_ms, 0, 2 * 24 * kHour);
+    fields.seconds("endpoint_cache_s", d.endpoint_cache_ms);
     r.enumeration("fencing", d.fencing, fencing_names());
     r.enumeration("sync_unreachable", d.sync_unreachable, sync_unreachable_names());
-    r.seconds("sync_timeout_s", d.sync_timeout_ms, 0, kHour);
-    r.millis("clock_skew_ms", d.clock_skew_ms, 0, kHour);
-    r.integer("hot_keys", d.hot_keys, 1, 100000000);
+    fields.seconds("sync_timeout_s", d.sync_timeout_ms);
+    fields.millis("clock_skew_ms", d.clock_skew_ms);
+    fields.integer("hot_keys", d.hot_keys);
     r.object("lag", [&](JsonReader &l) { read_lag(l, d.lag); });
-    r.seconds("switchover_base_s", d.switchover_base_ms, 0, kHour);
+    fields.seconds("switchover_base_s", d.switchover_base_ms);
     r.boolean("multi_az", d.multi_az);
-    r.seconds("multi_az_failover_s", d.multi_az_failover_ms, 0, kHour);
+    fields.seconds("multi_az_failover_s", d.multi_az_failover_ms);
     const bool multi = d.kind == DbKind::multi_writer || d.kind == DbKind::consensus;
     if (multi && d.writers.size() < 2)
-        r.fail("writers", "a multi_writer or consensus database needs at least two writers");
+        r.fail("writers", "a multi-writer or consensus database needs at least two writers");
     if (!multi && d.writer.empty())
         r.fail("", "the field \"writer\" (the writer's region) is required");
 }
 
 void read_health_check(JsonReader &r, HealthCheck &h) {
+    FieldReader fields(r, "health_check");
     r.id("id", h.id);
     r.string("target", h.target, true);
-    r.seconds("interval_s", h.interval_ms, 10 * kSecond, 30 * kSecond);
+    fields.seconds("interval_s", h.interval_ms);
     if (h.interval_ms != 10 * kSecond && h.interval_ms != 30 * kSecond)
         r.fail("interval_s", "Route 53 checks every 10 or 30 seconds; found " +
                                  std::to_string(h.interval_ms / 1000));
-    r.integer("failure_threshold", h.failure_threshold, 1, 10);
+    fields.integer("failure_threshold", h.failure_threshold);
     r.boolean("deep", h.deep);
-    r.integer("checkers", h.checkers, 3, 64);
+    fields.integer("checkers", h.checkers);
     r.strings("checker_regions", h.checker_regions);
 }
 
 void read_dns(JsonReader &r, DnsName &n) {
+    FieldReader fields(r, "dns");
     r.id("id", n.id);
     r.enumeration("policy", n.policy, policy_names(), true);
-    r.seconds("ttl_s", n.ttl_ms, 0, 2 * 24 * kHour);
+    fields.seconds("ttl_s", n.ttl_ms);
     r.objects(
         "records",
         [&](JsonReader &e, std::size_t) {
@@ -163,7 +215,7 @@ void read_dns(JsonReader &r, DnsName &n) {
                            "expected \"primary\" or \"secondary\", found \"" + rec.role + "\"");
             }
             if (n.policy == RoutingPolicy::weighted)
-                e.integer("weight", rec.weight, 0, 255, true);
+                FieldReader(e, "dns/records").integer("weight", rec.weight, true);
             if (n.policy == RoutingPolicy::geolocation) {
                 e.string("location", rec.location, true);
                 if (!rec.location.empty() && rec.location != "*" &&
@@ -179,40 +231,43 @@ void read_dns(JsonReader &r, DnsName &n) {
 }
 
 void read_accelerator(JsonReader &r, Accelerator &a) {
+    FieldReader fields(r, "accelerator");
     r.id("id", a.id);
     r.objects(
         "groups",
         [&](JsonReader &g, std::size_t) {
             EndpointGroup group;
             g.string("region", group.region, true);
-            g.integer("traffic_dial_pct", group.traffic_dial_pct, 0, 100);
+            FieldReader(g, "accelerator/groups")
+                .integer("traffic_dial_pct", group.traffic_dial_pct);
             g.objects(
                 "endpoints",
                 [&](JsonReader &e, std::size_t) {
                     AcceleratorEndpoint ep;
                     e.string("target", ep.target, true);
-                    e.integer("weight", ep.weight, 0, 255);
+                    FieldReader(e, "accelerator/groups/endpoints").integer("weight", ep.weight);
                     group.endpoints.push_back(ep);
                 },
                 true);
             a.groups.push_back(group);
         },
         true);
-    r.seconds("interval_s", a.interval_ms, 10 * kSecond, 30 * kSecond);
+    fields.seconds("interval_s", a.interval_ms);
     if (a.interval_ms != 10 * kSecond && a.interval_ms != 30 * kSecond)
         r.fail("interval_s", "the accelerator checks every 10 or 30 seconds");
-    r.integer("threshold", a.threshold, 1, 10);
-    r.seconds("return_delay_s", a.return_delay_ms, 0, 10 * kMinute);
-    r.number("backbone_route_factor", a.backbone_route_factor, 1.0, 5.0);
-    r.millis("edge_rtt_ms", a.edge_rtt_ms, 0, 500);
-    r.seconds("edge_propagation_s", a.edge_propagation_ms, 0, kMinute);
+    fields.integer("threshold", a.threshold);
+    fields.seconds("return_delay_s", a.return_delay_ms);
+    fields.number("backbone_route_factor", a.backbone_route_factor);
+    fields.millis("edge_rtt_ms", a.edge_rtt_ms);
+    fields.seconds("edge_propagation_s", a.edge_propagation_ms);
 }
 
 void read_population(JsonReader &r, Population &p) {
+    FieldReader fields(r, "population");
     r.id("id", p.id);
     r.string("name", p.name);
-    r.number("lat", p.where.lat, -90, 90, true);
-    r.number("lon", p.where.lon, -180, 180, true);
+    fields.number("lat", p.where.lat, true);
+    fields.number("lon", p.where.lon, true);
     r.string("continent", p.continent);
     r.string("country", p.country);
     if (!p.continent.empty() && !is_continent_code(p.continent))
@@ -221,19 +276,20 @@ void read_population(JsonReader &r, Population &p) {
     if (!p.country.empty() && !is_country_code(p.country))
         r.fail("country", "expected a two-letter ISO 3166 country code such as \"US\", found \"" +
                               p.country + "\"");
-    r.integer("clients", p.clients, 1, 100000000);
-    r.number("rps", p.rps, 0, 1000000);
-    r.number("write_share", p.write_share, 0, 1);
-    r.seconds("timeout_s", p.timeout_ms, 100, 10 * kMinute);
-    r.integer("retries", p.retries, 0, 10);
+    fields.integer("clients", p.clients);
+    fields.number("rps", p.rps);
+    fields.number("write_share", p.write_share);
+    fields.seconds("timeout_s", p.timeout_ms);
+    fields.integer("retries", p.retries);
     if (r.has("dns_cache")) {
         p.dns_cache.clear();
         r.objects("dns_cache", [&](JsonReader &e, std::size_t) {
             CacheHabit h;
-            e.number("share", h.share, 0, 1, true);
+            FieldReader habit(e, "population/dns_cache");
+            habit.number("share", h.share, true);
             e.enumeration("mode", h.mode, cache_mode_names(), true);
             if (h.mode == CacheMode::fixed)
-                e.seconds("cache_s", h.cache_ms, 0, 7 * 24 * kHour, true);
+                habit.seconds("cache_s", h.cache_ms, true);
             p.dns_cache.push_back(h);
         });
         double total = 0;
@@ -245,13 +301,14 @@ void read_population(JsonReader &r, Population &p) {
         r.objects("dns_cache", [](JsonReader &, std::size_t) {});
     }
     r.string("entry", p.entry, true);
-    r.seconds("connection_lifetime_s", p.connection_lifetime_ms, 0, 24 * kHour);
+    fields.seconds("connection_lifetime_s", p.connection_lifetime_ms);
     r.string("keys", p.keys);
 }
 
 } // namespace
 
 void read_fault(JsonReader &r, Fault &f, std::size_t index) {
+    FieldReader fields(r, "fault");
     r.enumeration("kind", f.kind, fault_kind_names(), true);
     if (r.has("id"))
         r.id("id", f.id);
@@ -259,11 +316,11 @@ void read_fault(JsonReader &r, Fault &f, std::size_t index) {
         r.string("id", f.id);
         f.id = "fault-" + std::to_string(index + 1);
     }
-    r.seconds("at_s", f.at_ms, 0, kMaxTime, true);
+    fields.seconds("at_s", f.at_ms, true);
     const auto lasting = [&] {
-        r.optional_seconds("until_s", f.until_ms, 0, kMaxTime);
+        fields.optional_seconds("until_s", f.until_ms);
         if (f.until_ms && *f.until_ms <= f.at_ms)
-            r.fail("until_s", "must be later than at_s");
+            r.fail("until_s", "must be later than its start");
     };
     switch (f.kind) {
     case FaultKind::region_outage:
@@ -272,13 +329,13 @@ void read_fault(JsonReader &r, Fault &f, std::size_t index) {
         break;
     case FaultKind::az_outage:
         r.string("region", f.region, true);
-        r.integer("az", f.az, 0, 5, true);
+        fields.integer("az", f.az, true);
         lasting();
         break;
     case FaultKind::brownout:
         r.string("target", f.target, true);
-        r.number("error_share", f.error_share, 0, 1);
-        r.millis("extra_latency_ms", f.extra_latency_ms, 0, 10 * kMinute);
+        fields.number("error_share", f.error_share);
+        fields.millis("extra_latency_ms", f.extra_latency_ms);
         lasting();
         break;
     case FaultKind::partition:
@@ -301,7 +358,7 @@ void read_fault(JsonReader &r, Fault &f, std::size_t index) {
     case FaultKind::replication_lagging:
         r.string("database", f.database, true);
         r.string("replica", f.replica, true);
-        r.millis("lag_ms", f.lag_ms, 0, 24 * kHour, true);
+        fields.millis("lag_ms", f.lag_ms, true);
         lasting();
         break;
     case FaultKind::dns_control_plane_impaired:
@@ -320,17 +377,17 @@ void read_fault(JsonReader &r, Fault &f, std::size_t index) {
     case FaultKind::manual_dns_change:
         r.string("dns", f.dns_name, true);
         r.string("record", f.record, true);
-        r.seconds("operator_delay_s", f.operator_delay_ms, 0, 24 * kHour);
+        fields.seconds("operator_delay_s", f.operator_delay_ms);
         if (r.has("set_weight")) {
             int w = 0;
-            r.integer("set_weight", w, 0, 255);
+            fields.integer("set_weight", w);
             f.set_weight = w;
         } else {
             r.string("set_weight", f.set_target); // marks the key as known
         }
         r.string("set_target", f.set_target);
         if (!f.set_weight && f.set_target.empty())
-            r.fail("", "a manual_dns_change needs set_weight or set_target");
+            r.fail("", "a manual DNS change needs a new weight or a new target");
         break;
     case FaultKind::fail_back:
         r.string("database", f.database, true);
@@ -345,9 +402,10 @@ void read_fault(JsonReader &r, Fault &f, std::size_t index) {
 namespace {
 
 void read_cost(JsonReader &r, Cost &c) {
-    r.number("baseline_monthly", c.baseline_monthly, 0, 1e12);
-    r.number("outages_per_year", c.outages_per_year, 0, 1000);
-    r.number("revenue_per_minute", c.revenue_per_minute, 0, 1e12);
+    FieldReader fields(r, "cost");
+    fields.number("baseline_monthly", c.baseline_monthly);
+    fields.number("outages_per_year", c.outages_per_year);
+    fields.number("revenue_per_minute", c.revenue_per_minute);
 }
 
 } // namespace
@@ -372,7 +430,7 @@ ScenarioLoad parse_scenario(const std::string &text, const std::string &file) {
                "expected \"" + std::string(kScenarioFormat) + "\", found \"" + format + "\"");
         return out;
     }
-    r.integer("version", s.version, 1, 1000, true);
+    FieldReader(r, "scenario").integer("version", s.version, true);
     if (s.version > kScenarioVersion) {
         r.fail("version", "this file has version " + std::to_string(s.version) +
                               "; this Failover Lab reads version " +
@@ -398,7 +456,7 @@ ScenarioLoad parse_scenario(const std::string &text, const std::string &file) {
     each("rtt_overrides", s.rtt_overrides, [](JsonReader &e, RttOverride &x, std::size_t) {
         e.string("a", x.a, true);
         e.string("b", x.b, true);
-        e.millis("rtt_ms", x.rtt_ms, 0, 2000, true);
+        FieldReader(e, "rtt_overrides").millis("rtt_ms", x.rtt_ms, true);
     });
     each("app_tiers", s.app_tiers,
          [](JsonReader &e, AppTier &x, std::size_t) { read_app_tier(e, x); });
@@ -417,8 +475,10 @@ ScenarioLoad parse_scenario(const std::string &text, const std::string &file) {
     each("faults", s.faults, [](JsonReader &e, Fault &x, std::size_t i) { read_fault(e, x, i); });
     r.object("cost", [&](JsonReader &e) { read_cost(e, s.cost); });
     r.finish();
-    if (!out.problems.empty())
+    if (!out.problems.empty()) {
+        locate_problems(out.problems, *json);
         return out;
+    }
     Problems more = check_scenario(s, file);
     if (!more.empty()) {
         out.problems = std::move(more);

@@ -1,5 +1,7 @@
 #include "inspector.h"
 
+#include "inspectorsettings.h"
+
 #include "model/edit.h"
 
 #include <QApplication>
@@ -20,7 +22,6 @@
 #include <QWheelEvent>
 
 #include <algorithm>
-#include <climits>
 
 namespace widgets {
 namespace {
@@ -46,30 +47,12 @@ QString editor_json(const QWidget *editor) {
     return {};
 }
 
-// Shows 600 as "600" and 2.5 as "2.5", and still takes up to decimals() digits.
-class CompactSpinBox : public QDoubleSpinBox {
-public:
-    using QDoubleSpinBox::QDoubleSpinBox;
-    QString textFromValue(double value) const override {
-        QString text = locale().toString(value, 'f', decimals());
-        if (!isGroupSeparatorShown())
-            text.remove(locale().groupSeparator());
-        const QString point = locale().decimalPoint();
-        if (text.contains(point)) {
-            while (text.endsWith(QLatin1Char('0')))
-                text.chop(1);
-            if (text.endsWith(point))
-                text.chop(point.size());
-        }
-        return text;
-    }
-};
-
 // The range a number editor offers: the field's own where known, always holding the value.
 std::pair<double, double> range_of(const FormRow &row, double lowest, double highest) {
     const double value = row.value.get<double>();
-    const double low = std::min(std::max(row.help.min, lowest), value);
-    const double high = std::max(std::min(row.help.max, highest), value);
+    const double low = std::min(row.help.ranged ? std::max(row.help.min, lowest) : lowest, value);
+    const double high =
+        std::max(row.help.ranged ? std::min(row.help.max, highest) : highest, value);
     return {low, high};
 }
 
@@ -82,6 +65,20 @@ QFormLayout *new_form(QWidget *parent) {
 }
 
 } // namespace
+
+QString CompactSpinBox::textFromValue(double value) const {
+    QString text = locale().toString(value, 'f', decimals());
+    if (!isGroupSeparatorShown())
+        text.remove(locale().groupSeparator());
+    const QString point = locale().decimalPoint();
+    if (text.contains(point)) {
+        while (text.endsWith(QLatin1Char('0')))
+            text.chop(1);
+        if (text.endsWith(point))
+            text.chop(point.size());
+    }
+    return text;
+}
 
 Inspector::Inspector(QWidget *parent) : QWidget(parent) {
     auto *layout = new QVBoxLayout(this);
@@ -116,11 +113,26 @@ Inspector::Inspector(QWidget *parent) : QWidget(parent) {
     error_->hide();
     layout->addWidget(error_);
 
-    hint_ = new QLabel(tr("Select a part on the map to see and change its settings here."), this);
+    // Nothing selected: a hint, and the scenario's own settings.
+    nothing_ = new QWidget(this);
+    auto *nothing = new QVBoxLayout(nothing_);
+    nothing->setContentsMargins(0, 0, 0, 0);
+    hint_ =
+        new QLabel(tr("Select a part on the map to see and change its settings here."), nothing_);
     hint_->setWordWrap(true);
     hint_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    hint_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
-    layout->addWidget(hint_);
+    nothing->addWidget(hint_);
+    auto *settings_box = new QGroupBox(tr("Scenario settings"), nothing_);
+    settings_box->setToolTip(tr("The run's length, sample step and seed, and the SLO the summary "
+                                "measures the error budget against"));
+    auto *settings_layout = new QVBoxLayout(settings_box);
+    settings_ = new InspectorSettings(InspectorSettings::Commit::each_field, settings_box);
+    settings_layout->addWidget(settings_);
+    connect(settings_, &InspectorSettings::settings_edit_requested, this,
+            &Inspector::settings_edit_requested);
+    nothing->addWidget(settings_box);
+    nothing->addStretch(1);
+    layout->addWidget(nothing_, 1);
 
     scroll_ = new QScrollArea(this);
     scroll_->setWidgetResizable(true);
@@ -130,6 +142,7 @@ Inspector::Inspector(QWidget *parent) : QWidget(parent) {
     layout->addWidget(scroll_, 1);
 
     title_->setText(tr("Nothing selected"));
+    settings_->show_settings(model::scenario_settings_of(model::Scenario{}));
 }
 
 Inspector::~Inspector() {
@@ -149,15 +162,17 @@ void Inspector::show_component(const model::Scenario &s, const QString &id) {
         shape_.clear();
         discard_form();
         title_->setText(tr("Nothing selected"));
+        title_->setToolTip(QString());
         scroll_->hide();
-        hint_->show();
+        settings_->show_settings(model::scenario_settings_of(s));
+        nothing_->show();
         return;
     }
     id_ = id;
     const QString kind = QString::fromStdString(model::kind_of(s, id.toStdString()));
     title_->setText(tr("%1: %2").arg(kind_label(kind), id));
     title_->setToolTip(tr("The %1 the map has selected").arg(kind_label(kind)));
-    hint_->hide();
+    nothing_->hide();
     scroll_->show();
     const QString shape = form_shape(rows);
     if (same && shape == shape_)
@@ -167,9 +182,9 @@ void Inspector::show_component(const model::Scenario &s, const QString &id) {
     shape_ = shape;
 }
 
-void Inspector::show_error(const QString &message) {
+void Inspector::show_error(const QString &message, const QString &details) {
     error_text_->setText(tr("Not changed: %1").arg(message));
-    error_->setToolTip(message);
+    error_->setToolTip(details.isEmpty() ? message : details);
     error_->show();
 }
 
@@ -261,17 +276,19 @@ QWidget *Inspector::make_editor(const FormRow &row) {
     }
     case EditorKind::choice: {
         auto *box = new QComboBox;
-        for (const QString &choice : row.choices)
-            box->addItem(choice.isEmpty() ? tr("(none)") : choice, choice);
+        for (int i = 0; i < row.choices.size(); ++i) {
+            const QString &choice = row.choices[i];
+            const QString shown = i < row.choice_labels.size() ? row.choice_labels[i] : choice;
+            box->addItem(choice.isEmpty() ? tr("(none)") : shown, choice);
+        }
         connect(box, &QComboBox::currentIndexChanged, this, [this, box] { commit(box); });
         editor = box;
         break;
     }
     case EditorKind::integer: {
         auto *box = new QSpinBox;
-        const auto [low, high] = range_of(row, INT_MIN, INT_MAX);
-        box->setRange(static_cast<int>(row.help.known ? low : std::max(low, -1e9)),
-                      static_cast<int>(row.help.known ? high : std::min(high, 1e9)));
+        const auto [low, high] = range_of(row, -1e9, 1e9);
+        box->setRange(static_cast<int>(low), static_cast<int>(high));
         if (row.help.step > 0)
             box->setSingleStep(static_cast<int>(row.help.step));
         box->setGroupSeparatorShown(box->maximum() >= 100'000);

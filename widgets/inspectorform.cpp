@@ -1,12 +1,14 @@
 #include "inspectorform.h"
 
 #include "model/edit.h"
+#include "model/field_spec.h"
 #include "model/scenario_names.h"
 
 #include <QCoreApplication>
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace widgets {
 namespace {
@@ -125,11 +127,11 @@ private:
         row.depth = depth;
         row.pointer = pointer;
         row.key = key;
-        row.label = field_label(help, key);
+        row.label = field_label(help);
         row.help = help;
         row.value = value;
         row.tooltip = help.meaning;
-        const QString range = field_range_text(help, key);
+        const QString range = field_range_text(help);
         if (!range.isEmpty())
             row.tooltip += QLatin1Char('\n') + range;
         if (key == QLatin1String("id")) {
@@ -137,13 +139,14 @@ private:
         } else if (value.is_boolean()) {
             row.editor = EditorKind::check;
         } else if (value.is_number()) {
-            const bool real = value.is_number_float() || key.endsWith(QLatin1String("_s"));
+            const bool seconds = help.type == model::FieldType::seconds ||
+                                 (!help.known && key.endsWith(QLatin1String("_s")));
+            const bool real =
+                seconds || help.type == model::FieldType::number || value.is_number_float();
             row.editor = real ? EditorKind::real : EditorKind::integer;
             // Seconds are kept to the millisecond; other numbers to their usual precision.
             if (real)
-                row.help.decimals = key.endsWith(QLatin1String("_s"))
-                                        ? 3
-                                        : decimals_for(value.get<double>(), help.decimals);
+                row.help.decimals = seconds ? 3 : decimals_for(value.get<double>(), help.decimals);
         } else if (value.is_string()) {
             string_field(row, section);
         } else if (value.is_array()) {
@@ -167,6 +170,10 @@ private:
         if (choices.contains(current)) {
             row.editor = EditorKind::choice;
             row.choices = choices;
+            // Ids stay as they are; an enumeration's values are shown in words.
+            for (const QString &choice : choices)
+                row.choice_labels << (row.help.refers.isEmpty() ? choice_text(row.key, choice)
+                                                                : choice);
         } else {
             row.editor = EditorKind::text;
         }
@@ -223,9 +230,14 @@ std::vector<FormRow> describe_component(const model::Scenario &s, const std::str
     const std::string kind = model::kind_of(s, id);
     if (kind.empty())
         return {};
-    const Json fields = model::component_json(s, id);
+    Json fields = model::component_json(s, id);
     if (!fields.is_object())
         return {};
+    // A database shows only the fields that change anything for its kind and settings.
+    for (const auto &d : s.databases)
+        if (d.id == id)
+            for (auto it = fields.begin(); it != fields.end();)
+                it = model::database_field_applies(d, it.key()) ? std::next(it) : fields.erase(it);
     Describer describer(s, kind);
     describer.object(fields, q(kind), QString(), 0);
     if (kind == "dns")

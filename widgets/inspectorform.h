@@ -35,6 +35,7 @@ struct FormRow {
     QString tooltip;     // the field's meaning and range
     QString text;        // readonly: what is shown
     QStringList choices; // choice: the strings offered ("" stands for none)
+    QStringList choice_labels; // choice: how each is shown (an enumeration's value in words)
     nlohmann::json value;
     FieldHelp help;
     bool enabled = true;

@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <memory>
 #include <set>
 
 namespace {
@@ -255,4 +256,13 @@ TEST_CASE("A step held is marked done, and is watched from just before its momen
         model::step_watch_from_ms(ttl->try_this[0], w.document()->scenario(), w.report()->run);
     CHECK(expected > 0);
     CHECK(w.clock()->playhead() == expected);
+}
+
+TEST_CASE("A window with unsaved changes closes cleanly", "[app]") {
+    auto w = std::make_unique<app::MainWindow>();
+    w->open_initial(QString());
+    emit w->map()->component_moved("us-shoppers", {41.0, -88.0}, true);
+    REQUIRE(w->document()->modified());
+    w.reset(); // the undo stack, cleared as it goes, used to call into the gone model runner
+    CHECK_FALSE(w);
 }

@@ -1,5 +1,6 @@
 #include "widgets/inspector.h"
 #include "model/edit.h"
+#include "model/field_spec.h"
 #include "model/scenario_json.h"
 
 #include <QApplication>
@@ -8,6 +9,7 @@
 #include <QDoubleSpinBox>
 #include <QFrame>
 #include <QLabel>
+#include <QLineEdit>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSpinBox>
@@ -163,7 +165,7 @@ TEST_CASE("Nested fields are edited by JSON pointer", "[inspector][database]") {
     auto *median = inspector.findChild<QSpinBox *>(QStringLiteral("replicas/0/lag/median_ms"));
     REQUIRE(median);
     CHECK(median->value() == 500);
-    CHECK(inspector.findChild<QSpinBox *>(QStringLiteral("lag/p99_ms")));
+    CHECK(inspector.findChild<QSpinBox *>(QStringLiteral("replicas/0/lag/p99_ms")));
     auto *mode = inspector.findChild<QComboBox *>(QStringLiteral("replicas/0/mode"));
     REQUIRE(mode);
     CHECK(mode->currentData().toString() == QLatin1String("async"));
@@ -218,9 +220,10 @@ TEST_CASE("A form that changes shape keeps its scroll position", "[inspector]") 
     bar->setValue(120);
     inspector.activateWindow();
     QApplication::setActiveWindow(&inspector);
-    inspector.findChild<QSpinBox *>(QStringLiteral("hot_keys"))->setFocus();
-    REQUIRE(QApplication::focusWidget() ==
-            inspector.findChild<QSpinBox *>(QStringLiteral("hot_keys")));
+    auto *pause = inspector.findChild<QDoubleSpinBox *>(QStringLiteral("switchover_base_s"));
+    REQUIRE(pause);
+    pause->setFocus();
+    REQUIRE(QApplication::focusWidget() == pause);
 
     // Another replica adds a group: the form is built anew.
     s.databases.front().replicas.push_back({"us-east-1", model::Replication::async, {}});
@@ -228,9 +231,9 @@ TEST_CASE("A form that changes shape keeps its scroll position", "[inspector]") 
     auto *added = inspector.findChild<QSpinBox *>(QStringLiteral("replicas/1/lag/median_ms"));
     CHECK(added);
     CHECK(bar->value() == 120);
-    auto *focused = qobject_cast<QSpinBox *>(QApplication::focusWidget());
+    auto *focused = qobject_cast<QDoubleSpinBox *>(QApplication::focusWidget());
     REQUIRE(focused);
-    CHECK(focused->objectName() == QLatin1String("hot_keys"));
+    CHECK(focused->objectName() == QLatin1String("switchover_base_s"));
 }
 
 TEST_CASE("No component shows a hint", "[inspector]") {
@@ -240,7 +243,142 @@ TEST_CASE("No component shows a hint", "[inspector]") {
     inspector.show_component(s, QString());
     CHECK(inspector.component_id().isEmpty());
     for (const QSpinBox *box : inspector.findChildren<QSpinBox *>())
-        CHECK_FALSE(box->isVisibleTo(&inspector)); // the old form, waiting to be deleted
+        if (!box->objectName().startsWith(QLatin1String("settings/"))) // the scenario's own
+            CHECK_FALSE(box->isVisibleTo(&inspector)); // the old form, waiting to be deleted
     inspector.show_component(s, QStringLiteral("no-such-part"));
     CHECK(inspector.component_id().isEmpty());
+}
+
+TEST_CASE("A database shows only the fields that apply to it", "[inspector][database]") {
+    model::Scenario s = lesson("dns-ttl-floor.json");
+    REQUIRE(s.databases.front().promotion == model::PromotionMode::automated);
+    widgets::Inspector inspector;
+    inspector.show_component(s, QStringLiteral("orders-db"));
+    const auto shown = [&](const char *field) {
+        // A form built anew leaves the old one hidden until it is deleted.
+        for (const QWidget *w : inspector.findChildren<QWidget *>(QLatin1String(field)))
+            if (w->isVisibleTo(&inspector))
+                return true;
+        return false;
+    };
+    // Automated promotion: detection applies, an operator's delay does not.
+    CHECK(shown("detection_s"));
+    CHECK_FALSE(shown("operator_delay_s"));
+    // One writer: no writers list, no clock skew, hot keys or lag between writers.
+    CHECK(shown("writer"));
+    CHECK_FALSE(shown("writers"));
+    CHECK_FALSE(shown("clock_skew_ms"));
+    CHECK_FALSE(shown("hot_keys"));
+    CHECK_FALSE(shown("lag/median_ms"));
+    // No sync replica; the endpoint cached by its TTL.
+    CHECK_FALSE(shown("sync_unreachable"));
+    CHECK_FALSE(shown("sync_timeout_s"));
+    CHECK(shown("endpoint_ttl_s"));
+    CHECK_FALSE(shown("endpoint_cache_s"));
+    // Every field the model says applies has its editor, and nothing else.
+    int editors = 0;
+    for (const std::string &key : model::database_fields_that_apply(s.databases.front())) {
+        INFO(key);
+        const model::FieldSpec *spec = model::find_field_spec("database", key);
+        REQUIRE(spec);
+        if (spec->type == model::FieldType::group)
+            continue; // shown as a group of its own fields
+        CHECK(shown(key.c_str()));
+        ++editors;
+    }
+    CHECK(editors > 10);
+
+    // Manual promotion and a sync replica that degrades: the form follows.
+    s.databases.front().promotion = model::PromotionMode::manual;
+    s.databases.front().replicas.front().mode = model::Replication::sync;
+    s.databases.front().sync_unreachable = model::SyncUnreachable::degrade_to_async;
+    s.databases.front().endpoint_cache = model::EndpointCache::fixed;
+    inspector.show_component(s, QStringLiteral("orders-db"));
+    CHECK(shown("operator_delay_s"));
+    CHECK_FALSE(shown("detection_s"));
+    CHECK(shown("sync_unreachable"));
+    CHECK(shown("sync_timeout_s"));
+    CHECK(shown("endpoint_cache_s"));
+    CHECK_FALSE(shown("endpoint_ttl_s"));
+}
+
+TEST_CASE("Choices are shown in words and ranges come from the field spec", "[inspector]") {
+    const model::Scenario s = lesson("dns-ttl-floor.json");
+    widgets::Inspector inspector;
+    inspector.show_component(s, QStringLiteral("orders-db"));
+    auto *kind = inspector.findChild<QComboBox *>(QStringLiteral("kind"));
+    REQUIRE(kind);
+    CHECK(kind->currentData().toString() == QLatin1String("global"));
+    const int single = kind->findData(QStringLiteral("single_writer"));
+    REQUIRE(single >= 0);
+    CHECK(kind->itemText(single) == QLatin1String("single writer (RDS)"));
+    for (int i = 0; i < kind->count(); ++i)
+        CHECK_FALSE(kind->itemText(i).contains(QLatin1Char('_')));
+
+    // Every number editor offers exactly the range the reader accepts.
+    int boxes = 0;
+    for (const QAbstractSpinBox *box : inspector.findChildren<QAbstractSpinBox *>()) {
+        if (!box->isVisibleTo(&inspector))
+            continue; // the scenario settings, waiting for nothing to be selected
+        ++boxes;
+        const QString pointer = box->objectName();
+        const QString key = pointer.section(QLatin1Char('/'), -1);
+        QString section = QStringLiteral("database");
+        for (const QString &part : pointer.split(QLatin1Char('/')).mid(0, pointer.count('/'))) {
+            bool index = false;
+            part.toInt(&index);
+            if (!index)
+                section += QLatin1Char('/') + part;
+        }
+        const model::FieldSpec *spec =
+            model::find_field_spec(section.toStdString(), key.toStdString());
+        INFO(pointer.toStdString());
+        REQUIRE(spec);
+        REQUIRE(spec->has_range());
+        if (const auto *i = qobject_cast<const QSpinBox *>(box)) {
+            CHECK(i->minimum() == spec->min);
+            CHECK(i->maximum() == spec->max);
+        } else if (const auto *d = qobject_cast<const QDoubleSpinBox *>(box)) {
+            CHECK(d->minimum() == Approx(spec->min));
+            CHECK(d->maximum() == Approx(spec->max));
+        }
+    }
+    CHECK(boxes > 5);
+}
+
+TEST_CASE("With nothing selected the inspector edits the scenario settings", "[inspector]") {
+    const model::Scenario s = lesson("dns-ttl-floor.json");
+    widgets::Inspector inspector;
+    std::vector<model::ScenarioSettings> asked;
+    QObject context;
+    QObject::connect(&inspector, &widgets::Inspector::settings_edit_requested, &context,
+                     [&](const model::ScenarioSettings &v) { asked.push_back(v); });
+    inspector.show_component(s, QString());
+    auto *duration = inspector.findChild<QDoubleSpinBox *>(QStringLiteral("settings/duration_s"));
+    auto *slo = inspector.findChild<QDoubleSpinBox *>(QStringLiteral("settings/slo"));
+    auto *name = inspector.findChild<QLineEdit *>(QStringLiteral("scenario/name"));
+    REQUIRE(duration);
+    REQUIRE(slo);
+    REQUIRE(name);
+    CHECK(duration->isVisibleTo(&inspector));
+    CHECK(duration->value() == s.settings.duration_ms / 1000.0);
+    CHECK(name->text().toStdString() == s.name);
+    // The SLO is shown as a percentage, within the reader's range.
+    CHECK(slo->value() == Approx(s.settings.slo * 100));
+    CHECK(slo->maximum() == Approx(99.9999));
+    CHECK(slo->minimum() == Approx(50));
+    CHECK(label_of(inspector, slo).contains(QLatin1String("%")));
+
+    slo->setValue(99.95);
+    emit slo->editingFinished();
+    REQUIRE(asked.size() == 1);
+    CHECK(asked[0].slo == 0.9995);
+    CHECK(asked[0].duration_ms == s.settings.duration_ms);
+    CHECK(asked[0].name == s.name);
+    emit slo->editingFinished();
+    CHECK(asked.size() == 1);
+
+    // A component's form replaces the settings.
+    inspector.show_component(s, QStringLiteral("app-east"));
+    CHECK_FALSE(duration->isVisibleTo(&inspector));
 }
