@@ -2,18 +2,23 @@
 #include "mainwindow.h"
 
 #include "app/calculators.h"
+#include "app/dialogs.h"
 #include "model/report_io.h"
 #include "model/scenario_json.h"
 #include "model/world_at.h"
 #include "widgets/charts.h"
+#include "widgets/fieldhelp.h"
+#include "widgets/inspector.h"
 #include "widgets/mapview.h"
 #include "widgets/timeline.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -78,6 +83,36 @@ QIcon media_icon(MediaIcon kind, const QColor &colour) {
     return icon;
 }
 
+// Whether the scenario file a learner chose can be opened; if not, says why in words, with the
+// places in the file (lines and columns, JSON pointers) under the details, and puts the first
+// reason in *why.
+bool can_open(QWidget *parent, const QString &path, QString *why) {
+    const model::ScenarioLoad load = model::load_scenario_file(path.toStdString());
+    if (load.scenario)
+        return true;
+    QStringList reasons, details;
+    for (const model::Problem &p : load.problems) {
+        reasons << widgets::problem_text(p);
+        details << QString::fromStdString(p.text());
+    }
+    const auto tr = [](const char *text, int n = -1) {
+        return QCoreApplication::translate("app::MainWindow", text, nullptr, n);
+    };
+    QMessageBox box(
+        QMessageBox::Warning, tr("Cannot open scenario"),
+        tr("%1 was not opened; what is open stays as it was.").arg(QFileInfo(path).fileName()),
+        QMessageBox::Ok, parent);
+    QString shown = reasons.mid(0, 3).join(QLatin1Char('\n'));
+    if (reasons.size() > 3)
+        shown += QLatin1Char('\n') +
+                 tr("… and %n more (see the details)", static_cast<int>(reasons.size() - 3));
+    box.setInformativeText(shown);
+    box.setDetailedText(details.join(QLatin1Char('\n')));
+    box.exec();
+    *why = reasons.value(0);
+    return false;
+}
+
 QAction *add(QMenu *menu, const QString &text, const QKeySequence &keys, const QString &tip) {
     QAction *a = menu->addAction(text);
     if (!keys.isEmpty())
@@ -138,6 +173,25 @@ void MainWindow::build_actions() {
                     return model::duplicate_component(s, id.toStdString());
                 }));
             });
+    edit->addSeparator();
+    // The scenario's own settings: from this dialog, or from the inspector with nothing
+    // selected; either way one undoable edit.
+    const auto change_settings = [this](const model::ScenarioSettings &settings) {
+        if (settings == model::scenario_settings_of(doc_.scenario()))
+            return;
+        report_edit(doc_.edit(tr("Change scenario settings"), [&](model::Scenario &s) {
+            return model::set_scenario_settings(s, settings);
+        }));
+    };
+    QAction *settings = add(edit, tr("Scenario &Settings..."), QKeySequence(tr("Ctrl+,")),
+                            tr("The scenario's name, run length, sample step, seed and SLO"));
+    settings->setObjectName(QStringLiteral("scenario_settings"));
+    connect(settings, &QAction::triggered, this, [this, change_settings] {
+        if (const auto chosen =
+                ask_scenario_settings(this, model::scenario_settings_of(doc_.scenario())))
+            change_settings(*chosen);
+    });
+    connect(inspector_, &widgets::Inspector::settings_edit_requested, this, change_settings);
 
     view_menu_ = menuBar()->addMenu(tr("&View"));
     connect(add(view_menu_, tr("Zoom &In"), QKeySequence::ZoomIn, tr("Zoom into the map")),
@@ -315,10 +369,14 @@ void MainWindow::new_scenario() {
 void MainWindow::choose_and_open() {
     if (!confirm_discard())
         return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"), QString(),
-                                                      tr("Failover Lab scenarios (*.json)"));
-    if (!path.isEmpty())
-        open_file(path);
+    const QString path = choose_scenario_to_open(this);
+    if (path.isEmpty())
+        return;
+    if (QString why; !can_open(this, path, &why)) {
+        say(tr("Not opened: %1").arg(why));
+        return;
+    }
+    open_file(path);
 }
 
 bool MainWindow::save() {
@@ -326,8 +384,8 @@ bool MainWindow::save() {
 }
 
 bool MainWindow::save_as() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario"), doc_.path(),
-                                                      tr("Failover Lab scenarios (*.json)"));
+    const QString path =
+        choose_scenario_to_save(this, doc_.path(), QString::fromStdString(doc_.scenario().name));
     return !path.isEmpty() && save_to(path);
 }
 
@@ -400,8 +458,13 @@ void MainWindow::rebuild_recent_menu() {
     const QStringList recent = QSettings().value(QStringLiteral("recent")).toStringList();
     for (const QString &path : recent)
         connect(recent_menu_->addAction(path), &QAction::triggered, this, [this, path] {
-            if (confirm_discard())
-                open_file(path);
+            if (!confirm_discard())
+                return;
+            if (QString why; !can_open(this, path, &why)) {
+                say(tr("Not opened: %1").arg(why));
+                return;
+            }
+            open_file(path);
         });
     recent_menu_->setEnabled(!recent.isEmpty());
 }

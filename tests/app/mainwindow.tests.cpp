@@ -1,9 +1,11 @@
 #include "app/mainwindow.h"
 #include "model/lesson.h"
+#include "app/dialogs.h"
 #include "model/scenario_json.h"
 #include "model/world_at.h"
 #include "widgets/charts.h"
 #include "widgets/lessonreader.h"
+#include "widgets/inspector.h"
 #include "widgets/mapview.h"
 #include "widgets/requestdots.h"
 #include "widgets/timeline.h"
@@ -11,8 +13,19 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QEventLoop>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QDir>
+#include <QDoubleSpinBox>
 #include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <catch2/catch.hpp>
@@ -258,6 +271,68 @@ TEST_CASE("A step held is marked done, and is watched from just before its momen
     CHECK(w.clock()->playhead() == expected);
 }
 
+namespace {
+
+// Answers the app's questions for as long as it lives, and keeps what was asked.
+struct Answering {
+    explicit Answering(bool yes) {
+        app::answer_questions_with([this, yes](const QString &text) {
+            asked << text;
+            return yes;
+        });
+    }
+    ~Answering() { app::answer_questions_with({}); }
+    QStringList asked;
+};
+
+// Chooses this file in every Open and Save dialog for as long as it lives.
+struct Choosing {
+    explicit Choosing(QString file) {
+        app::choose_files_with([this, file](const QString &folder) {
+            folders << folder;
+            return file;
+        });
+    }
+    ~Choosing() { app::choose_files_with({}); }
+    QStringList folders;
+};
+
+QAction *action(app::MainWindow &w, const QString &text) {
+    for (QAction *a : w.findChildren<QAction *>())
+        if (a->text() == text || a->objectName() == text)
+            return a;
+    FAIL("no action " << text.toStdString());
+    return nullptr;
+}
+
+std::string lesson_file(const std::string &name) {
+    return std::string(FAILOVER_SOURCE_DIR) + "/lessons/scenarios/" + name;
+}
+
+} // namespace
+
+TEST_CASE("A refused inspector edit snaps back and says why in words", "[app][inspector]") {
+    app::MainWindow w;
+    w.open_initial(QString());
+    const std::string before = text_of(w.document()->scenario());
+    const std::string check = w.document()->scenario().health_checks.front().id;
+    emit w.map()->selection_changed(QString::fromStdString(check));
+    auto *inspector = w.findChild<widgets::Inspector *>();
+    REQUIRE(inspector);
+    auto *interval = inspector->findChild<QDoubleSpinBox *>(QStringLiteral("interval_s"));
+    REQUIRE(interval);
+    const double model_value = interval->value();
+    interval->setValue(20); // Route 53 checks every 10 or 30 s
+    emit interval->editingFinished();
+    CHECK(text_of(w.document()->scenario()) == before);
+    CHECK(interval->value() == model_value);
+    CHECK(w.last_message().contains(QLatin1String("Health check")));
+    CHECK_FALSE(w.last_message().contains(QLatin1String("/health_checks/")));
+    auto *error = inspector->findChild<QLabel *>(QStringLiteral("inspector_error_text"));
+    REQUIRE(error);
+    CHECK(error->text().contains(QLatin1String("Interval")));
+}
+
 TEST_CASE("A window with unsaved changes closes cleanly", "[app]") {
     auto w = std::make_unique<app::MainWindow>();
     w->open_initial(QString());
@@ -265,4 +340,193 @@ TEST_CASE("A window with unsaved changes closes cleanly", "[app]") {
     REQUIRE(w->document()->modified());
     w.reset(); // the undo stack, cleared as it goes, used to call into the gone model runner
     CHECK_FALSE(w);
+}
+
+TEST_CASE("A policy change to failover asks before it drops records", "[app][inspector][dns]") {
+    app::MainWindow w;
+    REQUIRE(w.open_file(QString::fromStdString(lesson_file("routing-policies.json"))));
+    emit w.map()->selection_changed(QStringLiteral("api.example.com"));
+    auto *inspector = w.findChild<widgets::Inspector *>();
+    REQUIRE(inspector);
+    const auto policy_box = [&] {
+        return inspector->findChild<QComboBox *>(QStringLiteral("policy"));
+    };
+    REQUIRE(policy_box());
+    const std::string before = text_of(w.document()->scenario());
+    {
+        Answering no(false);
+        policy_box()->setCurrentIndex(policy_box()->findData(QStringLiteral("failover")));
+        REQUIRE(no.asked.size() == 1);
+        CHECK(no.asked[0].contains(QLatin1String("jp")));
+    }
+    CHECK(text_of(w.document()->scenario()) == before);
+    CHECK(policy_box()->currentData().toString() == QLatin1String("latency"));
+
+    const int entries = w.document()->undo_stack()->count();
+    {
+        Answering yes(true);
+        policy_box()->setCurrentIndex(policy_box()->findData(QStringLiteral("failover")));
+    }
+    const model::DnsName &name = w.document()->scenario().dns.front();
+    CHECK(name.policy == model::RoutingPolicy::failover);
+    REQUIRE(name.records.size() == 2);
+    CHECK(name.records[0].role == "primary");
+    CHECK(name.records[1].role == "secondary");
+    CHECK(w.document()->undo_stack()->count() == entries + 1);
+    w.document()->undo_stack()->undo();
+    CHECK(text_of(w.document()->scenario()) == before);
+}
+
+TEST_CASE("A name with two records becomes a failover name at once", "[app][inspector][dns]") {
+    app::MainWindow w;
+    w.open_initial(QString());
+    const QString name = QString::fromStdString(w.document()->scenario().dns.front().id);
+    emit w.map()->selection_changed(name);
+    auto *inspector = w.findChild<widgets::Inspector *>();
+    const auto set_policy = [&](const char *policy) {
+        auto *box = inspector->findChild<QComboBox *>(QStringLiteral("policy"));
+        REQUIRE(box);
+        box->setCurrentIndex(box->findData(QLatin1String(policy)));
+    };
+    Answering never(false);
+    set_policy("latency");
+    CHECK(w.document()->scenario().dns.front().policy == model::RoutingPolicy::latency);
+    // This used to be refused: "the field role is required".
+    set_policy("failover");
+    CHECK(never.asked.isEmpty());
+    CHECK(w.document()->scenario().dns.front().policy == model::RoutingPolicy::failover);
+    CHECK(w.document()->scenario().dns.front().records[1].role == "secondary");
+}
+
+TEST_CASE("Deleting a region names what depends on it and deletes it all in one step",
+          "[app][undo][remove]") {
+    app::MainWindow w;
+    REQUIRE(w.open_file(QString::fromStdString(lesson_file("routing-policies.json"))));
+    const std::string before = text_of(w.document()->scenario());
+    {
+        Answering no(false);
+        emit w.map()->context_action(QStringLiteral("eu-west-1"), QStringLiteral("remove"));
+        REQUIRE(no.asked.size() == 1);
+        for (const char *part : {"api-eu", "hc-eu", "ireland-down"})
+            CHECK(no.asked[0].contains(QLatin1String(part)));
+        CHECK_FALSE(no.asked[0].contains(QLatin1String("api-jp")));
+    }
+    CHECK(text_of(w.document()->scenario()) == before);
+    const int entries = w.document()->undo_stack()->count();
+    {
+        Answering yes(true);
+        emit w.map()->context_action(QStringLiteral("eu-west-1"), QStringLiteral("remove"));
+    }
+    const model::Scenario &s = w.document()->scenario();
+    CHECK(model::kind_of(s, "eu-west-1").empty());
+    CHECK(model::kind_of(s, "api-eu").empty());
+    CHECK(s.faults.empty());
+    CHECK(s.dns.front().records.size() == 2);
+    CHECK(w.document()->undo_stack()->count() == entries + 1);
+    w.document()->undo_stack()->undo();
+    CHECK(text_of(w.document()->scenario()) == before);
+}
+
+TEST_CASE("A region that cannot go says what would go with it and why not", "[app][remove]") {
+    app::MainWindow w;
+    w.open_initial(QString());
+    const std::string before = text_of(w.document()->scenario());
+    Answering yes(true);
+    emit w.map()->context_action(QStringLiteral("us-east-1"), QStringLiteral("remove"));
+    // The failover name loses its primary, and every population enters through it.
+    REQUIRE(yes.asked.size() == 1);
+    CHECK(yes.asked[0].contains(QLatin1String("shop-db")));
+    CHECK(yes.asked[0].contains(QLatin1String("shop.example.com")));
+    CHECK(yes.asked[0].contains(QLatin1String("at least one population")));
+    CHECK(text_of(w.document()->scenario()) == before);
+    CHECK(w.last_message().contains(QLatin1String("cannot be deleted")));
+}
+
+TEST_CASE("Save As adds .json and the dialogs remember the folder", "[app][format]") {
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    app::MainWindow w;
+    w.open_initial(QString());
+    {
+        Choosing choose(dir.filePath(QStringLiteral("no-extension")));
+        action(w, QStringLiteral("Save &As..."))->trigger();
+        REQUIRE(choose.folders.size() == 1);
+    }
+    CHECK(QFile::exists(dir.filePath(QStringLiteral("no-extension.json"))));
+    CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("no-extension"))));
+    CHECK(w.document()->path() == dir.filePath(QStringLiteral("no-extension.json")));
+    CHECK(app::scenario_folder() == dir.path());
+    {
+        Choosing choose{QString()};
+        action(w, QStringLiteral("&Open Scenario..."))->trigger();
+        REQUIRE(choose.folders.size() == 1);
+        CHECK(choose.folders[0] == dir.path());
+    }
+    CHECK(app::with_json_extension(QStringLiteral("/a/b.scenario")) == "/a/b.scenario");
+    CHECK(app::with_json_extension(QStringLiteral("/a/b")) == "/a/b.json");
+}
+
+TEST_CASE("The dialogs start in the documents folder, or home without one", "[app]") {
+    QSettings().remove(QStringLiteral("files/scenario_folder"));
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString folder = QFileInfo(documents).isDir() ? documents : QDir::homePath();
+    CHECK(app::scenario_folder() == folder);
+    // A scenario never saved is offered under its name, in that folder.
+    app::MainWindow w;
+    w.open_initial(QString());
+    Choosing choose{QString()};
+    action(w, QStringLiteral("Save &As..."))->trigger();
+    REQUIRE(choose.folders.size() == 1);
+    CHECK(choose.folders[0] ==
+          QDir(folder).filePath(QStringLiteral("Start here one database two regions.json")));
+    CHECK(app::file_name_for(QStringLiteral("  ")) == QLatin1String("scenario.json"));
+}
+
+TEST_CASE("Scenario settings from the menu are one undoable edit", "[app][undo][settings]") {
+    app::MainWindow w;
+    w.open_initial(QString());
+    const std::string before = text_of(w.document()->scenario());
+    const int entries = w.document()->undo_stack()->count();
+    QTimer::singleShot(0, [] {
+        for (QWidget *top : QApplication::topLevelWidgets())
+            if (auto *dialog = qobject_cast<QDialog *>(top);
+                dialog && dialog->objectName() == QLatin1String("scenario_settings")) {
+                dialog->findChild<QDoubleSpinBox *>(QStringLiteral("settings/slo"))->setValue(99.5);
+                dialog->findChild<QLineEdit *>(QStringLiteral("scenario/name"))
+                    ->setText(QStringLiteral("Renamed"));
+                dialog->accept();
+            }
+    });
+    action(w, QStringLiteral("scenario_settings"))->trigger();
+    CHECK(w.document()->scenario().settings.slo == 0.995);
+    CHECK(w.document()->scenario().name == "Renamed");
+    CHECK(w.document()->undo_stack()->count() == entries + 1);
+    w.document()->undo_stack()->undo();
+    CHECK(text_of(w.document()->scenario()) == before);
+}
+
+TEST_CASE("A file that cannot be opened is explained in words", "[app][format]") {
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    model::Scenario s = model::load_scenario_file(lesson_file("start-here.json")).scenario.value();
+    nlohmann::json doc = nlohmann::json::parse(model::write_scenario(s));
+    doc["databases"][0]["writer"] = "us-east-9";
+    const QString bad = dir.filePath(QStringLiteral("bad.json"));
+    std::ofstream(bad.toStdString()) << doc.dump();
+
+    app::MainWindow w;
+    w.open_initial(QString());
+    QString details;
+    QTimer::singleShot(0, [&details] {
+        for (QWidget *top : QApplication::topLevelWidgets())
+            if (auto *box = qobject_cast<QMessageBox *>(top)) {
+                details = box->detailedText();
+                box->accept();
+            }
+    });
+    Choosing choose(bad);
+    action(w, QStringLiteral("&Open Scenario..."))->trigger();
+    CHECK(w.last_message().contains(QLatin1String("Database shop-db, Writer")));
+    CHECK_FALSE(w.last_message().contains(QLatin1String("/databases/")));
+    CHECK(details.contains(QLatin1String("/databases/0/writer")));
 }
