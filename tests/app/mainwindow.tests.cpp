@@ -14,7 +14,6 @@
 #include <QApplication>
 #include <QEventLoop>
 #include <QAction>
-#include <QApplication>
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
