@@ -3,7 +3,7 @@
 #include "app/lessonlibrary.h"
 #include "model/edit.h"
 #include "model/scenario_json.h"
-#include "model/simulation.h"
+#include "model/worked_examples.h"
 #include "widgets/rtobars.h"
 
 #include <QDialogButtonBox>
@@ -138,8 +138,8 @@ Calculators::Calculators(QWidget *parent) : QDialog(parent) {
     recompute_money();
 }
 
-void Calculators::show_page(Page page) {
-    tabs_->setCurrentIndex(page == Page::rto ? 0 : 1);
+void Calculators::show_page(model::WorkedExample page) {
+    tabs_->setCurrentIndex(page == model::WorkedExample::rto ? 0 : 1);
 }
 
 QWidget *Calculators::build_rto_page() {
@@ -175,16 +175,14 @@ QWidget *Calculators::build_rto_page() {
     layout->addWidget(rto_result_);
     layout->addStretch(1);
 
-    if (auto s = load_built_in(QStringLiteral("dns-ttl-floor"), &load_error_))
+    if (auto s = load_built_in(QString::fromLatin1(model::kRtoExampleScenario), &load_error_))
         ttl_scenario_ = std::move(*s);
     // Start at the scenario's own values.
     const QSignalBlocker b1(interval_), b2(threshold_), b3(ttl_);
-    if (!ttl_scenario_.health_checks.empty()) {
-        interval_->setValue(ttl_scenario_.health_checks.front().interval_ms >= 30000 ? 1 : 0);
-        threshold_->setValue(ttl_scenario_.health_checks.front().failure_threshold);
-    }
-    if (!ttl_scenario_.dns.empty())
-        ttl_->setValue(static_cast<int>(ttl_scenario_.dns.front().ttl_ms / 1000));
+    const model::RtoInputs start = model::rto_inputs_of(ttl_scenario_);
+    interval_->setValue(start.interval_ms >= 30 * model::kSecond ? 1 : 0);
+    threshold_->setValue(start.threshold);
+    ttl_->setValue(static_cast<int>(start.ttl_ms / model::kSecond));
     for (QSlider *s : {interval_, threshold_, ttl_})
         connect(s, &QSlider::valueChanged, this, &Calculators::recompute_rto);
     return page;
@@ -235,12 +233,11 @@ QWidget *Calculators::build_money_page() {
     layout->addWidget(verdict_);
     layout->addStretch(1);
 
-    static const char *const kNames[] = {"pattern-single-region-multi-az", "pattern-warm-standby",
-                                         "pattern-hot-standby", "pattern-active-active"};
     const QString labels[] = {tr("Single region, multi-AZ"), tr("Warm standby"), tr("Hot standby"),
                               tr("Active-active")};
     for (std::size_t i = 0; i < 4; ++i) {
-        if (auto s = load_built_in(QString::fromLatin1(kNames[i]), &load_error_))
+        if (auto s = load_built_in(
+                QString::fromLatin1(model::pattern_scenario(model::kPatterns[i])), &load_error_))
             pattern_scenarios_[i] = std::move(*s);
         rows_[i].name = labels[i];
         table_->setVerticalHeaderItem(static_cast<int>(i), new QTableWidgetItem(labels[i]));
@@ -274,44 +271,42 @@ void Calculators::set_money_inputs(int revenue_per_minute, int baseline_monthly,
 }
 
 void Calculators::recompute_rto() {
-    const int interval_s = interval_->value() ? 30 : 10;
-    const int threshold = threshold_->value();
-    const int ttl_s = ttl_->value();
-    interval_label_->setText(tr("%1 s").arg(interval_s));
-    threshold_label_->setText(tr("%n probe(s)", nullptr, threshold));
-    ttl_label_->setText(widgets::duration_text(ttl_s * 1000LL));
+    rto_inputs_ = {interval_->value() ? 30 * model::kSecond : 10 * model::kSecond,
+                   threshold_->value(), ttl_->value() * model::kSecond};
+    interval_label_->setText(widgets::duration_text(rto_inputs_.interval_ms));
+    threshold_label_->setText(tr("%n probe(s)", nullptr, rto_inputs_.threshold));
+    ttl_label_->setText(widgets::duration_text(rto_inputs_.ttl_ms));
     model::Scenario s = ttl_scenario_;
     QString problem = load_error_;
-    for (const auto &hc : ttl_scenario_.health_checks) {
-        for (const auto &[field, value] : {std::pair<const char *, int>{"interval_s", interval_s},
-                                           {"failure_threshold", threshold}})
-            if (const auto r = model::set_field(s, hc.id, field, value); !r.ok)
-                problem = QString::fromStdString(r.message);
-    }
-    for (const auto &d : ttl_scenario_.dns)
-        if (const auto r = model::set_field(s, d.id, "ttl_s", ttl_s); !r.ok)
-            problem = QString::fromStdString(r.message);
+    if (const model::EditResult r = model::apply_rto_inputs(s, rto_inputs_); !r.ok)
+        problem = QString::fromStdString(r.message);
     if (!problem.isEmpty()) {
+        rto_runner_.cancel();
         rto_report_.reset();
         rto_result_->setText(tr("The model could not run: %1").arg(problem.toHtmlEscaped()));
+        emit updated(model::WorkedExample::rto);
         return;
     }
-    rto_report_ = model::simulate(s);
-    bar_->set_rto(rto_report_->summary.read);
-    rto_result_->setText(rto_text());
+    // The model runs off the GUI thread; the slider stays live, and only the last position's
+    // run is shown.
+    rto_runner_.request_all({{std::move(s), {}}}, [this](ModelRunner::Reports reports) {
+        rto_report_ = *reports.front();
+        bar_->set_rto(rto_report_->summary.read);
+        rto_result_->setText(rto_text());
+        emit updated(model::WorkedExample::rto);
+    });
 }
 
 QString Calculators::rto_text() const {
     if (!rto_report_)
         return {};
     const model::Rto &rto = rto_report_->summary.read;
-    const int interval_s = interval_->value() ? 30 : 10;
-    const int floor_s = interval_s * threshold_->value() + ttl_->value();
-    const QString textbook = tr("Textbook floor: interval x threshold + TTL = %1 x %2 + %3 s = %4.")
-                                 .arg(interval_s)
-                                 .arg(threshold_->value())
-                                 .arg(ttl_->value())
-                                 .arg(widgets::duration_text(floor_s * 1000LL));
+    const QString textbook =
+        tr("Textbook floor: interval x threshold + TTL = %1 x %2 + %3 s = %4.")
+            .arg(rto_inputs_.interval_ms / model::kSecond)
+            .arg(rto_inputs_.threshold)
+            .arg(rto_inputs_.ttl_ms / model::kSecond)
+            .arg(widgets::duration_text(model::textbook_rto_floor(rto_inputs_)));
     if (!rto.ms)
         return tr("Read RTO: %1. %2").arg(widgets::rto_status_text(rto), textbook);
     const model::Breakdown &b = rto.breakdown;
@@ -325,50 +320,46 @@ QString Calculators::rto_text() const {
 }
 
 void Calculators::recompute_money() {
-    const double revenue = revenue_->value() * 100.0;
-    const double baseline = baseline_->value() * 1000.0;
-    const double outages = outages_->value() / 10.0;
-    const int outage_min = outage_min_->value() * 15;
-    revenue_label_->setText(tr("%1 / min").arg(money(revenue)));
-    baseline_label_->setText(tr("%1 / month").arg(money(baseline)));
-    outages_label_->setText(tr("%1 a year").arg(QLocale().toString(outages, 'f', 1)));
-    outage_min_label_->setText(widgets::duration_text(outage_min * 60000LL));
-    for (std::size_t i = 0; i < 4; ++i) {
+    const model::MoneyInputs in{revenue_->value() * 100.0, baseline_->value() * 1000.0,
+                                outages_->value() / 10.0,
+                                outage_min_->value() * 15 * model::kMinute};
+    revenue_label_->setText(tr("%1 / min").arg(money(in.revenue_per_minute)));
+    baseline_label_->setText(tr("%1 / month").arg(money(in.baseline_monthly)));
+    outages_label_->setText(tr("%1 a year").arg(QLocale().toString(in.outages_per_year, 'f', 1)));
+    outage_min_label_->setText(widgets::duration_text(in.region_outage_ms));
+    std::vector<ModelRunner::Job> jobs;
+    for (std::size_t i = 0; i < model::kPatterns.size(); ++i) {
         model::Scenario s = pattern_scenarios_[i];
-        bool ok = model::set_field(s, "cost", "baseline_monthly", baseline).ok &&
-                  model::set_field(s, "cost", "revenue_per_minute", revenue).ok &&
-                  model::set_field(s, "cost", "outages_per_year", outages).ok;
-        if (i == 0) {
-            // One region cannot fail over: its outage lasts as long as the region is down.
-            // The model runs a region outage of that length and measures the recovery.
-            model::Fault f;
-            f.id = "region-down";
-            f.kind = model::FaultKind::region_outage;
-            f.region = s.regions.empty() ? std::string() : s.regions.front().id;
-            f.at_ms = 600 * 1000LL;
-            f.until_ms = f.at_ms + outage_min * 60000LL;
-            s.faults.clear();
-            const model::Ms needed = *f.until_ms + 20 * 60000LL;
-            if (s.settings.duration_ms < needed)
-                ok = ok && model::set_field(s, "settings", "duration_s",
-                                            std::min<model::Ms>(needed / 1000, 86400))
-                               .ok;
-            ok = ok && model::add_fault(s, f).ok;
+        if (const model::EditResult r = model::price_pattern(s, model::kPatterns[i], in); !r.ok) {
+            money_runner_.cancel();
+            verdict_->setText(tr("The model could not run: %1")
+                                  .arg(QString::fromStdString(r.message).toHtmlEscaped()));
+            emit updated(model::WorkedExample::break_even);
+            return;
         }
-        PatternRow &row = rows_[i];
-        const model::Report r = model::simulate(s);
-        row.cost_multiplier = r.summary.cost_multiplier;
-        if (ok && r.break_even) {
-            row.extra_per_year = r.break_even->extra_cost_per_year;
-            row.downtime_min = r.break_even->downtime_min_per_outage;
-            row.downtime_per_year = r.break_even->outage_cost_per_year;
-        } else {
-            row.extra_per_year = row.downtime_min = row.downtime_per_year = 0;
-        }
+        jobs.push_back({std::move(s), {}});
+    }
+    money_runner_.request_all(std::move(jobs), [this](ModelRunner::Reports reports) {
+        std::array<model::PatternCost, 4> costs;
+        for (std::size_t i = 0; i < costs.size(); ++i)
+            costs[i] = model::pattern_cost(*reports[i]);
+        show_break_even(model::break_even_table(costs));
+        emit updated(model::WorkedExample::break_even);
+    });
+}
+
+void Calculators::show_break_even(const model::BreakEvenTable &b) {
+    break_even_ = b;
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        static_cast<model::PatternCost &>(rows_[i]) = b.rows[i];
+        const PatternRow &row = rows_[i];
         const int line = static_cast<int>(i);
         const auto cell = [&](int column, const QString &text) {
             auto *item = new QTableWidgetItem(text);
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            QFont f = item->font();
+            f.setBold(line == cheapest());
+            item->setFont(f);
             table_->setItem(line, column, item);
         };
         cell(0, QStringLiteral("%1 x").arg(row.cost_multiplier, 0, 'f', 2));
@@ -377,47 +368,34 @@ void Calculators::recompute_money() {
         cell(3, money(row.downtime_per_year));
         cell(4, money(row.total()));
     }
-    const int best = cheapest();
-    for (int c = 0; c < 5; ++c)
-        for (int r = 0; r < 4; ++r)
-            if (QTableWidgetItem *item = table_->item(r, c)) {
-                QFont f = item->font();
-                f.setBold(r == best);
-                item->setFont(f);
-            }
     verdict_->setText(verdict_text());
 }
 
 int Calculators::cheapest() const {
-    int best = 0;
-    for (int i = 1; i < 4; ++i)
-        if (rows_[static_cast<std::size_t>(i)].total() <
-            rows_[static_cast<std::size_t>(best)].total())
-            best = i;
-    return best;
+    return break_even_ ? static_cast<int>(break_even_->cheapest) : 0;
 }
 
 QString Calculators::verdict_text() const {
+    if (!break_even_)
+        return {};
+    const model::BreakEvenTable &b = *break_even_;
     const PatternRow &single = rows_[0];
     const PatternRow &warm = rows_[1];
-    const PatternRow &active = rows_[3];
-    const int best = cheapest();
     // C6: what one region's outages cost a year is the most a faster recovery can be worth.
-    const double worth = single.downtime_per_year - warm.downtime_per_year;
     QString out =
         tr("Cheapest a year: %1 (in bold). Staying in one region, the outages cost %2 a year; a "
            "warm standby cuts that to %3, so it is worth up to %4 a year more in running cost, "
            "and it costs %5 more.")
-            .arg(rows_[static_cast<std::size_t>(best)].name, money(single.downtime_per_year),
-                 money(warm.downtime_per_year), money(std::max(0.0, worth)),
-                 money(std::max(0.0, warm.extra_per_year - single.extra_per_year)));
+            .arg(rows_[static_cast<std::size_t>(cheapest())].name, money(single.downtime_per_year),
+                 money(warm.downtime_per_year), money(b.warm_standby_worth),
+                 money(b.warm_standby_extra));
     out += QLatin1Char(' ');
-    out += best == 3
+    out += b.active_active_pays
                ? tr("Active-active pays for itself here: its downtime savings outweigh "
                     "its extra running cost.")
                : tr("Active-active costs %1 a year more than the cheapest design and "
                     "does not pay for itself here.")
-                     .arg(money(active.total() - rows_[static_cast<std::size_t>(best)].total()));
+                     .arg(money(b.active_active_gap));
     return out;
 }
 

@@ -127,7 +127,7 @@ void MainWindow::build_views() {
     connect(map_, &widgets::MapView::drop_refused, this, [this](const QString &why) { say(why); });
     connect(map_, &widgets::MapView::component_moved, this, &MainWindow::move_component);
     connect(map_, &widgets::MapView::link_requested, this, &MainWindow::link_components);
-    connect(map_, &widgets::MapView::context_action, this, &MainWindow::context_action);
+    connect(map_, &widgets::MapView::quick_action, this, &MainWindow::quick_action);
     connect(map_, &widgets::MapView::selection_changed, this, [this](const QString &id) {
         selected_ = id;
         inspector_->show_component(doc_.scenario(), id);

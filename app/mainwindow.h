@@ -7,6 +7,7 @@
 #include "app/playback.h"
 #include "app/progress.h"
 #include "model/edit.h"
+#include "model/quick_actions.h"
 #include "model/report.h"
 #include "widgets/lessonreader.h"
 
@@ -59,7 +60,9 @@ public:
     ProgressStore *progress() { return &progress_; }
     // Lessons: load a chapter's scenario, run a "try this" step, present a walkthrough.
     bool open_lesson_scenario(int lesson, const QString &relative);
-    bool run_try_this(int lesson, int step);
+    // Runs the step off the GUI thread; try_this_graded() when its result is shown.
+    void run_try_this(int lesson, int step);
+    bool try_this_busy() const { return try_runner_.busy(); }
     void show_what_happened(int lesson, int step);
     void mark_lesson_read(int lesson);
     void open_worked_example(model::WorkedExample example);
@@ -75,12 +78,14 @@ public:
     // Lessons > Walkthroughs: every walkthrough of every loaded chapter.
     void rebuild_walkthroughs_menu();
     // The worked examples of C15 and C6 (0 and 1), in one window kept for the session.
-    void show_calculator(int which);
     // Where a message for the user went last (status bar), for tests.
     QString last_message() const { return last_message_; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+
+signals:
+    void try_this_graded(int lesson, int step, bool held);
 
 private:
     void build_views();
@@ -88,6 +93,7 @@ private:
     void build_playback_bar();
     void document_changed();
     void run_updated(double ms);
+    void show_try_result(int lesson, int step, const model::Report &report);
     void show_playhead(model::Ms t);
     void say(const QString &message, int timeout_ms = 6000);
     void save_progress();
@@ -100,9 +106,9 @@ private:
     void drop_component(model::ComponentKind kind, model::LatLon where, const QString &region);
     void move_component(const QString &id, model::LatLon where, bool finished);
     void link_components(const QString &from, const QString &to);
-    void context_action(const QString &id, const QString &action);
+    void quick_action(const model::QuickRequest &request);
     void edit_field(const QString &id, const QString &field, const QString &json_value);
-    void add_fault(const QString &kind);
+    void add_fault(model::FaultKind kind);
     void remove_selected();
     void report_edit(const model::EditResult &result);
 
@@ -114,7 +120,8 @@ private:
     void export_picture(bool map, bool svg);
 
     Document doc_;
-    LiveRun live_; // the scenario as last run, its report and clock
+    LiveRun live_;           // the scenario as last run, its report and clock
+    ModelRunner try_runner_; // "try this" steps, off the GUI thread
     PlaybackClock &clock_ = *live_.clock();
     std::shared_ptr<const model::Report> report_; // live_.current().report
     QString selected_;

@@ -259,10 +259,14 @@ void MainWindow::build_actions() {
     QMenu *fault = menuBar()->addMenu(tr("F&ault"));
     connect(add(fault, tr("&Fail Selected Region Now"), QKeySequence(tr("Ctrl+F")),
                 tr("A region outage at the playhead")),
-            &QAction::triggered, this, [this] { context_action(selected_, "fail_now"); });
+            &QAction::triggered, this, [this] {
+                quick_action({model::QuickAction::fail_region, selected_.toStdString(), {}, 0});
+            });
     connect(add(fault, tr("&Recover Selected Region Now"), QKeySequence(tr("Ctrl+R")),
                 tr("End the selected region's outage at the playhead")),
-            &QAction::triggered, this, [this] { context_action(selected_, "recover_now"); });
+            &QAction::triggered, this, [this] {
+                quick_action({model::QuickAction::recover_region, selected_.toStdString(), {}, 0});
+            });
 
     QMenu *lessons = menuBar()->addMenu(tr("&Lessons"));
     connect(add(lessons, tr("&Present Walkthrough"), QKeySequence(Qt::Key_F5),
@@ -283,10 +287,11 @@ void MainWindow::build_actions() {
     rebuild_walkthroughs_menu();
     connect(add(lessons, tr("Worked Example: &RTO Calculator"), QKeySequence(tr("Ctrl+Shift+R")),
                 tr("Health-check interval, threshold and TTL against the RTO (C15)")),
-            &QAction::triggered, this, [this] { show_calculator(0); });
+            &QAction::triggered, this, [this] { open_worked_example(model::WorkedExample::rto); });
     connect(add(lessons, tr("Worked Example: &Break-even"), QKeySequence(tr("Ctrl+Shift+B")),
                 tr("Each pattern's running cost against its downtime cost (C6)")),
-            &QAction::triggered, this, [this] { show_calculator(1); });
+            &QAction::triggered, this,
+            [this] { open_worked_example(model::WorkedExample::break_even); });
     connect(
         add(lessons, tr("&Load Lesson Pack..."), {}, tr("Add the lessons in a folder of your own")),
         &QAction::triggered, this, [this] {
@@ -338,28 +343,7 @@ void MainWindow::build_playback_bar() {
 void MainWindow::new_scenario() {
     if (!confirm_discard())
         return;
-    model::Scenario s;
-    s.name = tr("Untitled").toStdString();
-    s.regions.push_back(model::Region{"us-east-1", "N. Virginia", {39.05, -77.49}});
-    model::AppTier app;
-    app.id = "app-us-east-1";
-    app.region = "us-east-1";
-    s.app_tiers.push_back(app);
-    model::DnsName name;
-    name.id = "app.example.com";
-    name.policy = model::RoutingPolicy::weighted;
-    model::DnsRecord rec;
-    rec.id = "main";
-    rec.target = app.id;
-    name.records.push_back(rec);
-    s.dns.push_back(name);
-    model::Population users;
-    users.id = "users";
-    users.name = "Users";
-    users.where = {40.7, -74.0};
-    users.continent = "NA";
-    users.entry = name.id;
-    s.populations.push_back(users);
+    model::Scenario s = model::starter_scenario(tr("Untitled").toStdString());
     doc_.reset(std::move(s), QString());
     run_model_now();
     clock_.seek(0);
@@ -506,15 +490,6 @@ void MainWindow::set_theme(Theme theme) {
     update_icons();
     if (report_)
         show_playhead(clock_.playhead());
-}
-
-void MainWindow::show_calculator(int which) {
-    if (!calculators_)
-        calculators_ = new Calculators(this);
-    calculators_->show_page(which == 0 ? Calculators::Page::rto : Calculators::Page::break_even);
-    calculators_->show();
-    calculators_->raise();
-    calculators_->activateWindow();
 }
 
 void MainWindow::rebuild_walkthroughs_menu() {

@@ -4,6 +4,7 @@
 
 #include "app/dialogs.h"
 #include "model/scenario_names.h"
+#include "widgets/faultkinds.h"
 #include "widgets/faultlist.h"
 #include "widgets/fieldhelp.h"
 #include "widgets/inspector.h"
@@ -161,45 +162,10 @@ void MainWindow::edit_field(const QString &id, const QString &field, const QStri
         }));
 }
 
-void MainWindow::add_fault(const QString &kind_name) {
-    model::Fault f;
-    bool known = false;
-    for (const auto &[name, kind] : model::fault_kind_names())
-        if (kind_name == name) {
-            f.kind = kind;
-            known = true;
-        }
-    if (!known)
-        return;
-    const model::Scenario &s = doc_.scenario();
-    f.at_ms = clock_.playhead() - clock_.playhead() % 1000;
-    // Sensible targets: the selected region, or the first of each kind.
-    const std::string sel = selected_.toStdString();
-    const std::string region =
-        model::kind_of(s, sel) == "region" ? sel : (s.regions.empty() ? "" : s.regions.front().id);
-    f.region = region;
-    f.regions = {region};
-    if (!s.app_tiers.empty())
-        f.target = s.app_tiers.front().id;
-    f.error_share = 0.5;
-    if (!s.databases.empty()) {
-        f.database = s.databases.front().id;
-        if (!s.databases.front().replicas.empty())
-            f.replica = s.databases.front().replicas.front().region;
-        f.region =
-            f.kind == model::FaultKind::manual_promotion || f.kind == model::FaultKind::switchover
-                ? f.replica
-                : f.region;
-    }
-    f.lag_ms = 30000;
-    if (f.kind == model::FaultKind::health_checker_impaired)
-        f.regions = {"us-east-1", "us-west-1", "us-west-2"};
-    if (!s.dns.empty()) {
-        f.dns_name = s.dns.front().id;
-        f.record = s.dns.front().records.front().id;
-        f.set_target = s.dns.front().records.back().target;
-    }
-    report_edit(doc_.edit(tr("Add fault %1").arg(kind_name),
+void MainWindow::add_fault(model::FaultKind kind) {
+    const model::Fault f =
+        model::default_fault(doc_.scenario(), kind, selected_.toStdString(), clock_.playhead());
+    report_edit(doc_.edit(tr("Add fault %1").arg(widgets::fault_kind_label(kind)),
                           [&](model::Scenario &sc) { return model::add_fault(sc, f); }));
 }
 
@@ -244,60 +210,19 @@ void MainWindow::remove_selected() {
     report_edit(r);
 }
 
-void MainWindow::context_action(const QString &id, const QString &action) {
-    const model::Scenario &s = doc_.scenario();
-    const std::string sid = id.toStdString();
-    const model::Ms at = clock_.playhead() - clock_.playhead() % 1000;
-    if (action == QLatin1String("remove")) {
+void MainWindow::quick_action(const model::QuickRequest &request) {
+    const QString id = QString::fromStdString(request.target);
+    if (request.action == model::QuickAction::remove) {
         selected_ = id;
         remove_selected();
         return;
     }
-    model::Fault f;
-    f.at_ms = at;
-    if (action == QLatin1String("fail_now")) {
-        if (model::kind_of(s, sid) != "region") {
-            say(tr("Select a region to fail"));
-            return;
-        }
-        f.kind = model::FaultKind::region_outage;
-        f.region = sid;
-    } else if (action.startsWith(QLatin1String("fail_az_"))) {
-        f.kind = model::FaultKind::az_outage;
-        f.region = sid;
-        f.az = action.mid(8).toInt();
-    } else if (action == QLatin1String("partition_now")) {
-        f.kind = model::FaultKind::partition;
-        f.regions = {sid};
-    } else if (action == QLatin1String("crash_writer")) {
-        f.kind = model::FaultKind::writer_crash;
-        f.database = sid;
-    } else if (action == QLatin1String("promote_here")) {
-        // id is "database@region" for a replica badge.
-        const QStringList parts = id.split('@');
-        if (parts.size() != 2)
-            return;
-        f.kind = model::FaultKind::manual_promotion;
-        f.database = parts[0].toStdString();
-        f.region = parts[1].toStdString();
-    } else if (action == QLatin1String("recover_now")) {
-        // End the outage of this region that is in force at the playhead.
-        for (const auto &fault : s.faults)
-            if (fault.kind == model::FaultKind::region_outage && fault.region == sid &&
-                fault.at_ms < at && (!fault.until_ms || *fault.until_ms > at)) {
-                report_edit(doc_.edit(tr("Recover %1").arg(id), [&](model::Scenario &c) {
-                    return model::set_field(c, fault.id, "until_s",
-                                            static_cast<double>(at) / 1000.0);
-                }));
-                return;
-            }
-        say(tr("%1 has no outage in force at the playhead").arg(id));
-        return;
-    } else {
-        return;
-    }
-    report_edit(doc_.edit(tr("Fault on %1").arg(id),
-                          [&](model::Scenario &c) { return model::add_fault(c, f); }));
+    const QString what = request.action == model::QuickAction::recover_region
+                             ? tr("Recover %1").arg(id)
+                             : tr("Fault on %1").arg(id);
+    const model::Ms playhead = clock_.playhead();
+    report_edit(doc_.edit(
+        what, [&](model::Scenario &s) { return model::apply_quick_action(s, request, playhead); }));
 }
 
 } // namespace app

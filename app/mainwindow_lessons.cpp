@@ -1,6 +1,7 @@
 // The main window's side of the lessons: the reader dock, "try this" runs, walkthroughs.
 #include "mainwindow.h"
 
+#include "app/calculators.h"
 #include "app/lessonlibrary.h"
 #include "app/presentation.h"
 #include "model/simulation.h"
@@ -31,20 +32,29 @@ bool MainWindow::open_lesson_scenario(int lesson, const QString &relative) {
     return true;
 }
 
-bool MainWindow::run_try_this(int lesson, int step) {
+void MainWindow::run_try_this(int lesson, int step) {
     const auto &lessons = reader_->lessons();
     const model::Lesson &l = lessons.at(static_cast<std::size_t>(lesson));
-    const model::TryThis &t = l.try_this.at(static_cast<std::size_t>(step));
-    const model::PreparedStep prepared =
+    model::PreparedStep prepared =
         model::prepare_step(l, static_cast<std::size_t>(step), qt_reader());
     if (!prepared.scenario) {
         reader_->show_try_result(lesson, step, false,
                                  prepared.failure == model::PreparedStep::Failure::scenario
                                      ? tr("the scenario does not load")
                                      : QString::fromStdString(prepared.detail));
-        return false;
+        emit try_this_graded(lesson, step, false);
+        return;
     }
-    const model::Report report = model::simulate(*prepared.scenario, prepared.options);
+    say(tr("Running the model for the step\u2026"), 5000);
+    try_runner_.request_all({{std::move(*prepared.scenario), prepared.options}},
+                            [this, lesson, step](ModelRunner::Reports reports) {
+                                show_try_result(lesson, step, *reports.front());
+                            });
+}
+
+void MainWindow::show_try_result(int lesson, int step, const model::Report &report) {
+    const model::Lesson &l = reader_->lessons().at(static_cast<std::size_t>(lesson));
+    const model::TryThis &t = l.try_this.at(static_cast<std::size_t>(step));
     const model::StepGrade grade = model::grade_step(t, report);
     QString detail = QString::fromStdString(model::fill_show(l, t, report, qt_reader()));
     if (t.expect) {
@@ -60,7 +70,7 @@ bool MainWindow::run_try_this(int lesson, int step) {
     reader_->show_try_result(lesson, step, grade.held, detail);
     if (grade.held && progress_.progress().mark_tried(l.id, t.id))
         save_progress();
-    return grade.held;
+    emit try_this_graded(lesson, step, grade.held);
 }
 
 void MainWindow::show_what_happened(int lesson, int step) {
@@ -95,15 +105,12 @@ void MainWindow::save_progress() {
 }
 
 void MainWindow::open_worked_example(model::WorkedExample example) {
-    // The calculators number their pages: 0 the RTO, 1 the break-even.
-    switch (example) {
-    case model::WorkedExample::rto:
-        show_calculator(0);
-        break;
-    case model::WorkedExample::break_even:
-        show_calculator(1);
-        break;
-    }
+    if (!calculators_)
+        calculators_ = new Calculators(this);
+    calculators_->show_page(example);
+    calculators_->show();
+    calculators_->raise();
+    calculators_->activateWindow();
 }
 
 QWidget *MainWindow::start_walkthrough(int lesson, int walkthrough) {

@@ -93,7 +93,7 @@ Presentation::Presentation(const model::Lesson &lesson, int walkthrough, QWidget
         timeline_->set_report(run.report, *run.scenario);
         show_at(clock_.playhead());
     });
-    connect(map_, &widgets::MapView::context_action, this, &Presentation::change_off_script);
+    connect(map_, &widgets::MapView::quick_action, this, &Presentation::change_off_script);
     go_to(0);
 }
 
@@ -219,17 +219,11 @@ void Presentation::show_at(model::Ms t) {
     update_caption();
 }
 
-void Presentation::change_off_script(const QString &id, const QString &action) {
-    // The presenter improvises: fail or recover a region at the playhead.
-    model::Fault f;
-    f.at_ms = clock_.playhead() - clock_.playhead() % 1000;
-    if (action == QLatin1String("fail_now")) {
-        f.kind = model::FaultKind::region_outage;
-        f.region = id.toStdString();
-    } else {
-        return;
-    }
-    if (!model::add_fault(scenario_, f).ok)
+void Presentation::change_off_script(const model::QuickRequest &request) {
+    // The presenter improvises with the map's quick actions at the playhead; the script's
+    // parts stay (nothing is removed on the projector).
+    if (request.action == model::QuickAction::remove ||
+        !model::apply_quick_action(scenario_, request, clock_.playhead()).ok)
         return;
     off_script_ = true;
     live_.request(scenario_);

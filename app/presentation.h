@@ -8,6 +8,7 @@
 #include "app/liverun.h"
 #include "app/playback.h"
 #include "model/lesson.h"
+#include "model/quick_actions.h"
 #include "model/report.h"
 
 #include <QWidget>
@@ -61,7 +62,7 @@ protected:
 private:
     void show_at(model::Ms t);
     void arrive();
-    void change_off_script(const QString &id, const QString &action);
+    void change_off_script(const model::QuickRequest &request);
     void update_caption();
 
     model::Lesson lesson_;

@@ -17,9 +17,16 @@ ModelRunner::~ModelRunner() {
 }
 
 void ModelRunner::cancel() {
-    ++generation_;
+    delivered_ = ++generation_;
     pool_.clear();
     pool_.waitForDone();
+}
+
+bool ModelRunner::take(quint64 generation) {
+    if (generation != generation_)
+        return false;
+    delivered_ = generation;
+    return true;
 }
 
 void ModelRunner::request(const model::Scenario &scenario) {
@@ -37,15 +44,38 @@ void ModelRunner::request(const model::Scenario &scenario) {
         QMetaObject::invokeMethod(
             this,
             [self, input, report, mine, ms] {
-                if (self && mine == self->generation_)
+                if (self && self->take(mine))
                     emit self->finished(input, report, ms);
             },
             Qt::QueuedConnection);
     });
 }
 
+void ModelRunner::request_all(std::vector<Job> jobs, std::function<void(Reports)> done) {
+    const quint64 mine = ++generation_;
+    pool_.clear();
+    QPointer<ModelRunner> self(this);
+    auto input = std::make_shared<const std::vector<Job>>(std::move(jobs));
+    pool_.start([self, input, mine, done = std::move(done), this] {
+        auto reports = std::make_shared<Reports>();
+        for (const Job &job : *input) {
+            if (mine != generation_)
+                return; // superseded: stop early
+            reports->push_back(
+                std::make_shared<const model::Report>(model::simulate(job.scenario, job.options)));
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [self, reports, mine, done] {
+                if (self && self->take(mine))
+                    done(std::move(*reports));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
 std::shared_ptr<const model::Report> ModelRunner::run_now(const model::Scenario &scenario) {
-    ++generation_;
+    delivered_ = ++generation_;
     pool_.clear();
     return std::make_shared<const model::Report>(model::simulate(scenario));
 }

@@ -5,11 +5,14 @@
 
 #include "model/report.h"
 #include "model/scenario.h"
+#include "model/simulation.h"
 
 #include <QObject>
 #include <QThreadPool>
 #include <atomic>
+#include <functional>
 #include <memory>
+#include <vector>
 
 namespace app {
 
@@ -20,6 +23,16 @@ public:
     ~ModelRunner() override;
 
     void request(const model::Scenario &scenario);
+    // Runs each job in turn, off the GUI thread like request(), and hands all their reports,
+    // in order, to `done` on this object's thread; a newer request of either kind drops them.
+    struct Job {
+        model::Scenario scenario;
+        model::RunOptions options;
+    };
+    using Reports = std::vector<std::shared_ptr<const model::Report>>;
+    void request_all(std::vector<Job> jobs, std::function<void(Reports)> done);
+    // Whether a request is still to be delivered.
+    bool busy() const { return delivered_ != generation_; }
     // Runs on the calling thread and returns the report (tests, the first paint).
     std::shared_ptr<const model::Report> run_now(const model::Scenario &scenario);
     // Drops waiting runs, ignores the result of a run in flight and waits for it to end.
@@ -33,6 +46,9 @@ signals:
 private:
     QThreadPool pool_;
     std::atomic<quint64> generation_{0};
+    quint64 delivered_ = 0; // the generation last delivered (GUI thread only)
+    // Whether a result of `generation` is still wanted; if so, it counts as delivered.
+    bool take(quint64 generation);
 };
 
 } // namespace app

@@ -35,9 +35,6 @@ std::vector<std::size_t> faults_by_start(const Scenario &s) {
 // Operator actions are not faults.
 std::optional<std::size_t> summary_fault(const Scenario &s, const Run &run, const RunCounts &c,
                                          const std::vector<std::size_t> &order) {
-    const auto hurt = [](const Rto &x) {
-        return x.status == "not_recovered" || (x.ms && *x.ms > 0);
-    };
     std::optional<std::size_t> chosen;
     for (std::size_t i : order) {
         const Fault &f = s.faults[i];
@@ -46,8 +43,8 @@ std::optional<std::size_t> summary_fault(const Scenario &s, const Run &run, cons
         if (!chosen)
             chosen = i;
         const Ms end = window_end_after(s, run, f.at_ms);
-        if (hurt(measure_rto(c.reads, run.step_ms, f.at_ms, end)) ||
-            hurt(measure_rto(c.writes, run.step_ms, f.at_ms, end)))
+        if (measure_rto(c.reads, run.step_ms, f.at_ms, end).hurt() ||
+            measure_rto(c.writes, run.step_ms, f.at_ms, end).hurt())
             return i;
     }
     return chosen;

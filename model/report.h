@@ -22,10 +22,22 @@ struct Breakdown {
     Ms total() const { return detection + propagation + client_cache + promotion + warmup + other; }
 };
 
-// RTO status: "ok", "not_recovered", "not_applicable" or "baseline_below_threshold".
+// Whether an RTO could be measured, and if not, why.
+enum class RtoStatus : std::uint8_t {
+    ok,                       // measured: ms holds it
+    not_recovered,            // below the threshold at the end of the run
+    not_applicable,           // no fault, or no requests of this kind
+    baseline_below_threshold, // already below the threshold before the fault
+};
+// The spelling of the report's JSON and text ("not_recovered", ...).
+const char *to_string(RtoStatus status);
+
 struct Rto {
     std::optional<Ms> ms;
-    std::string status = "not_applicable";
+    RtoStatus status = RtoStatus::not_applicable;
+    // Whether the fault hurt these requests: they dipped below the threshold, for a while or
+    // for good. A fault nobody noticed has an RTO of zero.
+    bool hurt() const { return status == RtoStatus::not_recovered || (ms && *ms > 0); }
     std::optional<Ms> restored_at_ms;
     Breakdown breakdown;
 };

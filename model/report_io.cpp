@@ -43,9 +43,9 @@ OJson breakdown_json(const Rto &rto) {
 OJson figures_json(const Figures &f) {
     OJson j;
     j["rto_read_s"] = secs(f.read.ms);
-    j["rto_read_status"] = f.read.status;
+    j["rto_read_status"] = to_string(f.read.status);
     j["rto_write_s"] = secs(f.write.ms);
-    j["rto_write_status"] = f.write.status;
+    j["rto_write_status"] = to_string(f.write.status);
     j["rpo_s"] = secs(f.rpo_ms);
     j["lost_writes"] = f.lost_writes;
     j["divergent_writes"] = f.divergent_writes;
@@ -210,7 +210,7 @@ std::string report_text(const Report &r) {
                 << ", warm-up " << format_duration(b.warmup) << ", other "
                 << format_duration(b.other) << ")\n";
         } else {
-            out << x.status << '\n';
+            out << to_string(x.status) << '\n';
         }
     };
     out << "\nSummary";
@@ -240,7 +240,7 @@ std::string report_text(const Report &r) {
         if (p.figures.read.ms)
             out << "reads back after " << format_duration(*p.figures.read.ms);
         else
-            out << "reads " << p.figures.read.status;
+            out << "reads " << to_string(p.figures.read.status);
         if (p.figures.moved99_ms)
             out << ", 99 % of clients moved after " << format_duration(*p.figures.moved99_ms);
         out << '\n';

@@ -67,6 +67,20 @@ Breakdown take_apart(const std::vector<Milestone> &ms, Ms t_fault, Ms t_restored
 
 // Request-weighted recovery: t_r is the start of the first step from which every step until
 // the window's end succeeds at >= 99 %, for at least 60 s.
+const char *to_string(RtoStatus status) {
+    switch (status) {
+    case RtoStatus::ok:
+        return "ok";
+    case RtoStatus::not_recovered:
+        return "not_recovered";
+    case RtoStatus::not_applicable:
+        return "not_applicable";
+    case RtoStatus::baseline_below_threshold:
+        return "baseline_below_threshold";
+    }
+    return "not_applicable";
+}
+
 Rto measure_rto(const StepCounts &c, Ms step, Ms t_fault, Ms window_end) {
     Rto out;
     const auto steps = static_cast<std::int64_t>(c.ok.size());
@@ -76,7 +90,7 @@ Rto measure_rto(const StepCounts &c, Ms step, Ms t_fault, Ms window_end) {
     for (std::int64_t k = k0; k < kend; ++k)
         total += c.ok[static_cast<std::size_t>(k)] + c.failed[static_cast<std::size_t>(k)];
     if (total == 0 || k0 >= kend) {
-        out.status = "not_applicable";
+        out.status = RtoStatus::not_applicable;
         return out;
     }
     // The minute before the fault must itself have been healthy.
@@ -86,7 +100,7 @@ Rto measure_rto(const StepCounts &c, Ms step, Ms t_fault, Ms window_end) {
         all_before += c.ok[static_cast<std::size_t>(k)] + c.failed[static_cast<std::size_t>(k)];
     }
     if (all_before > 0 && ok_before * 100 < all_before * 99) {
-        out.status = "baseline_below_threshold";
+        out.status = RtoStatus::baseline_below_threshold;
         return out;
     }
     std::int64_t last_bad = k0 - 1;
@@ -98,10 +112,10 @@ Rto measure_rto(const StepCounts &c, Ms step, Ms t_fault, Ms window_end) {
     }
     const std::int64_t kr = last_bad + 1;
     if ((kend - kr) * step < kRecoveredHold) {
-        out.status = "not_recovered";
+        out.status = RtoStatus::not_recovered;
         return out;
     }
-    out.status = "ok";
+    out.status = RtoStatus::ok;
     out.restored_at_ms = std::max<Ms>(t_fault, kr * step);
     out.ms = *out.restored_at_ms - t_fault;
     return out;

@@ -106,9 +106,8 @@ FaultList::FaultList(QWidget *parent) : QWidget(parent) {
     for (const auto &[name, kind] : model::fault_kind_names()) {
         QAction *action = menu->addAction(fault_kind_label(kind));
         action->setToolTip(fault_kind_help(kind));
-        const QString spelling = QString::fromLatin1(name);
         connect(action, &QAction::triggered, this,
-                [this, spelling] { emit fault_add_requested(spelling); });
+                [this, k = kind] { emit fault_add_requested(k); });
         if (kind == model::FaultKind::health_checker_impaired)
             menu->addSeparator(); // the operator actions follow
     }

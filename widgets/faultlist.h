@@ -25,7 +25,7 @@ public:
     void select_fault(const QString &id);
 
 signals:
-    void fault_add_requested(QString kind); // a FaultKind spelling; the app fills the targets
+    void fault_add_requested(model::FaultKind kind); // the app fills the targets
     void fault_remove_requested(QString id);
     void fault_edit_requested(QString id, QString field, QString json_value);
     void fault_chosen(QString id, model::Ms at); // double-click: move the playhead there

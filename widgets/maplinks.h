@@ -41,15 +41,17 @@ private:
     QRectF rect_;
 };
 
+enum class LinkStyle : std::uint8_t {
+    route,       // a DNS record or accelerator endpoint: where answers may point
+    answer,      // what a population is being told right now
+    entry,       // a population's way in (its DNS name or accelerator)
+    replication, // database replication between two regions
+};
+
 class LinkItem : public QGraphicsItem {
 public:
     enum { Type = UserType + 6 };
-    enum class Style {
-        route,       // a DNS record or accelerator endpoint: where answers may point
-        answer,      // what a population is being told right now
-        entry,       // a population's way in (its DNS name or accelerator)
-        replication, // database replication between two regions
-    };
+    using Style = LinkStyle;
     LinkItem(Style style, std::shared_ptr<const MapStyle> map_style);
 
     void set_ends(QPointF from, QPointF to, double bend);

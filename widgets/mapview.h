@@ -5,10 +5,13 @@
 
 #include "model/edit.h"
 #include "model/geo.h"
+#include "model/quick_actions.h"
 #include "model/scenario.h"
 #include "model/world_at.h"
 
 #include <QGraphicsView>
+
+#include <cstdint>
 
 #include <map>
 #include <memory>
@@ -20,6 +23,7 @@ namespace widgets {
 
 class EdgeNodeItem;
 class LinkItem;
+enum class LinkStyle : std::uint8_t;
 class MapItem;
 class PopulationItem;
 class RegionItem;
@@ -29,8 +33,7 @@ struct MapStyle;
 
 // One entry of an item's context menu.
 struct MapAction {
-    QString id;     // what it acts on (for "promote_here": "database@region")
-    QString action; // as emitted by context_action
+    model::QuickRequest request; // as emitted by quick_action
     QString label;
     bool enabled = true;
 };
@@ -79,7 +82,7 @@ signals:
     void component_moved(QString id, model::LatLon where, bool finished);
     void link_requested(QString from_id, QString to_id);
     void selection_changed(QString id);
-    void context_action(QString id, QString action);
+    void quick_action(model::QuickRequest request);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -116,7 +119,7 @@ private:
     void sync_populations(const model::Scenario &s);
     void sync_edge_nodes(const model::Scenario &s);
     void rebuild_links(const model::Scenario &s);
-    void add_link(const QString &key, int style, const QString &from, const QString &to,
+    void add_link(const QString &key, LinkStyle style, const QString &from, const QString &to,
                   double bend);
     void show_answers(const model::WorldAt &w);
     void show_databases(const model::Scenario &s, const model::WorldAt &w);

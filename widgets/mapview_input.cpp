@@ -333,15 +333,18 @@ void MapView::keyPressEvent(QKeyEvent *event) {
     case Qt::Key_Delete:
     case Qt::Key_Backspace:
         if (!id.isEmpty())
-            emit context_action(id, QStringLiteral("remove"));
+            emit quick_action({model::QuickAction::remove, id.toStdString(), {}, 0});
         return;
     case Qt::Key_F:
     case Qt::Key_R:
         if (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
             break;
         if (const QString region = selected_region(); !region.isEmpty())
-            emit context_action(region, event->key() == Qt::Key_F ? QStringLiteral("fail_now")
-                                                                  : QStringLiteral("recover_now"));
+            emit quick_action({event->key() == Qt::Key_F ? model::QuickAction::fail_region
+                                                         : model::QuickAction::recover_region,
+                               region.toStdString(),
+                               {},
+                               0});
         return;
     case Qt::Key_Escape:
         if (gesture_ != Gesture::none)
@@ -397,25 +400,30 @@ std::vector<MapAction> MapView::actions_for(const MapItem *item) const {
     if (!item)
         return out;
     const QString id = item->id();
+    const std::string target = id.toStdString();
+    using model::QuickAction;
+    const auto on = [&](QuickAction a, int az = 0) {
+        return model::QuickRequest{a, target, {}, az};
+    };
     if (const auto *region = qgraphicsitem_cast<const RegionItem *>(item)) {
-        out.push_back({id, QStringLiteral("fail_now"), tr("Fail region now"), !region->down()});
-        out.push_back(
-            {id, QStringLiteral("recover_now"), tr("Recover region now"), region->down()});
+        out.push_back({on(QuickAction::fail_region), tr("Fail region now"), !region->down()});
+        out.push_back({on(QuickAction::recover_region), tr("Recover region now"), region->down()});
         for (int az = 0; az < region->azs(); ++az)
-            out.push_back({id, QStringLiteral("fail_az_%1").arg(az), tr("Fail AZ %1").arg(az + 1),
+            out.push_back({on(QuickAction::fail_az, az), tr("Fail AZ %1").arg(az + 1),
                            !region->down() && !region->az_down()[static_cast<std::size_t>(az)]});
-        out.push_back({id, QStringLiteral("partition_now"), tr("Cut off from other regions"),
-                       !region->cut_off()});
-        out.push_back({id, QStringLiteral("remove"), tr("Remove region %1").arg(id), true});
+        out.push_back(
+            {on(QuickAction::cut_off), tr("Cut off from other regions"), !region->cut_off()});
+        out.push_back({on(QuickAction::remove), tr("Remove region %1").arg(id), true});
         return out;
     }
     if (const auto *badge = qgraphicsitem_cast<const BadgeItem *>(item);
         badge && badge->kind() == BadgeKind::database) {
-        out.push_back({id, QStringLiteral("crash_writer"), tr("Crash writer of %1").arg(id), true});
-        out.push_back({id + QLatin1Char('@') + badge->region_id(), QStringLiteral("promote_here"),
-                       tr("Promote replica here"), badge->role() == DbRole::replica});
+        out.push_back({on(QuickAction::crash_writer), tr("Crash writer of %1").arg(id), true});
+        out.push_back({{QuickAction::promote_here, target, badge->region_id().toStdString(), 0},
+                       tr("Promote replica here"),
+                       badge->role() == DbRole::replica});
     }
-    out.push_back({id, QStringLiteral("remove"), tr("Remove %1").arg(id), true});
+    out.push_back({on(QuickAction::remove), tr("Remove %1").arg(id), true});
     return out;
 }
 
@@ -428,19 +436,19 @@ void MapView::show_menu(MapItem *item, QPoint global_pos) {
     QMenu *azs = nullptr;
     for (const MapAction &a : actions_for(item)) {
         QMenu *into = &menu;
-        if (a.action.startsWith(QLatin1String("fail_az_"))) {
+        if (a.request.action == model::QuickAction::fail_az) {
             if (!azs) {
                 azs = menu.addMenu(tr("Fail an availability zone"));
                 azs->setPalette(palette());
                 azs->setFont(font());
             }
             into = azs;
-        } else if (a.action == QLatin1String("remove")) {
+        } else if (a.request.action == model::QuickAction::remove) {
             menu.addSeparator();
         }
         QAction *act = into->addAction(a.label);
         act->setEnabled(a.enabled);
-        connect(act, &QAction::triggered, this, [this, a] { emit context_action(a.id, a.action); });
+        connect(act, &QAction::triggered, this, [this, r = a.request] { emit quick_action(r); });
     }
     menu.exec(global_pos);
 }

@@ -260,9 +260,9 @@ void MapView::sync_edge_nodes(const model::Scenario &s) {
     edges_ = std::move(next);
 }
 
-void MapView::add_link(const QString &key, int style, const QString &from, const QString &to,
+void MapView::add_link(const QString &key, LinkStyle style, const QString &from, const QString &to,
                        double bend) {
-    auto *item = new LinkItem(static_cast<LinkItem::Style>(style), style_);
+    auto *item = new LinkItem(style, style_);
     scene_->addItem(item);
     links_[key] = Link{from, to, bend, item};
 }
@@ -278,10 +278,8 @@ void MapView::rebuild_links(const model::Scenario &s) {
     const auto route = [&](const QString &from, const QString &to) {
         if (!known(from) || !known(to))
             return;
-        add_link(QStringLiteral("route:%1>%2").arg(from, to),
-                 static_cast<int>(LinkItem::Style::route), from, to, 0.0);
-        add_link(QStringLiteral("answer:%1>%2").arg(from, to),
-                 static_cast<int>(LinkItem::Style::answer), from, to, 0.0);
+        add_link(QStringLiteral("route:%1>%2").arg(from, to), LinkStyle::route, from, to, 0.0);
+        add_link(QStringLiteral("answer:%1>%2").arg(from, to), LinkStyle::answer, from, to, 0.0);
         links_[QStringLiteral("answer:%1>%2").arg(from, to)].item->set_active(false);
     };
     for (const auto &n : s.dns)
@@ -293,8 +291,8 @@ void MapView::rebuild_links(const model::Scenario &s) {
                 route(q(a.id), q(e.target));
     for (const auto &p : s.populations)
         if (known(q(p.entry)))
-            add_link(QStringLiteral("entry:") + q(p.id), static_cast<int>(LinkItem::Style::entry),
-                     q(p.id), q(p.entry), 0.0);
+            add_link(QStringLiteral("entry:") + q(p.id), LinkStyle::entry, q(p.id), q(p.entry),
+                     0.0);
     for (const auto &d : s.databases) {
         const QString home =
             q(multi(d) ? (d.writers.empty() ? std::string() : d.writers.front()) : d.writer);
@@ -310,7 +308,7 @@ void MapView::rebuild_links(const model::Scenario &s) {
             if (!regions_.count(home) || !regions_.count(q(region)))
                 continue;
             const QString key = QStringLiteral("repl:%1@%2").arg(q(d.id), q(region));
-            add_link(key, static_cast<int>(LinkItem::Style::replication), home, q(region), 0.18);
+            add_link(key, LinkStyle::replication, home, q(region), 0.18);
             LinkItem *line = links_[key].item;
             line->set_label(tr("%1 %2").arg(q(d.id), mode));
             line->set_label_tooltip(tr("Database %1 replicates between %2 and %3 (%4).\nThe "

@@ -107,10 +107,18 @@ QString duration_text(model::Ms ms) {
 }
 
 QString rto_status_text(const model::Rto &rto) {
-    if (rto.status == "not_recovered")
+    switch (rto.status) {
+    case model::RtoStatus::not_recovered:
         return translate("not recovered by the end of the run");
-    if (rto.status == "baseline_below_threshold")
+    case model::RtoStatus::baseline_below_threshold:
         return translate("n/a: below 99 % already before the fault");
+    case model::RtoStatus::ok:
+        if (rto.ms)
+            return duration_text(*rto.ms);
+        break;
+    case model::RtoStatus::not_applicable:
+        break;
+    }
     return translate("n/a: no fault, or no such requests");
 }
 

@@ -217,7 +217,7 @@ void TimelineDrawing::lay_out(const QSizeF &size, const QFont &font) {
             const model::Rto &rto =
                 lane.id == "reads" ? report_->summary.read : report_->summary.write;
             const model::Ms until = rto.restored_at_ms.value_or(end_ms());
-            if (rto.status == "not_recovered" || (rto.ms && *rto.ms > 0))
+            if (rto.hurt())
                 tips_.push_back({QRectF(scale_.x_of(fault_at_), row.top(),
                                         scale_.x_of(until) - scale_.x_of(fault_at_), lane_h_),
                                  rto.ms ? tr("%1 below 99 % success from %2 to %3: RTO %4")
@@ -303,7 +303,7 @@ void TimelineDrawing::paint_lanes(QPainter &p, const QPalette &palette) const {
         if (lane.group == LaneGroup::service && fault_at_ >= 0) {
             const model::Rto &rto =
                 lane.id == "reads" ? report_->summary.read : report_->summary.write;
-            if (rto.status == "not_recovered" || (rto.ms && *rto.ms > 0)) {
+            if (rto.hurt()) {
                 const model::Ms until = rto.restored_at_ms.value_or(end_ms());
                 const QRectF band(scale_.x_of(fault_at_), inner.top(),
                                   scale_.x_of(until) - scale_.x_of(fault_at_), inner.height());

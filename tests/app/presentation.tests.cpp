@@ -71,7 +71,7 @@ TEST_CASE("A walkthrough answers a clicker's keys", "[lessons][presentation]") {
     const std::string scripted = model::write_scenario(p->scenario());
     auto *map = p->findChild<widgets::MapView *>();
     REQUIRE(map);
-    emit map->context_action("us-west-2", "fail_now");
+    emit map->quick_action({model::QuickAction::fail_region, "us-west-2", {}, 0});
     CHECK(p->off_script());
     CHECK(model::write_scenario(p->scenario()) != scripted);
     press(p, Qt::Key_Backspace);
@@ -112,7 +112,7 @@ TEST_CASE("Going off script keeps the script's figures in the caption", "[presen
     const QString scripted = p.caption();
     REQUIRE_FALSE(scripted.contains("n/a"));
     // Failing the other region too leaves no recovery in the new run: its RTO is null.
-    emit p.map()->context_action("us-west-2", "fail_now");
+    emit p.map()->quick_action({model::QuickAction::fail_region, "us-west-2", {}, 0});
     for (int i = 0; i < 200 && p.report() && p.report()->faults.size() < 2; ++i)
         wait_ms(10);
     REQUIRE(p.off_script());

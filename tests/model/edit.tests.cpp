@@ -36,12 +36,12 @@ TEST_CASE("A replica dragged onto a second region rescues the writes", "[edit][c
     REQUIRE(add_component(s, ComponentKind::database, {}, "us-east-1").ok);
     s.databases[0].promotion = PromotionMode::automated;
     testing::fail_east(s, 10 * kMinute);
-    CHECK(simulate(s).summary.write.status == "not_recovered");
+    CHECK(simulate(s).summary.write.status == model::RtoStatus::not_recovered);
     const EditResult r = link_components(s, s.databases[0].id, "us-west-2");
     REQUIRE(r.ok);
     REQUIRE(s.databases[0].replicas.size() == 1);
     const Report after = simulate(s);
-    CHECK(after.summary.write.status == "ok");
+    CHECK(after.summary.write.status == model::RtoStatus::ok);
 }
 
 TEST_CASE("Field edits are checked like a file and undone by copy", "[edit]") {

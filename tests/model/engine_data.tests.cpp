@@ -67,8 +67,8 @@ TEST_CASE("A writer endpoint cached forever never finds the new writer", "[data]
     fail_east(s, kFault);
     const Report r = simulate(s);
     CHECK(first_event(r, EventKind::promotion_finished));
-    CHECK(r.summary.read.status == "ok");
-    CHECK(r.summary.write.status == "not_recovered");
+    CHECK(r.summary.read.status == model::RtoStatus::ok);
+    CHECK(r.summary.write.status == model::RtoStatus::not_recovered);
 }
 
 TEST_CASE("An AZ outage under a Multi-AZ writer loses nothing", "[data][c2]") {
@@ -144,8 +144,8 @@ TEST_CASE("A synchronous peer that cannot be reached: block or degrade", "[data]
         return simulate(s);
     };
     const Report block = run(SyncUnreachable::block);
-    CHECK(block.summary.write.status == "not_recovered");
-    CHECK(block.summary.read.status == "ok");
+    CHECK(block.summary.write.status == model::RtoStatus::not_recovered);
+    CHECK(block.summary.read.status == model::RtoStatus::ok);
     const Report degrade = run(SyncUnreachable::degrade_to_async);
     REQUIRE(degrade.summary.write.ms);
     CHECK(*degrade.summary.write.ms >= 10 * kSecond);

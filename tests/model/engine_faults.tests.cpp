@@ -90,7 +90,7 @@ TEST_CASE("A partition that shuts users out fails them until the checkers notice
         REQUIRE(unhealthy);
         CHECK(*unhealthy - kFault <= 30 * kSecond);
         CHECK(first_event(r, EventKind::dns_answer_changed));
-        CHECK(r.summary.read.status == "ok");
+        CHECK(r.summary.read.status == model::RtoStatus::ok);
         CHECK(region_requests(r, "us-west-2", kFault, kFaultEnd) > 0);
     }
 }
@@ -258,5 +258,5 @@ TEST_CASE("A manual DNS edit fails while the control plane is impaired", "[dns][
     const auto applied = first_event(ok, EventKind::dns_change_applied);
     REQUIRE(applied);
     CHECK(*applied - edit.at_ms <= 60 * kSecond);
-    CHECK(ok.summary.read.status == "ok");
+    CHECK(ok.summary.read.status == model::RtoStatus::ok);
 }

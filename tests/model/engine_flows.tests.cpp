@@ -53,12 +53,12 @@ TEST_CASE("A secret kept only in the failed region breaks the surviving region",
     // The database in us-west-2 survived and was promoted...
     CHECK(testing::first_event(hidden, EventKind::promotion_finished));
     // ...but every request in us-west-2 fails on the missing secret.
-    CHECK(hidden.summary.read.status == "not_recovered");
+    CHECK(hidden.summary.read.status == model::RtoStatus::not_recovered);
     CHECK(hidden.populations[0].reasons[static_cast<int>(FailReason::dependency)] > 0);
 
     const Report fixed = run(true);
-    CHECK(fixed.summary.read.status == "ok");
-    CHECK(fixed.summary.write.status == "ok");
+    CHECK(fixed.summary.read.status == model::RtoStatus::ok);
+    CHECK(fixed.summary.write.status == model::RtoStatus::ok);
 }
 
 TEST_CASE("Demand above capacity is shed, and retries do not raise what is served",

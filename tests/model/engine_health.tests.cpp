@@ -52,7 +52,7 @@ TEST_CASE("C15: interval 10 s with threshold 2 and TTL 300 s", "[health][dns][c1
     CHECK(c.last_moved >= c.detection + c.propagation + 250 * kSecond);
 
     const Rto &rto = c.report.summary.read;
-    REQUIRE(rto.status == "ok");
+    REQUIRE(rto.status == model::RtoStatus::ok);
     REQUIRE(rto.ms);
     CHECK(*rto.ms >= c.last_moved - 5 * kSecond);
     CHECK(*rto.ms <= c.last_moved + 2 * kSecond);
@@ -88,8 +88,8 @@ TEST_CASE("Route 53's 18 % rule on 15 checkers", "[health]") {
         return simulate(s);
     };
     SECTION("3 healthy reports out of 15 keep the endpoint healthy") {
-        const Report r = run_with_impaired(
-            {"us-east-1", "us-west-1", "us-west-2", "eu-west-1", "ap-southeast-1", "ap-southeast-2"});
+        const Report r = run_with_impaired({"us-east-1", "us-west-1", "us-west-2", "eu-west-1",
+                                            "ap-southeast-1", "ap-southeast-2"});
         CHECK(first_event(r, EventKind::health_check_failed, "hc-east"));
         CHECK_FALSE(first_event(r, EventKind::endpoint_unhealthy, "hc-east"));
     }
@@ -105,7 +105,7 @@ TEST_CASE("Both failover records unhealthy: the primary is answered", "[health][
     Fault f;
     f.id = "checkers";
     f.kind = FaultKind::health_checker_impaired;
-    f.regions = {"us-east-1", "us-west-1", "us-west-2", "eu-west-1",
+    f.regions = {"us-east-1",      "us-west-1",      "us-west-2",      "eu-west-1",
                  "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "sa-east-1"};
     f.at_ms = kFault;
     s.faults.push_back(f);
@@ -141,7 +141,7 @@ TEST_CASE("Secondary without a health check is answered whenever the primary is 
     s.faults.push_back(west);
     const Report r = simulate(s);
     REQUIRE(first_event(r, EventKind::dns_answer_changed));
-    CHECK(r.summary.read.status == "not_recovered");
+    CHECK(r.summary.read.status == model::RtoStatus::not_recovered);
 }
 
 TEST_CASE("Evaluate Target Health decides whether a dead alias target is answered",
@@ -158,10 +158,10 @@ TEST_CASE("Evaluate Target Health decides whether a dead alias target is answere
     };
     const Report off = run(false);
     CHECK_FALSE(first_event(off, EventKind::dns_answer_changed));
-    CHECK(off.summary.read.status == "not_recovered");
+    CHECK(off.summary.read.status == model::RtoStatus::not_recovered);
     const Report on = run(true);
     CHECK(first_event(on, EventKind::dns_answer_changed));
-    CHECK(on.summary.read.status == "ok");
+    CHECK(on.summary.read.status == model::RtoStatus::ok);
 }
 
 TEST_CASE("A brownout that shallow checks miss and deep checks catch", "[health][brownout]") {
@@ -180,8 +180,8 @@ TEST_CASE("A brownout that shallow checks miss and deep checks catch", "[health]
     };
     const Report shallow = run(false);
     CHECK_FALSE(first_event(shallow, EventKind::endpoint_unhealthy));
-    CHECK(shallow.summary.read.status == "not_recovered");
+    CHECK(shallow.summary.read.status == model::RtoStatus::not_recovered);
     const Report deep = run(true);
     CHECK(first_event(deep, EventKind::endpoint_unhealthy, "hc-east"));
-    CHECK(deep.summary.read.status == "ok");
+    CHECK(deep.summary.read.status == model::RtoStatus::ok);
 }

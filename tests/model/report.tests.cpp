@@ -92,7 +92,7 @@ TEST_CASE("Report figures follow from the counts", "[report]") {
     // Without a fault there is no recovery to measure.
     CHECK(r.summary_fault.empty());
     CHECK_FALSE(r.summary.read.ms);
-    CHECK(r.summary.read.status == "not_applicable");
+    CHECK(r.summary.read.status == model::RtoStatus::not_applicable);
     REQUIRE(r.populations.size() == 1);
     CHECK(r.populations[0].id == "users");
     CHECK(r.populations[0].figures.requests == 1100);
@@ -127,7 +127,7 @@ TEST_CASE("The RTO is taken apart along the chain recovery waited on, and adds u
     const Report r = build_report(s, run);
     CHECK(r.summary_fault == "east-down");
     const Rto &read = r.summary.read;
-    REQUIRE(read.status == "ok");
+    REQUIRE(read.status == model::RtoStatus::ok);
     REQUIRE(read.ms);
     CHECK(*read.ms == 30 * kSecond + 400);
     CHECK(read.restored_at_ms == 40 * kSecond + 400);
@@ -140,7 +140,7 @@ TEST_CASE("The RTO is taken apart along the chain recovery waited on, and adds u
 
     // Writes waited on the writer, which finished last: its chain is the critical one.
     const Rto &write = r.summary.write;
-    REQUIRE(write.status == "ok");
+    REQUIRE(write.status == model::RtoStatus::ok);
     REQUIRE(write.ms);
     CHECK(*write.ms == 90 * kSecond);
     CHECK(write.breakdown.detection == 20 * kSecond);
@@ -193,13 +193,13 @@ TEST_CASE("A service still failing at the end, or healthy for less than a minute
         return k >= 10 && k < 70 ? StepCounts{0, 100, 0, 0} : StepCounts{100, 0, 0, 0};
     });
     const Rto read = build_report(s, late).summary.read;
-    CHECK(read.status == "not_recovered");
+    CHECK(read.status == model::RtoStatus::not_recovered);
     CHECK_FALSE(read.ms);
     // Already below 99 % in the minute before the fault: there is no baseline to return to.
     const Run sick = run_of(100, [](int k) {
         return k < 10 ? StepCounts{90, 10, 0, 0} : StepCounts{100, 0, 0, 0};
     });
-    CHECK(build_report(s, sick).summary.read.status == "baseline_below_threshold");
+    CHECK(build_report(s, sick).summary.read.status == model::RtoStatus::baseline_below_threshold);
 }
 
 TEST_CASE("The summary measures the first fault that hurt, never an operator action", "[report]") {
@@ -222,7 +222,8 @@ TEST_CASE("The summary measures the first fault that hurt, never an operator act
     // Every fault within the run has its own figures, in time order.
     REQUIRE(r.faults.size() == 3);
     CHECK(r.faults[0].id == "operator");
-    CHECK(r.faults[0].figures.read.status == "not_applicable"); // an action has no RTO
+    CHECK(r.faults[0].figures.read.status ==
+          model::RtoStatus::not_applicable); // an action has no RTO
     CHECK(r.faults[1].id == "unnoticed");
     REQUIRE(r.faults[1].figures.read.ms);
     CHECK(*r.faults[1].figures.read.ms == 0);
@@ -250,4 +251,23 @@ TEST_CASE("The break-even prices the slower RTO against the extra regions", "[re
     CHECK(r.break_even->monthly_cost == Approx(10000 * r.summary.cost_multiplier));
     CHECK(r.break_even->extra_cost_per_year ==
           Approx(10000 * (r.summary.cost_multiplier - 1) * 12));
+}
+
+TEST_CASE("An RTO says whether the fault hurt, and spells its status for the report", "[report]") {
+    model::Rto none;
+    CHECK_FALSE(none.hurt());
+    CHECK(std::string(to_string(none.status)) == "not_applicable");
+    model::Rto unnoticed;
+    unnoticed.status = model::RtoStatus::ok;
+    unnoticed.ms = 0;
+    CHECK_FALSE(unnoticed.hurt());
+    model::Rto measured = unnoticed;
+    measured.ms = 1000;
+    CHECK(measured.hurt());
+    model::Rto lost;
+    lost.status = model::RtoStatus::not_recovered;
+    CHECK(lost.hurt());
+    CHECK(std::string(to_string(lost.status)) == "not_recovered");
+    CHECK(std::string(to_string(model::RtoStatus::baseline_below_threshold)) ==
+          "baseline_below_threshold");
 }

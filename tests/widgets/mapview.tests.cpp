@@ -174,25 +174,35 @@ TEST_CASE("Context menus and keys ask for the same actions", "[map][keyboard]") 
     const model::Scenario s = load("dns-ttl-floor.json");
     view.show_scenario(s);
     const widgets::RegionItem *east = view.region_item("us-east-1");
-    std::vector<QString> actions;
-    for (const widgets::MapAction &a : view.actions_for(east))
-        actions.push_back(a.action);
-    for (const char *want :
-         {"fail_now", "recover_now", "fail_az_0", "fail_az_2", "partition_now", "remove"})
-        CHECK(std::find(actions.begin(), actions.end(), QString(want)) != actions.end());
+    using model::QuickAction;
+    std::vector<std::pair<QuickAction, int>> actions;
+    for (const widgets::MapAction &a : view.actions_for(east)) {
+        CHECK(a.request.target == "us-east-1");
+        actions.emplace_back(a.request.action, a.request.az);
+    }
+    for (const auto &want :
+         std::vector<std::pair<QuickAction, int>>{{QuickAction::fail_region, 0},
+                                                  {QuickAction::recover_region, 0},
+                                                  {QuickAction::fail_az, 0},
+                                                  {QuickAction::fail_az, 2},
+                                                  {QuickAction::cut_off, 0},
+                                                  {QuickAction::remove, 0}})
+        CHECK(std::find(actions.begin(), actions.end(), want) != actions.end());
     bool promote = false;
     for (const widgets::MapAction &a :
          view.actions_for(view.region_item("us-west-2")->badge("db:orders-db")))
-        if (a.action == "promote_here") {
+        if (a.request.action == QuickAction::promote_here) {
             promote = true;
-            CHECK(a.id == "orders-db@us-west-2");
+            CHECK(a.request.target == "orders-db");
+            CHECK(a.request.region == "us-west-2");
             CHECK(a.enabled);
         }
     CHECK(promote);
 
-    std::vector<std::pair<QString, QString>> emitted;
-    QObject::connect(&view, &widgets::MapView::context_action,
-                     [&](const QString &id, const QString &a) { emitted.emplace_back(id, a); });
+    std::vector<std::pair<std::string, QuickAction>> emitted;
+    QObject::connect(&view, &widgets::MapView::quick_action, [&](const model::QuickRequest &r) {
+        emitted.emplace_back(r.target, r.action);
+    });
     std::vector<QString> selections;
     QObject::connect(&view, &widgets::MapView::selection_changed,
                      [&](const QString &id) { selections.push_back(id); });
@@ -206,9 +216,10 @@ TEST_CASE("Context menus and keys ask for the same actions", "[map][keyboard]") 
     press(Qt::Key_R);
     press(Qt::Key_Delete);
     REQUIRE(emitted.size() == 3);
-    CHECK(emitted[0] == std::pair<QString, QString>("us-east-1", "fail_now"));
-    CHECK(emitted[1] == std::pair<QString, QString>("us-east-1", "recover_now"));
-    CHECK(emitted[2] == std::pair<QString, QString>("us-east-1", "remove"));
+    CHECK(emitted[0] == std::pair<std::string, QuickAction>("us-east-1", QuickAction::fail_region));
+    CHECK(emitted[1] ==
+          std::pair<std::string, QuickAction>("us-east-1", QuickAction::recover_region));
+    CHECK(emitted[2] == std::pair<std::string, QuickAction>("us-east-1", QuickAction::remove));
 }
 
 TEST_CASE("Zoom stays within its limits", "[map]") {

@@ -14,7 +14,7 @@ TEST_CASE("RTO bar segments add up to the RTO", "[timeline][rto]") {
         for (const model::Rto *rto : {&report.summary.read, &report.summary.write}) {
             if (!rto->ms)
                 continue;
-            INFO(name << " " << rto->status);
+            INFO(name << " " << model::to_string(rto->status));
             constexpr double x = 120, px_per_ms = 0.0137;
             const auto segments = widgets::rto_segments(rto->breakdown, x, px_per_ms);
             const model::Ms ms = std::accumulate(
