@@ -1,6 +1,7 @@
 #include "edit.h"
 
 #include "edit_checked.h"
+#include "find.h"
 #include "problem_place.h"
 #include "scenario_json.h"
 #include "scenario_names.h"
@@ -50,13 +51,6 @@ std::string fresh_id(const Scenario &s, const std::string &base) {
     for (int i = 2;; ++i)
         if (!id_taken(s, base + "-" + std::to_string(i)))
             return base + "-" + std::to_string(i);
-}
-
-const Region *find_region(const Scenario &s, const std::string &id) {
-    for (const auto &r : s.regions)
-        if (r.id == id)
-            return &r;
-    return nullptr;
 }
 
 EditResult fail(std::string message) {
@@ -121,9 +115,7 @@ bool is_region_bound(ComponentKind kind) {
 }
 
 std::string kind_of(const Scenario &s, const std::string &id) {
-    const auto has = [&](const auto &v) {
-        return std::any_of(v.begin(), v.end(), [&](const auto &x) { return x.id == id; });
-    };
+    const auto has = [&](const auto &v) { return find_by_id(v, id) != nullptr; };
     if (has(s.regions))
         return "region";
     if (has(s.app_tiers))
@@ -192,7 +184,7 @@ EditResult set_field(Scenario &s, const std::string id, const std::string &field
 
 EditResult add_component(Scenario &s, ComponentKind kind, LatLon where, const std::string &region,
                          const std::string &database) {
-    if (is_region_bound(kind) && !find_region(s, region))
+    if (is_region_bound(kind) && !find_by_id(s.regions, region))
         return fail("drop this onto a region");
     return checked(s, [&](Scenario &c) -> EditResult {
         switch (kind) {
@@ -200,7 +192,7 @@ EditResult add_component(Scenario &s, ComponentKind kind, LatLon where, const st
             // Near a known cloud region, become it, so that measured round trips apply.
             Region r;
             for (const auto &k : known_regions())
-                if (!find_region(c, k.id) && great_circle_km(k.where, where) < 400) {
+                if (!find_by_id(c.regions, k.id) && great_circle_km(k.where, where) < 400) {
                     r.id = k.id;
                     r.name = k.name;
                     r.where = k.where;
@@ -356,19 +348,17 @@ EditResult add_component(Scenario &s, ComponentKind kind, LatLon where, const st
 EditResult move_component(Scenario &s, const std::string &id, LatLon where) {
     where.lat = std::clamp(std::round(where.lat * 100) / 100, -90.0, 90.0);
     where.lon = std::clamp(std::round(where.lon * 100) / 100, -180.0, 180.0);
-    for (auto &p : s.populations)
-        if (p.id == id) {
-            p.where = where;
-            p.continent = edit_detail::continent_of(where);
-            return {true, id + " moved", id};
-        }
-    for (auto &r : s.regions)
-        if (r.id == id) {
-            if (find_known_region(id))
-                return fail(id + " is a real region; its place is fixed");
-            r.where = where;
-            return {true, id + " moved", id};
-        }
+    if (Population *p = find_by_id(s.populations, id)) {
+        p->where = where;
+        p->continent = edit_detail::continent_of(where);
+        return {true, id + " moved", id};
+    }
+    if (Region *r = find_by_id(s.regions, id)) {
+        if (find_known_region(id))
+            return fail(id + " is a real region; its place is fixed");
+        r->where = where;
+        return {true, id + " moved", id};
+    }
     return fail(id + " has no place of its own on the map");
 }
 
@@ -376,23 +366,21 @@ EditResult duplicate_component(Scenario &s, const std::string &id) {
     const std::string kind = kind_of(s, id);
     return checked(s, [&](Scenario &c) -> EditResult {
         if (kind == "population") {
-            for (const auto &p : c.populations)
-                if (p.id == id) {
-                    Population copy = p;
-                    copy.id = fresh_id(c, id);
-                    copy.where.lon = std::min(180.0, copy.where.lon + 5.0);
-                    c.populations.push_back(copy);
-                    return {true, copy.id + " added", copy.id};
-                }
+            if (const Population *p = find_by_id(c.populations, id)) {
+                Population copy = *p;
+                copy.id = fresh_id(c, id);
+                copy.where.lon = std::min(180.0, copy.where.lon + 5.0);
+                c.populations.push_back(copy);
+                return {true, copy.id + " added", copy.id};
+            }
         }
         if (kind == "fault") {
-            for (const auto &f : c.faults)
-                if (f.id == id) {
-                    Fault copy = f;
-                    copy.id = fresh_id(c, id);
-                    c.faults.push_back(copy);
-                    return {true, copy.id + " added", copy.id};
-                }
+            if (const Fault *f = find_by_id(c.faults, id)) {
+                Fault copy = *f;
+                copy.id = fresh_id(c, id);
+                c.faults.push_back(copy);
+                return {true, copy.id + " added", copy.id};
+            }
         }
         return fail("only populations and faults can be duplicated");
     });
@@ -404,59 +392,52 @@ EditResult link_components(Scenario &s, const std::string &from, const std::stri
         return add_component(s, ComponentKind::read_replica, {}, to, from);
     return checked(s, [&](Scenario &c) -> EditResult {
         if (a == "population" && (b == "dns" || b == "accelerator")) {
-            for (auto &p : c.populations)
-                if (p.id == from)
-                    p.entry = to;
+            if (Population *p = find_by_id(c.populations, from))
+                p->entry = to;
             return {true, from + " now enters through " + to, from};
         }
         if (a == "app_tier" && (b == "data_store" || b == "database")) {
-            for (auto &t : c.app_tiers)
-                if (t.id == from &&
-                    std::find(t.depends_on.begin(), t.depends_on.end(), to) == t.depends_on.end())
-                    t.depends_on.push_back(to);
+            AppTier *t = find_by_id(c.app_tiers, from);
+            if (t &&
+                std::find(t->depends_on.begin(), t->depends_on.end(), to) == t->depends_on.end())
+                t->depends_on.push_back(to);
             return {true, from + " now depends on " + to, from};
         }
         if (a == "dns" && b == "app_tier") {
-            for (auto &n : c.dns)
-                if (n.id == from) {
-                    for (const auto &rec : n.records)
-                        if (rec.target == to)
-                            return fail(from + " already routes to " + to);
-                    DnsRecord rec;
-                    rec.target = to;
-                    rec.id = "to-" + to;
-                    if (n.policy == RoutingPolicy::failover) {
-                        // The new target takes over the secondary role.
-                        for (auto &r : n.records)
-                            if (r.role == "secondary") {
-                                r.target = to;
-                                return {true, from + " now fails over to " + to, from};
-                            }
-                        rec.role = "secondary";
-                    }
-                    if (n.policy == RoutingPolicy::geolocation)
-                        rec.location = "*";
-                    n.records.push_back(rec);
-                    return {true, from + " now routes to " + to, from};
+            if (DnsName *n = find_by_id(c.dns, from)) {
+                for (const auto &rec : n->records)
+                    if (rec.target == to)
+                        return fail(from + " already routes to " + to);
+                DnsRecord rec;
+                rec.target = to;
+                rec.id = "to-" + to;
+                if (n->policy == RoutingPolicy::failover) {
+                    // The new target takes over the secondary role.
+                    for (auto &r : n->records)
+                        if (r.role == "secondary") {
+                            r.target = to;
+                            return {true, from + " now fails over to " + to, from};
+                        }
+                    rec.role = "secondary";
                 }
+                if (n->policy == RoutingPolicy::geolocation)
+                    rec.location = "*";
+                n->records.push_back(rec);
+                return {true, from + " now routes to " + to, from};
+            }
         }
         if (a == "accelerator" && b == "app_tier") {
-            const std::string region = [&] {
-                for (const auto &t : c.app_tiers)
-                    if (t.id == to)
-                        return t.region;
-                return std::string();
-            }();
-            for (auto &acc : c.accelerators)
-                if (acc.id == from) {
-                    for (auto &g : acc.groups)
-                        if (g.region == region) {
-                            g.endpoints.push_back({to, 128});
-                            return {true, from + " now includes " + to, from};
-                        }
-                    acc.groups.push_back(EndpointGroup{region, 100, {{to, 128}}});
-                    return {true, from + " now includes " + to, from};
-                }
+            const AppTier *tier = find_by_id(c.app_tiers, to);
+            const std::string region = tier ? tier->region : std::string();
+            if (Accelerator *acc = find_by_id(c.accelerators, from)) {
+                for (auto &g : acc->groups)
+                    if (g.region == region) {
+                        g.endpoints.push_back({to, 128});
+                        return {true, from + " now includes " + to, from};
+                    }
+                acc->groups.push_back(EndpointGroup{region, 100, {{to, 128}}});
+                return {true, from + " now includes " + to, from};
+            }
         }
         return fail("a " + a + " cannot be linked to a " + b);
     });

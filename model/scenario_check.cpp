@@ -1,6 +1,7 @@
 // Cross-reference checks of a scenario: unique ids, references that resolve, sane structure.
 #include "scenario_json.h"
 
+#include "find.h"
 #include "problem_place.h"
 
 #include <map>
@@ -62,53 +63,17 @@ private:
         if (!ids_.insert(id).second)
             add(where, "the id \"" + id + "\" is used twice; every id in a scenario is unique");
     }
-    bool is_region(const std::string &id) const {
-        for (const auto &r : s_.regions)
-            if (r.id == id)
-                return true;
-        return false;
-    }
-    const Region *region(const std::string &id) const {
-        for (const auto &r : s_.regions)
-            if (r.id == id)
-                return &r;
-        return nullptr;
-    }
-    const AppTier *tier(const std::string &id) const {
-        for (const auto &a : s_.app_tiers)
-            if (a.id == id)
-                return &a;
-        return nullptr;
-    }
-    bool is_store(const std::string &id) const {
-        for (const auto &d : s_.data_stores)
-            if (d.id == id)
-                return true;
-        return false;
-    }
-    const Database *database(const std::string &id) const {
-        for (const auto &d : s_.databases)
-            if (d.id == id)
-                return &d;
-        return nullptr;
-    }
-    const DnsName *dns_name(const std::string &id) const {
-        for (const auto &d : s_.dns)
-            if (d.id == id)
-                return &d;
-        return nullptr;
-    }
+    bool is_region(const std::string &id) const { return region(id) != nullptr; }
+    const Region *region(const std::string &id) const { return find_by_id(s_.regions, id); }
+    const AppTier *tier(const std::string &id) const { return find_by_id(s_.app_tiers, id); }
+    bool is_store(const std::string &id) const { return find_by_id(s_.data_stores, id) != nullptr; }
+    const Database *database(const std::string &id) const { return find_by_id(s_.databases, id); }
+    const DnsName *dns_name(const std::string &id) const { return find_by_id(s_.dns, id); }
     bool is_check(const std::string &id) const {
-        for (const auto &h : s_.health_checks)
-            if (h.id == id)
-                return true;
-        return false;
+        return find_by_id(s_.health_checks, id) != nullptr;
     }
     bool is_accelerator(const std::string &id) const {
-        for (const auto &a : s_.accelerators)
-            if (a.id == id)
-                return true;
-        return false;
+        return find_by_id(s_.accelerators, id) != nullptr;
     }
     void need_region(const std::string &id, const std::string &where) {
         if (!is_region(id))
@@ -387,10 +352,7 @@ private:
                     add(at + "/dns", "\"" + f.dns_name + "\" is not a DNS name");
                     break;
                 }
-                bool found = false;
-                for (const auto &rec : n->records)
-                    found = found || rec.id == f.record;
-                if (!found)
+                if (!find_by_id(n->records, f.record))
                     add(at + "/record",
                         "\"" + f.dns_name + "\" has no record \"" + f.record + "\"");
                 if (f.set_weight && n->policy != RoutingPolicy::weighted)
