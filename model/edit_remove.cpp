@@ -197,4 +197,10 @@ EditResult remove_with_dependents(Scenario &s, const std::string &id) {
             id};
 }
 
+EditResult remove_fault(Scenario &s, const std::string &id) {
+    if (kind_of(s, id) != "fault")
+        return edit_detail::refused("there is no fault \"" + id + "\"");
+    return remove_component(s, id);
+}
+
 } // namespace model
