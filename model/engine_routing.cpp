@@ -2,6 +2,7 @@
 // client cohorts that each re-resolve at their own moment.
 #include "engine_routing.h"
 
+#include "fault.h"
 #include "find.h"
 
 #include <algorithm>
@@ -433,14 +434,7 @@ void Routing::move_cohort(Ms t, int p, int c, int tier) {
 }
 
 void Routing::apply_edit(const Fault &edit) {
-    auto &records = dns_[static_cast<std::size_t>(topo_.dns_index(edit.dns_name))].records;
-    DnsRecord *rec = find_by_id(records, edit.record);
-    if (!rec)
-        return;
-    if (edit.set_weight)
-        rec->weight = *edit.set_weight;
-    if (!edit.set_target.empty())
-        rec->target = edit.set_target;
+    apply_dns_change(dns_, edit);
 }
 
 } // namespace model::engine

@@ -1,5 +1,6 @@
 #include "world_at.h"
 
+#include "fault.h"
 #include "find.h"
 
 #include <algorithm>
@@ -15,32 +16,6 @@ bool contains(const std::vector<std::string> &v, const std::string &x) {
     return std::find(v.begin(), v.end(), x) != v.end();
 }
 
-// The components a fault acts on, for its timeline lane.
-std::vector<std::string> subjects_of(const Fault &f) {
-    switch (f.kind) {
-    case FaultKind::region_outage:
-    case FaultKind::az_outage:
-        return {f.region};
-    case FaultKind::brownout:
-        return {f.target};
-    case FaultKind::partition:
-    case FaultKind::health_checker_impaired:
-        return f.regions;
-    case FaultKind::dns_control_plane_impaired:
-        return {"dns"};
-    case FaultKind::manual_dns_change:
-        return {f.dns_name};
-    case FaultKind::writer_crash:
-    case FaultKind::replication_broken:
-    case FaultKind::replication_lagging:
-    case FaultKind::manual_promotion:
-    case FaultKind::fail_back:
-    case FaultKind::switchover:
-        return {f.database};
-    }
-    return {};
-}
-
 // The DNS records as they stand at t: the scenario's, with the manual edits applied by then.
 std::vector<DnsName> records_at(const Scenario &s, const Run &run, Ms t) {
     std::vector<DnsName> names = s.dns;
@@ -49,19 +24,10 @@ std::vector<DnsName> records_at(const Scenario &s, const Run &run, Ms t) {
             break;
         if (e.kind != EventKind::dns_change_applied)
             continue;
-        for (const auto &f : s.faults) {
-            if (f.kind != FaultKind::manual_dns_change || f.dns_name != e.subject ||
-                f.record != e.text("record"))
-                continue;
-            DnsName *n = find_by_id(names, f.dns_name);
-            DnsRecord *r = n ? find_by_id(n->records, f.record) : nullptr;
-            if (!r)
-                continue;
-            if (f.set_weight)
-                r->weight = *f.set_weight;
-            if (!f.set_target.empty())
-                r->target = f.set_target;
-        }
+        for (const auto &f : s.faults)
+            if (f.kind == FaultKind::manual_dns_change && f.dns_name == e.subject &&
+                f.record == e.text("record"))
+                apply_dns_change(names, f);
     }
     return names;
 }
@@ -97,12 +63,10 @@ std::vector<FaultSpan> fault_spans(const Scenario &s, Ms end_ms) {
         span.fault = static_cast<int>(i);
         span.kind = f.kind;
         span.from_ms = f.at_ms;
-        const bool action = f.kind == FaultKind::manual_promotion ||
-                            f.kind == FaultKind::manual_dns_change ||
-                            f.kind == FaultKind::fail_back || f.kind == FaultKind::switchover;
+        const bool action = is_action(f.kind);
         span.ends = action || (f.until_ms && *f.until_ms < end_ms);
         span.to_ms = action ? f.at_ms : f.until_ms ? std::min(*f.until_ms, end_ms) : end_ms;
-        span.subjects = subjects_of(f);
+        span.subjects = fault_subjects(f);
         out.push_back(std::move(span));
     }
     return out;
