@@ -1,5 +1,7 @@
 #include "course.h"
 
+#include "find.h"
+
 #include <algorithm>
 
 namespace model {
@@ -10,10 +12,7 @@ Course::Course(std::vector<Lesson> chapters) : chapters_(std::move(chapters)) {
 }
 
 const Lesson *Course::find(const std::string &id) const {
-    for (const Lesson &l : chapters_)
-        if (l.id == id)
-            return &l;
-    return nullptr;
+    return find_by_id(chapters_, id);
 }
 
 CourseLoad load_course(const std::vector<std::string> &paths, const FileReader &read) {
@@ -24,9 +23,7 @@ CourseLoad load_course(const std::vector<std::string> &paths, const FileReader &
         out.problems.insert(out.problems.end(), load.problems.begin(), load.problems.end());
         if (!load.lesson)
             continue;
-        const auto same_id = [&](const Lesson &l) { return l.id == load.lesson->id; };
-        const auto first = std::find_if(chapters.begin(), chapters.end(), same_id);
-        if (first != chapters.end()) {
+        if (const Lesson *first = find_by_id(chapters, load.lesson->id)) {
             out.problems.push_back({path, "/id",
                                     "the chapter id \"" + load.lesson->id + "\" is taken by " +
                                         first->file + "; progress is kept by chapter id"});

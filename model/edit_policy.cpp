@@ -3,6 +3,7 @@
 #include "edit.h"
 
 #include "edit_checked.h"
+#include "find.h"
 #include "scenario_names.h"
 
 #include <algorithm>
@@ -10,21 +11,11 @@
 namespace model {
 namespace {
 
-DnsName *find_name(Scenario &s, const std::string &id) {
-    for (auto &n : s.dns)
-        if (n.id == id)
-            return &n;
-    return nullptr;
-}
-
 // The continent a record serves by default under geolocation: that of its target tier's region.
 std::string continent_of_target(const Scenario &s, const DnsRecord &rec) {
-    for (const auto &t : s.app_tiers)
-        if (t.id == rec.target)
-            for (const auto &r : s.regions)
-                if (r.id == t.region)
-                    return edit_detail::continent_of(r.where);
-    return "*";
+    const AppTier *tier = find_by_id(s.app_tiers, rec.target);
+    const Region *region = tier ? find_by_id(s.regions, tier->region) : nullptr;
+    return region ? edit_detail::continent_of(region->where) : "*";
 }
 
 std::string listed(const std::vector<std::string> &ids) {
@@ -46,7 +37,7 @@ std::vector<std::string> records_dropped_by_policy(const DnsName &name, RoutingP
 
 EditResult set_routing_policy(Scenario &s, const std::string &dns_id, RoutingPolicy policy,
                               DropRecords drop) {
-    const DnsName *name = find_name(s, dns_id);
+    const DnsName *name = find_by_id(s.dns, dns_id);
     if (!name)
         return edit_detail::refused("there is no DNS name \"" + dns_id + "\"");
     if (name->policy == policy)
@@ -61,7 +52,7 @@ EditResult set_routing_policy(Scenario &s, const std::string &dns_id, RoutingPol
                                     "secondary; failover routing would remove the records " +
                                     listed(dropped));
     return edit_detail::checked(s, [&](Scenario &c) -> EditResult {
-        DnsName &n = *find_name(c, dns_id);
+        DnsName &n = *find_by_id(c.dns, dns_id);
         n.policy = policy;
         if (policy == RoutingPolicy::failover)
             n.records.resize(2);

@@ -2,6 +2,7 @@
 #include "edit.h"
 
 #include "edit_checked.h"
+#include "find.h"
 #include "problem_place.h"
 
 #include <algorithm>
@@ -55,9 +56,7 @@ void drop_refs(Scenario &c, const std::string &gone) {
     std::erase_if(c.health_checks, [&](const HealthCheck &h) { return h.target == gone; });
     for (auto &n : c.dns)
         for (auto &rec : n.records)
-            if (!rec.health_check.empty() &&
-                std::none_of(c.health_checks.begin(), c.health_checks.end(),
-                             [&](const HealthCheck &h) { return h.id == rec.health_check; }))
+            if (!rec.health_check.empty() && !find_by_id(c.health_checks, rec.health_check))
                 rec.health_check.clear();
     for (auto &a : c.accelerators)
         for (auto &g : a.groups)
@@ -196,6 +195,12 @@ EditResult remove_with_dependents(Scenario &s, const std::string &id) {
                              : " with " + std::to_string(others) +
                                    (others == 1 ? " part" : " parts") + " that depended on it"),
             id};
+}
+
+EditResult remove_fault(Scenario &s, const std::string &id) {
+    if (kind_of(s, id) != "fault")
+        return edit_detail::refused("there is no fault \"" + id + "\"");
+    return remove_component(s, id);
 }
 
 } // namespace model

@@ -1,6 +1,8 @@
 // Faults: the damage each scripted entry does to the world while it lasts.
 #include "engine_faults.h"
 
+#include "fault.h"
+
 #include <algorithm>
 
 namespace model::engine {
@@ -10,9 +12,9 @@ bool contains(const std::vector<std::string> &v, const std::string &x) {
     return std::find(v.begin(), v.end(), x) != v.end();
 }
 
-std::string joined(const std::vector<std::string> &regions) {
+std::string joined(const std::vector<std::string> &parts) {
     std::string out;
-    for (const auto &r : regions)
+    for (const auto &r : parts)
         out += (out.empty() ? "" : ", ") + r;
     return out;
 }
@@ -131,28 +133,7 @@ bool Faults::end(int index) {
 }
 
 std::string fault_subject(const Fault &f) {
-    switch (f.kind) {
-    case FaultKind::region_outage:
-    case FaultKind::az_outage:
-        return f.region;
-    case FaultKind::brownout:
-        return f.target;
-    case FaultKind::partition:
-    case FaultKind::health_checker_impaired:
-        return joined(f.regions);
-    case FaultKind::dns_control_plane_impaired:
-        return "dns";
-    case FaultKind::manual_dns_change:
-        return f.dns_name;
-    case FaultKind::writer_crash:
-    case FaultKind::replication_broken:
-    case FaultKind::replication_lagging:
-    case FaultKind::manual_promotion:
-    case FaultKind::fail_back:
-    case FaultKind::switchover:
-        return f.database;
-    }
-    return {};
+    return joined(fault_subjects(f));
 }
 
 std::vector<std::pair<std::string, Value>> fault_started_data(const Fault &f) {

@@ -2,6 +2,9 @@
 // client cohorts that each re-resolve at their own moment.
 #include "engine_routing.h"
 
+#include "fault.h"
+#include "find.h"
+
 #include <algorithm>
 
 namespace model::engine {
@@ -76,9 +79,7 @@ void Routing::build() {
         const Population &pop = s_.populations[p];
         PopulationState st;
         Random r = k_.rng.fork(0x706f700000000000ULL + p);
-        for (std::size_t a = 0; a < s_.accelerators.size(); ++a)
-            if (s_.accelerators[a].id == pop.entry)
-                st.entry_accelerator = static_cast<int>(a);
+        st.entry_accelerator = index_of_id(s_.accelerators, pop.entry);
         st.entry_dns = topo_.dns_index(pop.entry);
         for (const auto &reg : s_.regions) {
             const double km = great_circle_km(pop.where, reg.where);
@@ -146,9 +147,9 @@ void Routing::build() {
 
 bool Routing::record_healthy(const DnsRecord &rec, int population, int depth) const {
     if (!rec.health_check.empty()) {
-        for (std::size_t h = 0; h < s_.health_checks.size(); ++h)
-            if (s_.health_checks[h].id == rec.health_check && !health_.check_effective(h))
-                return false;
+        const int h = index_of_id(s_.health_checks, rec.health_check);
+        if (h >= 0 && !health_.check_effective(static_cast<std::size_t>(h)))
+            return false;
     }
     if (rec.alias && rec.evaluate_target_health) {
         const int tier = topo_.tier_index(rec.target);
@@ -433,13 +434,7 @@ void Routing::move_cohort(Ms t, int p, int c, int tier) {
 }
 
 void Routing::apply_edit(const Fault &edit) {
-    for (auto &rec : dns_[static_cast<std::size_t>(topo_.dns_index(edit.dns_name))].records)
-        if (rec.id == edit.record) {
-            if (edit.set_weight)
-                rec.weight = *edit.set_weight;
-            if (!edit.set_target.empty())
-                rec.target = edit.set_target;
-        }
+    apply_dns_change(dns_, edit);
 }
 
 } // namespace model::engine

@@ -1,18 +1,9 @@
 #include "engine_topology.h"
 
+#include "find.h"
 #include "geo.h"
 
 namespace model::engine {
-namespace {
-
-template <typename Item> int index_of(const std::vector<Item> &items, const std::string &id) {
-    for (std::size_t i = 0; i < items.size(); ++i)
-        if (items[i].id == id)
-            return static_cast<int>(i);
-    return -1;
-}
-
-} // namespace
 
 Topology::Topology(const Scenario &scenario) : s_(scenario), regions_(scenario.regions.size()) {
     rtt_.resize(regions_ * regions_);
@@ -40,20 +31,20 @@ Topology::Topology(const Scenario &scenario) : s_(scenario), regions_(scenario.r
 }
 
 int Topology::region_index(const std::string &id) const {
-    return index_of(s_.regions, id);
+    return index_of_id(s_.regions, id);
 }
 int Topology::tier_index(const std::string &id) const {
-    return index_of(s_.app_tiers, id);
+    return index_of_id(s_.app_tiers, id);
 }
 int Topology::store_index(const std::string &id) const {
-    return index_of(s_.data_stores, id);
+    return index_of_id(s_.data_stores, id);
 }
 int Topology::db_index(const std::string &id) const {
-    return index_of(s_.databases, id);
+    return index_of_id(s_.databases, id);
 }
 // DNS edits change records' weights and targets, never a name's id.
 int Topology::dns_index(const std::string &id) const {
-    return index_of(s_.dns, id);
+    return index_of_id(s_.dns, id);
 }
 
 int Topology::brownout_slot(const std::string &id) const {

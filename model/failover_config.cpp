@@ -1,5 +1,7 @@
 #include "failover_config.h"
 
+#include "find.h"
+
 #include "scenario_names.h"
 
 #include <algorithm>
@@ -13,18 +15,14 @@ namespace {
 Ms answer_ttl(const Scenario &s, const DnsName &name, int depth = 0) {
     if (name.records.empty() || !name.records.front().alias || depth > 16)
         return name.ttl_ms;
-    const std::string &target = name.records.front().target;
-    for (const auto &other : s.dns)
-        if (other.id == target)
-            return answer_ttl(s, other, depth + 1);
+    if (const DnsName *next = find_by_id(s.dns, name.records.front().target))
+        return answer_ttl(s, *next, depth + 1);
     return 60 * kSecond;
 }
 
 std::string tier_region(const Scenario &s, const std::string &tier) {
-    for (const auto &t : s.app_tiers)
-        if (t.id == tier)
-            return t.region;
-    return {};
+    const AppTier *t = find_by_id(s.app_tiers, tier);
+    return t ? t->region : std::string();
 }
 
 std::string code(const std::string &s) {
@@ -96,8 +94,7 @@ FailoverConfig failover_config(const Scenario &s) {
             rs.routing_value = routing_value(s, n, r);
             rs.alias = r.alias;
             rs.target = r.target;
-            rs.target_is_name = std::any_of(s.dns.begin(), s.dns.end(),
-                                            [&](const auto &d) { return d.id == r.target; });
+            rs.target_is_name = find_by_id(s.dns, r.target) != nullptr;
             if (r.alias)
                 rs.evaluate_target_health = r.evaluate_target_health;
             rs.health_check = r.health_check;

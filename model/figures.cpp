@@ -1,6 +1,8 @@
 // Asking a report for one figure by name.
 #include "report.h"
 
+#include "find.h"
+
 namespace model {
 namespace {
 
@@ -119,13 +121,11 @@ std::optional<double> query_figure(const Report &r, const std::string &name) {
              cut = rest.find('.', cut + 1)) {
             const std::string id = rest.substr(0, cut), figure = rest.substr(cut + 1);
             if (pops) {
-                for (const auto &p : r.populations)
-                    if (p.id == id)
-                        return from_figures(p.figures, figure);
+                if (const PopulationFigures *p = find_by_id(r.populations, id))
+                    return from_figures(p->figures, figure);
             } else {
-                for (const auto &f : r.faults)
-                    if (f.id == id)
-                        return from_figures(f.figures, figure);
+                if (const FaultFigures *f = find_by_id(r.faults, id))
+                    return from_figures(f->figures, figure);
             }
         }
         return std::nullopt;

@@ -1,5 +1,7 @@
 #include "geo.h"
 
+#include "find.h"
+
 #include <array>
 #include <cmath>
 
@@ -49,10 +51,7 @@ const std::vector<KnownRegion> &known_regions() {
 }
 
 const KnownRegion *find_known_region(std::string_view id) {
-    for (const auto &r : known_regions())
-        if (r.id == id)
-            return &r;
-    return nullptr;
+    return find_by_id(known_regions(), id);
 }
 
 const std::vector<std::string> &checker_regions() {

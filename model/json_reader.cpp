@@ -222,17 +222,24 @@ void JsonReader::id(const char *key, std::string &out) {
     out = v;
 }
 
-void JsonReader::integer(const char *key, int &out, int lo, int hi, bool required) {
-    if (!fetch(key, Json::value_t::number_integer, "an integer", required))
-        return;
+std::optional<long long> JsonReader::whole_number_within(const char *key, long long lo,
+                                                         long long hi, const char *expected,
+                                                         const char *in_range, bool required) {
+    if (!fetch(key, Json::value_t::number_integer, expected, required))
+        return std::nullopt;
     const Json &v = (*value_)[key];
     const long long x = whole_number(v);
     if (x < lo || x > hi) {
-        fail(key, "expected an integer from " + std::to_string(lo) + " to " +
+        fail(key, std::string("expected ") + in_range + " from " + std::to_string(lo) + " to " +
                       std::to_string(hi) + ", found " + v.dump());
-        return;
+        return std::nullopt;
     }
-    out = static_cast<int>(x);
+    return x;
+}
+
+void JsonReader::integer(const char *key, int &out, int lo, int hi, bool required) {
+    if (const auto x = whole_number_within(key, lo, hi, "an integer", "an integer", required))
+        out = static_cast<int>(*x);
 }
 
 void JsonReader::u64(const char *key, std::uint64_t &out) {
@@ -297,16 +304,9 @@ void JsonReader::optional_seconds(const char *key, std::optional<Ms> &out, Ms lo
 }
 
 void JsonReader::millis(const char *key, Ms &out, Ms lo_ms, Ms hi_ms, bool required) {
-    if (!fetch(key, Json::value_t::number_integer, "a whole number of milliseconds", required))
-        return;
-    const Json &v = (*value_)[key];
-    const long long x = whole_number(v);
-    if (x < lo_ms || x > hi_ms) {
-        fail(key, "expected milliseconds from " + std::to_string(lo_ms) + " to " +
-                      std::to_string(hi_ms) + ", found " + v.dump());
-        return;
-    }
-    out = x;
+    if (const auto x = whole_number_within(key, lo_ms, hi_ms, "a whole number of milliseconds",
+                                           "milliseconds", required))
+        out = *x;
 }
 
 void JsonReader::strings(const char *key, std::vector<std::string> &out) {

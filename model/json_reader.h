@@ -83,6 +83,11 @@ public:
 
 private:
     bool fetch(const char *key, Json::value_t type, const char *expected, bool required);
+    // The whole number under key, if it is one from lo to hi; otherwise nothing, and the problem
+    // is recorded. `expected` names what is wanted, `in_range` what must lie between lo and hi.
+    std::optional<long long> whole_number_within(const char *key, long long lo, long long hi,
+                                                 const char *expected, const char *in_range,
+                                                 bool required);
 
     const Json *value_;
     std::string pointer_;

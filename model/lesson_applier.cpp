@@ -1,5 +1,7 @@
 #include "lesson_applier.h"
 
+#include "find.h"
+
 #include <algorithm>
 
 namespace model {
@@ -58,9 +60,8 @@ PreparedStep prepare_step(const Lesson &lesson, std::size_t step, const FileRead
 namespace {
 
 std::optional<Ms> fault_at(const Scenario &s, const std::string &id) {
-    for (const auto &f : s.faults)
-        if (f.id == id)
-            return f.at_ms;
+    if (const Fault *f = find_by_id(s.faults, id))
+        return f->at_ms;
     return std::nullopt;
 }
 

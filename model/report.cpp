@@ -4,6 +4,7 @@
 #include "report.h"
 
 #include "cost.h"
+#include "fault.h"
 #include "report_figures.h"
 #include "report_trace.h"
 

@@ -1,5 +1,7 @@
 #include "report_figures.h"
 
+#include "fault.h"
+
 #include <algorithm>
 
 namespace model {
@@ -26,11 +28,6 @@ RunCounts count_requests(const Run &run) {
         c.pop_writes.push_back(std::move(pw));
     }
     return c;
-}
-
-bool is_action(FaultKind k) {
-    return k == FaultKind::manual_promotion || k == FaultKind::manual_dns_change ||
-           k == FaultKind::fail_back || k == FaultKind::switchover;
 }
 
 Ms window_end_after(const Scenario &s, const Run &run, Ms t) {

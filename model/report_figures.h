@@ -22,9 +22,6 @@ struct RunCounts {
 };
 RunCounts count_requests(const Run &run);
 
-// An operator's action (a promotion, a DNS edit, a fail-back, a switchover) is not a fault:
-// no recovery is measured from it, and it does not end another fault's window.
-bool is_action(FaultKind kind);
 // A fault's window ends at the next fault after t, or at the end of the run.
 Ms window_end_after(const Scenario &scenario, const Run &run, Ms t);
 

@@ -1,6 +1,7 @@
 // Cross-reference checks of a scenario: unique ids, references that resolve, sane structure.
 #include "scenario_json.h"
 
+#include "find.h"
 #include "problem_place.h"
 
 #include <map>
@@ -14,22 +15,14 @@ public:
     Checker(const Scenario &s, const std::string &file) : s_(s), file_(file) {}
 
     Problems run() {
-        for (std::size_t i = 0; i < s_.regions.size(); ++i)
-            unique(s_.regions[i].id, "/regions/" + std::to_string(i) + "/id");
-        for (std::size_t i = 0; i < s_.app_tiers.size(); ++i)
-            unique(s_.app_tiers[i].id, "/app_tiers/" + std::to_string(i) + "/id");
-        for (std::size_t i = 0; i < s_.data_stores.size(); ++i)
-            unique(s_.data_stores[i].id, "/data_stores/" + std::to_string(i) + "/id");
-        for (std::size_t i = 0; i < s_.databases.size(); ++i)
-            unique(s_.databases[i].id, "/databases/" + std::to_string(i) + "/id");
-        for (std::size_t i = 0; i < s_.health_checks.size(); ++i)
-            unique(s_.health_checks[i].id, "/health_checks/" + std::to_string(i) + "/id");
-        for (std::size_t i = 0; i < s_.dns.size(); ++i)
-            unique(s_.dns[i].id, "/dns/" + std::to_string(i) + "/id");
-        for (std::size_t i = 0; i < s_.accelerators.size(); ++i)
-            unique(s_.accelerators[i].id, "/accelerators/" + std::to_string(i) + "/id");
-        for (std::size_t i = 0; i < s_.populations.size(); ++i)
-            unique(s_.populations[i].id, "/populations/" + std::to_string(i) + "/id");
+        unique_ids("regions", s_.regions);
+        unique_ids("app_tiers", s_.app_tiers);
+        unique_ids("data_stores", s_.data_stores);
+        unique_ids("databases", s_.databases);
+        unique_ids("health_checks", s_.health_checks);
+        unique_ids("dns", s_.dns);
+        unique_ids("accelerators", s_.accelerators);
+        unique_ids("populations", s_.populations);
         std::set<std::string> fault_ids;
         for (std::size_t i = 0; i < s_.faults.size(); ++i)
             if (!fault_ids.insert(s_.faults[i].id).second)
@@ -58,57 +51,26 @@ private:
     void add(const std::string &where, const std::string &message) {
         problems_.push_back({file_, where, message});
     }
-    void unique(const std::string &id, const std::string &where) {
-        if (!ids_.insert(id).second)
-            add(where, "the id \"" + id + "\" is used twice; every id in a scenario is unique");
+    // The ids of one of the file's arrays, each checked against every id seen before it.
+    template <typename List> void unique_ids(const std::string &array, const List &list) {
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string &id = list[i].id;
+            if (!ids_.insert(id).second)
+                add("/" + array + "/" + std::to_string(i) + "/id",
+                    "the id \"" + id + "\" is used twice; every id in a scenario is unique");
+        }
     }
-    bool is_region(const std::string &id) const {
-        for (const auto &r : s_.regions)
-            if (r.id == id)
-                return true;
-        return false;
-    }
-    const Region *region(const std::string &id) const {
-        for (const auto &r : s_.regions)
-            if (r.id == id)
-                return &r;
-        return nullptr;
-    }
-    const AppTier *tier(const std::string &id) const {
-        for (const auto &a : s_.app_tiers)
-            if (a.id == id)
-                return &a;
-        return nullptr;
-    }
-    bool is_store(const std::string &id) const {
-        for (const auto &d : s_.data_stores)
-            if (d.id == id)
-                return true;
-        return false;
-    }
-    const Database *database(const std::string &id) const {
-        for (const auto &d : s_.databases)
-            if (d.id == id)
-                return &d;
-        return nullptr;
-    }
-    const DnsName *dns_name(const std::string &id) const {
-        for (const auto &d : s_.dns)
-            if (d.id == id)
-                return &d;
-        return nullptr;
-    }
+    bool is_region(const std::string &id) const { return region(id) != nullptr; }
+    const Region *region(const std::string &id) const { return find_by_id(s_.regions, id); }
+    const AppTier *tier(const std::string &id) const { return find_by_id(s_.app_tiers, id); }
+    bool is_store(const std::string &id) const { return find_by_id(s_.data_stores, id) != nullptr; }
+    const Database *database(const std::string &id) const { return find_by_id(s_.databases, id); }
+    const DnsName *dns_name(const std::string &id) const { return find_by_id(s_.dns, id); }
     bool is_check(const std::string &id) const {
-        for (const auto &h : s_.health_checks)
-            if (h.id == id)
-                return true;
-        return false;
+        return find_by_id(s_.health_checks, id) != nullptr;
     }
     bool is_accelerator(const std::string &id) const {
-        for (const auto &a : s_.accelerators)
-            if (a.id == id)
-                return true;
-        return false;
+        return find_by_id(s_.accelerators, id) != nullptr;
     }
     void need_region(const std::string &id, const std::string &where) {
         if (!is_region(id))
@@ -387,10 +349,7 @@ private:
                     add(at + "/dns", "\"" + f.dns_name + "\" is not a DNS name");
                     break;
                 }
-                bool found = false;
-                for (const auto &rec : n->records)
-                    found = found || rec.id == f.record;
-                if (!found)
+                if (!find_by_id(n->records, f.record))
                     add(at + "/record",
                         "\"" + f.dns_name + "\" has no record \"" + f.record + "\"");
                 if (f.set_weight && n->policy != RoutingPolicy::weighted)

@@ -1,16 +1,12 @@
 #include "world_at.h"
 
+#include "fault.h"
+#include "find.h"
+
 #include <algorithm>
 
 namespace model {
 namespace {
-
-int index_of(const std::vector<Region> &regions, const std::string &id) {
-    for (std::size_t i = 0; i < regions.size(); ++i)
-        if (regions[i].id == id)
-            return static_cast<int>(i);
-    return -1;
-}
 
 bool multi(const Database &d) {
     return d.kind == DbKind::multi_writer || d.kind == DbKind::consensus;
@@ -18,32 +14,6 @@ bool multi(const Database &d) {
 
 bool contains(const std::vector<std::string> &v, const std::string &x) {
     return std::find(v.begin(), v.end(), x) != v.end();
-}
-
-// The components a fault acts on, for its timeline lane.
-std::vector<std::string> subjects_of(const Fault &f) {
-    switch (f.kind) {
-    case FaultKind::region_outage:
-    case FaultKind::az_outage:
-        return {f.region};
-    case FaultKind::brownout:
-        return {f.target};
-    case FaultKind::partition:
-    case FaultKind::health_checker_impaired:
-        return f.regions;
-    case FaultKind::dns_control_plane_impaired:
-        return {"dns"};
-    case FaultKind::manual_dns_change:
-        return {f.dns_name};
-    case FaultKind::writer_crash:
-    case FaultKind::replication_broken:
-    case FaultKind::replication_lagging:
-    case FaultKind::manual_promotion:
-    case FaultKind::fail_back:
-    case FaultKind::switchover:
-        return {f.database};
-    }
-    return {};
 }
 
 // The DNS records as they stand at t: the scenario's, with the manual edits applied by then.
@@ -54,20 +24,10 @@ std::vector<DnsName> records_at(const Scenario &s, const Run &run, Ms t) {
             break;
         if (e.kind != EventKind::dns_change_applied)
             continue;
-        for (const auto &f : s.faults) {
-            if (f.kind != FaultKind::manual_dns_change || f.dns_name != e.subject ||
-                f.record != e.text("record"))
-                continue;
-            for (auto &n : names)
-                if (n.id == f.dns_name)
-                    for (auto &r : n.records)
-                        if (r.id == f.record) {
-                            if (f.set_weight)
-                                r.weight = *f.set_weight;
-                            if (!f.set_target.empty())
-                                r.target = f.set_target;
-                        }
-        }
+        for (const auto &f : s.faults)
+            if (f.kind == FaultKind::manual_dns_change && f.dns_name == e.subject &&
+                f.record == e.text("record"))
+                apply_dns_change(names, f);
     }
     return names;
 }
@@ -83,15 +43,12 @@ bool walk_to(const std::vector<DnsName> &names, const std::string &from, const s
     if (!fresh)
         return it->second == 2;
     bool reached = false;
-    for (const auto &n : names) {
-        if (n.id != from)
-            continue;
-        for (const auto &r : n.records)
+    if (const DnsName *n = find_by_id(names, from))
+        for (const auto &r : n->records)
             if (walk_to(names, r.target, tier, memo, out)) {
                 out.push_back(RouteAt{from, r.target});
                 reached = true;
             }
-    }
     memo[from] = reached ? 2 : 1;
     return reached;
 }
@@ -106,12 +63,10 @@ std::vector<FaultSpan> fault_spans(const Scenario &s, Ms end_ms) {
         span.fault = static_cast<int>(i);
         span.kind = f.kind;
         span.from_ms = f.at_ms;
-        const bool action = f.kind == FaultKind::manual_promotion ||
-                            f.kind == FaultKind::manual_dns_change ||
-                            f.kind == FaultKind::fail_back || f.kind == FaultKind::switchover;
+        const bool action = is_action(f.kind);
         span.ends = action || (f.until_ms && *f.until_ms < end_ms);
         span.to_ms = action ? f.at_ms : f.until_ms ? std::min(*f.until_ms, end_ms) : end_ms;
-        span.subjects = subjects_of(f);
+        span.subjects = fault_subjects(f);
         out.push_back(std::move(span));
     }
     return out;
@@ -138,7 +93,7 @@ WorldAt world_at(const Scenario &s, const Report &r, Ms t, Ms recent_ms) {
         if (!span.in_force)
             continue;
         const Fault &f = s.faults[static_cast<std::size_t>(span.fault)];
-        const int ri = index_of(s.regions, f.region);
+        const int ri = index_of_id(s.regions, f.region);
         if (f.kind == FaultKind::region_outage && ri >= 0)
             w.region_down[static_cast<std::size_t>(ri)] = true;
         if (f.kind == FaultKind::az_outage && ri >= 0 &&
@@ -146,11 +101,11 @@ WorldAt world_at(const Scenario &s, const Report &r, Ms t, Ms recent_ms) {
             w.az_down[static_cast<std::size_t>(ri)][static_cast<std::size_t>(f.az)] = true;
         if (f.kind == FaultKind::partition)
             for (const auto &cut : f.regions)
-                if (index_of(s.regions, cut) >= 0)
-                    w.cut_off[static_cast<std::size_t>(index_of(s.regions, cut))] = true;
+                if (index_of_id(s.regions, cut) >= 0)
+                    w.cut_off[static_cast<std::size_t>(index_of_id(s.regions, cut))] = true;
     }
     const auto region_lost = [&](const std::string &id) {
-        const int i = index_of(s.regions, id);
+        const int i = index_of_id(s.regions, id);
         return i >= 0 && w.region_down[static_cast<std::size_t>(i)];
     };
     const auto separated = [&](const std::string &a, const std::string &b) {
@@ -175,18 +130,12 @@ WorldAt world_at(const Scenario &s, const Report &r, Ms t, Ms recent_ms) {
         db.writer_region = multi(d) && !d.writers.empty() ? d.writers.front() : d.writer;
         w.databases.push_back(db);
     }
-    const auto database = [&](const std::string &id) -> int {
-        for (std::size_t i = 0; i < s.databases.size(); ++i)
-            if (s.databases[i].id == id)
-                return static_cast<int>(i);
-        return -1;
-    };
     for (const auto &e : run.events) {
         if (e.t_ms > w.t_ms)
             break;
         if (e.t_ms > w.t_ms - recent_ms)
             w.recent.push_back(&e);
-        const int di = database(e.subject);
+        const int di = index_of_id(s.databases, e.subject);
         DatabaseAt *d = di >= 0 ? &w.databases[static_cast<std::size_t>(di)] : nullptr;
         const auto ud = static_cast<std::size_t>(di);
         switch (e.kind) {
@@ -325,8 +274,7 @@ WorldAt world_at(const Scenario &s, const Report &r, Ms t, Ms recent_ms) {
     for (std::size_t p = 0; p < s.populations.size(); ++p) {
         w.answers[p].entry = s.populations[p].entry;
         w.answers[p].via_accelerator =
-            std::any_of(s.accelerators.begin(), s.accelerators.end(),
-                        [&](const Accelerator &a) { return a.id == s.populations[p].entry; });
+            find_by_id(s.accelerators, s.populations[p].entry) != nullptr;
     }
     for (const auto &a : run.answers) {
         if (a.t_ms > w.t_ms)

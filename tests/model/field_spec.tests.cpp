@@ -191,6 +191,23 @@ TEST_CASE("The field spec has one row per field, each range in order", "[spec]")
     CHECK_FALSE(find_field_spec("app_tier", "no_such_field"));
 }
 
+TEST_CASE("A row found is the row of the list, in the format's order", "[spec]") {
+    // The inspector orders fields by their place in field_specs(), taken from the pointer that
+    // find_field_spec returns.
+    const auto rows = field_specs();
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        INFO(rows[i].section << "/" << rows[i].key);
+        CHECK(find_field_spec(rows[i].section, rows[i].key) == &rows[i]);
+    }
+    const FieldSpec *first = find_field_spec("*", "id");
+    const FieldSpec *last = find_field_spec("cost", "revenue_per_minute");
+    REQUIRE(first);
+    REQUIRE(last);
+    CHECK(first == &rows.front());
+    CHECK(last == &rows.back());
+    CHECK(find_field_spec("settings", "slo") < find_field_spec("health_check", "target"));
+}
+
 TEST_CASE("Every choice a field offers has words", "[spec]") {
     for (const auto &[kind, key] :
          std::vector<std::pair<std::string, std::string>>{{"database", "kind"},
