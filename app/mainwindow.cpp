@@ -235,8 +235,8 @@ void MainWindow::run_updated(double ms) {
     map_->show_scenario(*run.scenario);
     timeline_->set_report(report_, *run.scenario);
     charts_->set_report(report_, *run.scenario);
-    events_->show_report(*report_);
-    summary_->show_report(*report_);
+    events_->show_report(report_);
+    summary_->show_report(report_);
     show_playhead(clock_.playhead());
     if (!report_->run.internal_errors.empty()) {
         const model::InternalError &e = report_->run.internal_errors.front();

@@ -53,26 +53,54 @@ ChartsPanel::ChartsPanel(QWidget *parent) : QWidget(parent) {
                        "step by step. Failed requests are not in it."),
                     tr("p99 latency: no populations in this scenario"), tr("%1 ms"), 0});
     setAccessibleName(tr("Charts"));
+    filled_.assign(charts_.size(), true);
+    connect(tabs_, &QTabWidget::currentChanged, this, [this] { fill_shown(); });
 }
 
 void ChartsPanel::set_report(std::shared_ptr<const model::Report> report,
                              const model::Scenario &scenario) {
     report_ = std::move(report);
-    if (!report_) {
-        for (TimeChart *chart : charts_)
-            chart->set_lines({}, 30 * model::kMinute, 1);
+    has_databases_ = !scenario.databases.empty();
+    filled_.assign(charts_.size(), false);
+    fill_shown();
+}
+
+void ChartsPanel::fill_shown() {
+    if (isVisible())
+        fill(static_cast<std::size_t>(std::max(0, tabs_->currentIndex())));
+}
+
+void ChartsPanel::fill(std::size_t i) {
+    if (filled_[i])
         return;
+    filled_[i] = true;
+    TimeChart *chart = charts_[i];
+    if (!report_) {
+        chart->set_lines({}, 30 * model::kMinute, 1);
+    } else {
+        const model::Run &run = report_->run;
+        const std::vector<ChartLine> none;
+        if (chart == success_)
+            chart->set_lines(success_lines(run), run.end_ms, 100);
+        else if (chart == requests_)
+            chart->set_lines(region_lines(run), run.end_ms, 10);
+        else if (chart == lag_)
+            chart->set_lines(has_databases_ ? lag_lines(run) : none, run.end_ms, 1);
+        else if (chart == losses_)
+            chart->set_lines(has_databases_ ? loss_lines(run) : none, run.end_ms, 5);
+        else
+            chart->set_lines(p99_lines(run), run.end_ms, 50);
     }
-    const model::Run &run = report_->run;
-    success_->set_lines(success_lines(run), run.end_ms, 100);
-    requests_->set_lines(region_lines(run), run.end_ms, 10);
-    lag_->set_lines(scenario.databases.empty() ? std::vector<ChartLine>{} : lag_lines(run),
-                    run.end_ms, 1);
-    losses_->set_lines(scenario.databases.empty() ? std::vector<ChartLine>{} : loss_lines(run),
-                       run.end_ms, 5);
-    latency_->set_lines(p99_lines(run), run.end_ms, 50);
-    for (TimeChart *chart : charts_)
-        chart->set_cursor(playhead_);
+    chart->set_cursor(playhead_);
+}
+
+int ChartsPanel::charts_filled() const {
+    return static_cast<int>(std::count(filled_.begin(), filled_.end(), true));
+}
+
+void ChartsPanel::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    fill_shown();
 }
 
 void ChartsPanel::set_playhead(model::Ms t) {
@@ -82,6 +110,8 @@ void ChartsPanel::set_playhead(model::Ms t) {
 }
 
 bool ChartsPanel::export_png(const QString &path) {
+    for (std::size_t i = 0; i < charts_.size(); ++i)
+        fill(i);
     std::vector<QPixmap> shots;
     int width = 0, height = 0;
     for (TimeChart *chart : charts_) {

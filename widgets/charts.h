@@ -28,6 +28,14 @@ public:
     // All charts, one under the other, at the size they have on screen.
     bool export_png(const QString &path);
 
+    // How many charts hold the current report's lines. A new report fills only the chart
+    // on show, at once; the others when their tab is first shown (a chart costs milliseconds
+    // to fill, and an edit should reach the screen within a frame).
+    int charts_filled() const;
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
 signals:
     void seek_requested(model::Ms t);
 
@@ -40,6 +48,11 @@ private:
     TimeChart *latency_ = nullptr;
     std::vector<TimeChart *> charts_;
     std::shared_ptr<const model::Report> report_;
+    bool has_databases_ = false;
+    std::vector<bool> filled_; // per chart: holds report_'s lines
+
+    void fill(std::size_t chart);
+    void fill_shown();
     model::Ms playhead_ = 0;
 };
 

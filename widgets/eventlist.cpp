@@ -27,10 +27,25 @@ EventList::EventList(QWidget *parent) : QTreeWidget(parent) {
     });
 }
 
-void EventList::show_report(const model::Report &report) {
+void EventList::show_report(std::shared_ptr<const model::Report> report) {
+    pending_ = std::move(report);
+    if (isVisible())
+        apply();
+}
+
+void EventList::showEvent(QShowEvent *event) {
+    QTreeWidget::showEvent(event);
+    apply();
+}
+
+void EventList::apply() {
+    if (!pending_)
+        return;
+    const std::shared_ptr<const model::Report> report = std::move(pending_);
+    pending_.reset();
     clear();
     QList<QTreeWidgetItem *> items;
-    for (const auto &e : report.run.events) {
+    for (const auto &e : report->run.events) {
         auto *item = new QTreeWidgetItem;
         item->setText(0, QString::fromStdString(model::format_clock(e.t_ms)));
         item->setText(1, event_sentence(e));

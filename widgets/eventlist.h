@@ -5,16 +5,27 @@
 
 #include <QTreeWidget>
 
+#include <memory>
+
 namespace widgets {
 
 class EventList : public QTreeWidget {
     Q_OBJECT
 public:
     explicit EventList(QWidget *parent = nullptr);
-    void show_report(const model::Report &report);
+    // Lists the report's events; while the list is hidden, only once it is shown.
+    void show_report(std::shared_ptr<const model::Report> report);
+    bool up_to_date() const { return !pending_; }
 
 signals:
     void event_chosen(qint64 t_ms);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void apply();
+    std::shared_ptr<const model::Report> pending_;
 };
 
 // The sentence of an event in the user's language: the model's template through tr().

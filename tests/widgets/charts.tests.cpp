@@ -16,8 +16,8 @@
 
 #include <map>
 
-using testing::BuiltIn;
 using testing::built_in;
+using testing::BuiltIn;
 
 namespace {
 
@@ -90,7 +90,11 @@ TEST_CASE("A click on a chart asks to seek to the time under it", "[charts]") {
     std::vector<model::Ms> seeks;
     QObject::connect(&panel, &widgets::ChartsPanel::seek_requested,
                      [&seeks](model::Ms t) { seeks.push_back(t); });
-    widgets::TimeChart *chart = charts_of(panel).front();
+    // The chart on show: the others are filled when their tab is opened.
+    auto *tabs = panel.findChild<QTabWidget *>();
+    REQUIRE(tabs);
+    auto *chart = qobject_cast<widgets::TimeChart *>(tabs->currentWidget());
+    REQUIRE(chart);
     const QRectF plot = chart->chart()->plotArea();
     const QPointF in_chart(plot.left() + plot.width() / 3, plot.center().y());
     const QPointF at = chart->mapFromScene(chart->chart()->mapToScene(in_chart));
@@ -127,4 +131,35 @@ TEST_CASE("The charts export as one PNG", "[charts][export]") {
     const QString png = dir.filePath("charts.png");
     REQUIRE(panel.export_png(png));
     CHECK(QFileInfo(png).size() > 1000);
+}
+
+
+TEST_CASE("A new run fills the chart on show, and the others when their tab opens",
+          "[charts][performance]") {
+    const BuiltIn &one = built_in("read-replica-promotion");
+    const BuiltIn &two = built_in("dns-vs-accelerator");
+    widgets::ChartsPanel panel;
+    panel.resize(900, 420);
+    panel.set_report(one.report, one.scenario);
+    CHECK(panel.charts_filled() == 0); // hidden: nothing is drawn yet
+    panel.show();
+    QApplication::processEvents();
+    CHECK(panel.charts_filled() == 1);
+    auto *tabs = panel.findChild<QTabWidget *>();
+    REQUIRE(tabs);
+    const auto shown = [&] { return qobject_cast<widgets::TimeChart *>(tabs->currentWidget()); };
+    CHECK(shown()->chart()->title() == QLatin1String("Requests that succeeded, per population"));
+    tabs->setCurrentIndex(2);
+    CHECK(panel.charts_filled() == 2);
+    panel.set_report(two.report, two.scenario);
+    CHECK(panel.charts_filled() == 1);
+    // Another tab opened later shows the new run, never the old one.
+    tabs->setCurrentIndex(0);
+    CHECK(panel.charts_filled() == 2);
+    CHECK(shown()->chart()->axes(Qt::Horizontal).front()->property("max").toDouble() ==
+          Approx(static_cast<double>(two.report->run.end_ms) / model::kMinute));
+    // An export draws every chart.
+    QTemporaryDir dir;
+    REQUIRE(panel.export_png(dir.filePath("charts.png")));
+    CHECK(panel.charts_filled() == 5);
 }

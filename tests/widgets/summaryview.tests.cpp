@@ -1,5 +1,5 @@
-#include "builtins.h"
 #include "widgets/summaryview.h"
+#include "builtins.h"
 
 #include <catch2/catch.hpp>
 
@@ -30,4 +30,22 @@ TEST_CASE("A run that never recovers says so instead of showing a breakdown") {
     const QString html = widgets::SummaryView::html(r);
     CHECK(html.contains("not recovered by the end of the run"));
     CHECK_FALSE(html.contains("Detection"));
+}
+
+TEST_CASE("A hidden summary lays out the figures when it is shown, the last report only",
+          "[performance]") {
+    const auto &one = testing::built_in("pattern-warm-standby");
+    const auto &two = testing::built_in("start-here");
+    widgets::SummaryView view;
+    view.show_report(one.report);
+    view.show_report(two.report);
+    CHECK_FALSE(view.up_to_date());
+    CHECK(view.toPlainText().isEmpty());
+    view.show();
+    CHECK(view.up_to_date());
+    CHECK(view.toPlainText().contains("not recovered by the end of the run"));
+    // Shown: a new report is laid out at once.
+    view.show_report(one.report);
+    CHECK(view.up_to_date());
+    CHECK(view.toPlainText().contains(d(*one.report->summary.read.ms)));
 }

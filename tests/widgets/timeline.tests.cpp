@@ -15,9 +15,8 @@
 
 #include <catch2/catch.hpp>
 
-
-using testing::BuiltIn;
 using testing::built_in;
+using testing::BuiltIn;
 
 namespace {
 
