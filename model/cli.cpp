@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "cli_quiz.h"
 
 #include "json_reader.h"
 #include "lesson.h"
@@ -7,6 +8,7 @@
 #include "simulation.h"
 
 #include <filesystem>
+#include <iostream>
 #include <ostream>
 
 namespace model {
@@ -152,6 +154,7 @@ int validate_command(const std::vector<std::string> &args, std::ostream &out, st
         throw Usage{"validate needs at least one file or folder"};
     int problems = 0;
     bool other_kinds = false;
+    int quizzes = 0;
     std::vector<Lesson> lessons;
     const auto report = [&](const Problems &ps) {
         for (const auto &p : ps)
@@ -166,6 +169,16 @@ int validate_command(const std::vector<std::string> &args, std::ostream &out, st
             if (load.lesson) {
                 report(check_lesson_runs(*load.lesson));
                 lessons.push_back(std::move(*load.lesson));
+            }
+            continue;
+        }
+        if (kind == kQuizFormat) {
+            QuizLoad load = load_quiz_file(f);
+            report(load.problems);
+            if (load.quiz) {
+                for (const Question &q : load.quiz->questions)
+                    report(check_question(q, *load.quiz));
+                ++quizzes;
             }
             continue;
         }
@@ -197,6 +210,9 @@ int validate_command(const std::vector<std::string> &args, std::ostream &out, st
     if (!lessons.empty())
         out << " (" << lessons.size() << " lesson" << (lessons.size() == 1 ? "" : "s")
             << ", every try-this expectation holds)";
+    if (quizzes > 0)
+        out << " (" << quizzes << " quiz file" << (quizzes == 1 ? "" : "s")
+            << ", every question answerable)";
     out << ", no problems\n";
     return kExitOk;
 }
@@ -216,10 +232,18 @@ Usage:
       lost_writes, populations.<id>.rto_read_s, faults.<id>.rpo_s,
       rto_breakdown.read.client_cache_s, first.endpoint_unhealthy, count.clients_moved.
   failover-lab validate [--require-coverage] PATH...
-      Check scenario and lesson files, or every .json under folders. For a lesson: its
+      Check scenario, lesson and quiz files, or every .json under folders. For a lesson: its
       schema, its body and scenario files, that every scenario runs and every "try this"
       expectation holds. --require-coverage: the lessons together cover C1-C26.
   failover-lab figures               list the figure names --figure accepts
+  failover-lab quiz check PATH...
+      Check every question of the quiz files (or every .json under folders): its answer is
+      computable, every option explains itself, the tolerance accepts the model's answer and
+      refuses a clearly wrong one, every red flag's fault does damage.
+  failover-lab quiz [--chapter N] [--seed S] [--count N] [--answers FILE] [FOLDER]
+      A short quiz in the terminal (10 questions from lessons/quizzes by default), each
+      answer graded by the model at once; --answers reads one answer a line from FILE.
+      It ends with the score.
   failover-lab --help | --version
 
 Exit status: 0 success, 1 bad input (the message names the file and the place),
@@ -232,8 +256,8 @@ bool is_cli_command(const std::vector<std::string> &args) {
     if (args.empty())
         return false;
     const std::string &a = args.front();
-    return a == "simulate" || a == "validate" || a == "figures" || a == "--help" || a == "-h" ||
-           a == "help" || a == "--version";
+    return a == "simulate" || a == "validate" || a == "figures" || a == "quiz" || a == "--help" ||
+           a == "-h" || a == "help" || a == "--version";
 }
 
 int run_cli(const std::vector<std::string> &args, std::ostream &out, std::ostream &err) {
@@ -251,6 +275,8 @@ int run_cli(const std::vector<std::string> &args, std::ostream &out, std::ostrea
             return simulate_command(rest, out, err);
         if (args[0] == "validate")
             return validate_command(rest, out, err);
+        if (args[0] == "quiz")
+            return quiz_command(rest, std::cin, out, err);
         if (args[0] == "figures") {
             for (const auto &n : figure_names())
                 out << n << '\n';

@@ -106,18 +106,6 @@ void read_action(JsonReader &a, const Json &raw, LessonAction &act, const std::s
                    "seed or play_until");
 }
 
-// The "actions" list of a step; `raw` is the step's object.
-std::vector<LessonAction> read_actions(JsonReader &r, const Json &raw, const std::string &file,
-                                       Problems &problems) {
-    std::vector<LessonAction> out;
-    r.objects("actions", [&](JsonReader &a, std::size_t i) {
-        LessonAction act;
-        read_action(a, raw.at("actions").at(i), act, file, problems);
-        out.push_back(std::move(act));
-    });
-    return out;
-}
-
 void read_expect(JsonReader &e, const Json &raw, TryThis &step) {
     Expect x;
     e.string("figure", x.figure, true);
@@ -141,7 +129,7 @@ TryThis read_try_this(JsonReader &t, const Json &raw, const Lesson &l, Problems 
     t.string("text", step.text, true);
     t.string("scenario", step.scenario);
     t.string("show", step.show);
-    step.actions = read_actions(t, raw, l.file, problems);
+    step.actions = read_lesson_actions(t, raw, l.file, problems);
     t.object("expect", [&](JsonReader &e) { read_expect(e, raw.at("expect"), step); });
     if (step.scenario.empty() && !l.scenarios.empty())
         step.scenario = l.scenarios.front();
@@ -203,7 +191,7 @@ WalkStep read_walk_step(JsonReader &s, const Json &raw, const Lesson &l, Problem
     WalkStep st;
     s.string("caption", st.caption, true);
     s.string("notes", st.notes);
-    st.actions = read_actions(s, raw, l.file, problems);
+    st.actions = read_lesson_actions(s, raw, l.file, problems);
     std::optional<Ms> at;
     s.optional_seconds("at_s", at, 0, 24 * kHour);
     st.at_ms = at;
@@ -315,6 +303,18 @@ void read_files(Lesson &l, const FileReader &read, Problems &problems) {
 }
 
 } // namespace
+
+// The "actions" list of a step; `raw` is the step's object.
+std::vector<LessonAction> read_lesson_actions(JsonReader &r, const Json &raw,
+                                              const std::string &file, Problems &problems) {
+    std::vector<LessonAction> out;
+    r.objects("actions", [&](JsonReader &a, std::size_t i) {
+        LessonAction act;
+        read_action(a, raw.at("actions").at(i), act, file, problems);
+        out.push_back(std::move(act));
+    });
+    return out;
+}
 
 FileReader disk_reader() {
     return [](const std::string &path) -> std::optional<std::string> {

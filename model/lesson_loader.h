@@ -22,6 +22,12 @@ struct LessonLoad {
 using FileReader = std::function<std::optional<std::string>(const std::string &path)>;
 FileReader disk_reader();
 
+class JsonReader;
+// The "actions" list under `r` (`raw` is the same object): lessons' steps and quiz questions
+// use the same actions.
+std::vector<LessonAction> read_lesson_actions(JsonReader &r, const nlohmann::json &raw,
+                                              const std::string &file, Problems &problems);
+
 // Reads and checks a lesson file (schema, the body file, the scenario files it names). Problems
 // name the lesson file and the JSON path of the field.
 LessonLoad load_lesson_file(const std::string &path, const FileReader &read = disk_reader());
