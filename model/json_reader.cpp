@@ -71,9 +71,9 @@ std::optional<Json> parse_json_text(const std::string &text, const std::string &
     try {
         Json parsed = Json::parse(text, watch);
         if (!dup.duplicate.empty()) {
-            problems.push_back({file, "",
-                                "the key \"" + dup.duplicate +
-                                    "\" appears twice in one object; keep only one"});
+            problems.push_back(
+                {file, "",
+                 "the key \"" + dup.duplicate + "\" appears twice in one object; keep only one"});
             return std::nullopt;
         }
         return parsed;
@@ -105,8 +105,8 @@ std::optional<Json> parse_json_text(const std::string &text, const std::string &
         }
         if (offset >= text.size())
             what = "the file ends too early (is it truncated?): " + what;
-        problems.push_back({file, "line " + std::to_string(line) + ", column " +
-                                      std::to_string(column),
+        problems.push_back({file,
+                            "line " + std::to_string(line) + ", column " + std::to_string(column),
                             "not valid JSON: " + what});
         return std::nullopt;
     }
@@ -156,27 +156,28 @@ long long whole_number(const Json &v) {
 
 } // namespace
 
-JsonReader::JsonReader(const Json &value, std::string pointer, std::string file,
-                       Problems &problems)
-    : value_(&value), pointer_(std::move(pointer)), file_(std::move(file)),
-      problems_(problems) {
+JsonReader::JsonReader(const Json &value, std::string pointer, std::string file, Problems &problems)
+    : value_(&value), pointer_(std::move(pointer)), file_(std::move(file)), problems_(problems) {
     ok_ = value.is_object();
     if (!ok_)
         problems_.push_back({file_, pointer_.empty() ? "/" : pointer_,
                              "expected an object, found " + json_type_name(value)});
 }
 
-std::string JsonReader::child(const std::string &key) const { return pointer_ + "/" + key; }
-
-void JsonReader::fail(const std::string &key, const std::string &message) {
-    problems_.push_back({file_, key.empty() ? (pointer_.empty() ? "/" : pointer_) : child(key),
-                         message});
+std::string JsonReader::child(const std::string &key) const {
+    return pointer_ + "/" + key;
 }
 
-bool JsonReader::has(const char *key) const { return ok_ && value_->contains(key); }
+void JsonReader::fail(const std::string &key, const std::string &message) {
+    problems_.push_back(
+        {file_, key.empty() ? (pointer_.empty() ? "/" : pointer_) : child(key), message});
+}
 
-bool JsonReader::fetch(const char *key, Json::value_t type, const char *expected,
-                       bool required) {
+bool JsonReader::has(const char *key) const {
+    return ok_ && value_->contains(key);
+}
+
+bool JsonReader::fetch(const char *key, Json::value_t type, const char *expected, bool required) {
     if (!ok_)
         return false;
     seen_.insert(key);
@@ -188,9 +189,9 @@ bool JsonReader::fetch(const char *key, Json::value_t type, const char *expected
     const Json &v = (*value_)[key];
     const bool whole = v.is_number_float() && v.get<double>() == std::floor(v.get<double>()) &&
                        std::fabs(v.get<double>()) < 9e15;
-    const bool number_ok = (type == Json::value_t::number_float && v.is_number()) ||
-                           (type == Json::value_t::number_integer &&
-                            (v.is_number_integer() || whole));
+    const bool number_ok =
+        (type == Json::value_t::number_float && v.is_number()) ||
+        (type == Json::value_t::number_integer && (v.is_number_integer() || whole));
     if (v.type() != type && !number_ok) {
         fail(key, std::string("expected ") + expected + ", found " + json_type_name(v));
         return false;
@@ -290,8 +291,7 @@ void JsonReader::seconds(const char *key, Ms &out, Ms lo_ms, Ms hi_ms, bool requ
     out = static_cast<Ms>(std::llround(ms));
 }
 
-void JsonReader::optional_seconds(const char *key, std::optional<Ms> &out, Ms lo_ms,
-                                  Ms hi_ms) {
+void JsonReader::optional_seconds(const char *key, std::optional<Ms> &out, Ms lo_ms, Ms hi_ms) {
     if (!has(key)) {
         seen_.insert(key);
         return;

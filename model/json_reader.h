@@ -48,8 +48,7 @@ public:
     void strings(const char *key, std::vector<std::string> &out);
 
     template <typename E>
-    void enumeration(const char *key, E &out,
-                     const std::vector<std::pair<const char *, E>> &names,
+    void enumeration(const char *key, E &out, const std::vector<std::pair<const char *, E>> &names,
                      bool required = false) {
         std::string text;
         if (!fetch(key, Json::value_t::string, "a string", required))

@@ -10,7 +10,9 @@ std::uint64_t splitmix64(std::uint64_t &state) {
     return z ^ (z >> 31);
 }
 
-std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+std::uint64_t rotl(std::uint64_t x, int k) {
+    return (x << k) | (x >> (64 - k));
+}
 
 } // namespace
 
@@ -46,9 +48,13 @@ std::int64_t Random::between(std::int64_t lo, std::int64_t hi) {
     return lo + static_cast<std::int64_t>(span == 0 ? next() : below(span));
 }
 
-double Random::unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+double Random::unit() {
+    return static_cast<double>(next() >> 11) * 0x1.0p-53;
+}
 
-Random Random::fork(std::uint64_t stream) const { return Random(mix64(seed_, stream)); }
+Random Random::fork(std::uint64_t stream) const {
+    return Random(mix64(seed_, stream));
+}
 
 std::uint64_t mix64(std::uint64_t a, std::uint64_t b) {
     std::uint64_t state = a ^ (b * 0xD6E8FEB86659FD93ULL);

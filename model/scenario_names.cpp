@@ -77,8 +77,14 @@ const NameTable<FaultKind> &fault_kind_names() {
     return t;
 }
 
-const char *to_string(FaultKind kind) { return name_of(fault_kind_names(), kind); }
-const char *to_string(StoreKind kind) { return name_of(store_kind_names(), kind); }
-const char *to_string(RoutingPolicy policy) { return name_of(policy_names(), policy); }
+const char *to_string(FaultKind kind) {
+    return name_of(fault_kind_names(), kind);
+}
+const char *to_string(StoreKind kind) {
+    return name_of(store_kind_names(), kind);
+}
+const char *to_string(RoutingPolicy policy) {
+    return name_of(policy_names(), policy);
+}
 
 } // namespace model

@@ -83,8 +83,8 @@ int main() {
                 pending, a, b, a / b);
 
     std::vector<std::string> files;
-    for (const auto &e : std::filesystem::directory_iterator(
-             std::string(FAILOVER_SOURCE_DIR) + "/lessons/scenarios"))
+    for (const auto &e : std::filesystem::directory_iterator(std::string(FAILOVER_SOURCE_DIR) +
+                                                             "/lessons/scenarios"))
         if (e.path().extension() == ".json")
             files.push_back(e.path().string());
     std::sort(files.begin(), files.end());
@@ -101,7 +101,8 @@ int main() {
         for (int i = 0; i < 25; ++i) {
             const auto start = Clock::now();
             const Report r = simulate(*load.scenario);
-            times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+            times.push_back(
+                std::chrono::duration<double, std::milli>(Clock::now() - start).count());
             events = r.run.events_processed;
         }
         const double max = *std::max_element(times.begin(), times.end());
@@ -141,7 +142,8 @@ int main() {
         for (int i = 0; i < 25; ++i) {
             const auto start = Clock::now();
             const Report r = simulate(big);
-            times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+            times.push_back(
+                std::chrono::duration<double, std::milli>(Clock::now() - start).count());
             events = r.run.events_processed;
         }
         std::printf("%-40s %10.2f %10.2f %9llds %9lld\n", "(2 h, 4 x 5000 clients, 800 rps)",
