@@ -29,4 +29,17 @@ std::vector<model::Lesson> load_lessons(const QString &folder, QStringList *prob
     return out;
 }
 
+std::vector<model::Quiz> load_quiz_folder(const QString &folder, QStringList *problems) {
+    const QDir dir(folder);
+    std::vector<model::Quiz> out;
+    for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        model::QuizLoad load = model::load_quiz_file(dir.filePath(name).toStdString(), qt_reader());
+        for (const auto &p : load.problems)
+            problems->append(QString::fromStdString(p.text()));
+        if (load.quiz)
+            out.push_back(std::move(*load.quiz));
+    }
+    return out;
+}
+
 } // namespace app

@@ -4,6 +4,7 @@
 
 #include "model/course.h"
 #include "model/lesson_text.h"
+#include "model/quiz.h"
 
 #include <QString>
 #include <QStringList>
@@ -18,5 +19,8 @@ model::FileReader qt_reader();
 // figures their text quotes filled in. Problems with single files (and chapters whose id an
 // earlier file has) are added to *problems; the good lessons are returned.
 std::vector<model::Lesson> load_lessons(const QString &folder, QStringList *problems);
+
+// Every quiz file in a folder (":/lessons/quizzes" for the built-in bank), by file name.
+std::vector<model::Quiz> load_quiz_folder(const QString &folder, QStringList *problems);
 
 } // namespace app

@@ -86,6 +86,7 @@ void MainWindow::build_views() {
     lessons_dock->raise();
     QStringList problems;
     reader_->set_lessons(load_lessons(QStringLiteral(":/lessons"), &problems));
+    quizzes_ = load_quiz_folder(QStringLiteral(":/lessons/quizzes"), &problems);
     for (const QString &p : problems)
         qWarning("%s", qPrintable(p));
     QString progress_error;
@@ -102,6 +103,7 @@ void MainWindow::build_views() {
             &MainWindow::start_walkthrough);
     connect(reader_, &widgets::LessonReader::open_worked_example, this,
             &MainWindow::open_worked_example);
+    connect(reader_, &widgets::LessonReader::test_yourself, this, &MainWindow::test_yourself);
     connect(reader_, &widgets::LessonReader::lesson_read, this, &MainWindow::mark_lesson_read);
 
     auto *bottom = new QTabWidget(this);

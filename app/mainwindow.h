@@ -8,6 +8,7 @@
 #include "app/progress.h"
 #include "model/edit.h"
 #include "model/quick_actions.h"
+#include "model/quiz.h"
 #include "model/report.h"
 #include "widgets/lessonreader.h"
 
@@ -33,6 +34,8 @@ class Timeline;
 } // namespace widgets
 
 namespace app {
+
+class QuizPanel;
 
 class Calculators;
 
@@ -66,6 +69,10 @@ public:
     void show_what_happened(int lesson, int step);
     void mark_lesson_read(int lesson);
     void open_worked_example(model::WorkedExample example);
+    // The quiz panel on a chapter's questions (by reader index), or an interview round.
+    QuizPanel *test_yourself(int lesson);
+    QuizPanel *interview_practice(int count, int minutes, std::uint64_t seed);
+    const std::vector<model::Quiz> &quizzes() const { return quizzes_; }
     QWidget *start_walkthrough(int lesson, int walkthrough);
     void load_lesson_pack(const QString &folder);
     std::shared_ptr<const model::Report> report() const { return report_; }
@@ -94,6 +101,7 @@ private:
     void document_changed();
     void run_updated(double ms);
     void show_try_result(int lesson, int step, const model::Report &report);
+    void record_answer(int chapter, const QString &question, bool right);
     void show_playhead(model::Ms t);
     void say(const QString &message, int timeout_ms = 6000);
     void save_progress();
@@ -138,6 +146,8 @@ private:
     widgets::SummaryView *summary_ = nullptr;
     widgets::LessonReader *reader_ = nullptr;
     ProgressStore progress_;
+    std::vector<model::Quiz> quizzes_;
+    QuizPanel *quiz_ = nullptr;
 
     QAction *play_ = nullptr;
     QAction *prev_ = nullptr;

@@ -16,9 +16,11 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -292,6 +294,27 @@ void MainWindow::build_actions() {
                 tr("Each pattern's running cost against its downtime cost (C6)")),
             &QAction::triggered, this,
             [this] { open_worked_example(model::WorkedExample::break_even); });
+    lessons->addSeparator();
+    connect(add(lessons, tr("&Test Yourself on This Chapter"), QKeySequence(tr("Ctrl+Shift+T")),
+                tr("The open chapter's questions, graded by the model")),
+            &QAction::triggered, this, [this] { test_yourself(std::max(0, reader_->current())); });
+    connect(add(lessons, tr("&Interview Practice..."), QKeySequence(tr("Ctrl+Shift+I")),
+                tr("Questions drawn across the course, against the clock, with a review")),
+            &QAction::triggered, this, [this] {
+                const QStringList lengths = {tr("5 questions in 10 minutes"),
+                                             tr("10 questions in 20 minutes"),
+                                             tr("20 questions in 40 minutes")};
+                bool ok = false;
+                const QString pick =
+                    QInputDialog::getItem(this, tr("Interview Practice"),
+                                          tr("Length of the round:"), lengths, 1, false, &ok);
+                if (!ok)
+                    return;
+                const int n = pick == lengths[0] ? 5 : pick == lengths[2] ? 20 : 10;
+                interview_practice(n, 2 * n,
+                                   static_cast<std::uint64_t>(QDateTime::currentSecsSinceEpoch()));
+            });
+    lessons->addSeparator();
     connect(
         add(lessons, tr("&Load Lesson Pack..."), {}, tr("Add the lessons in a folder of your own")),
         &QAction::triggered, this, [this] {

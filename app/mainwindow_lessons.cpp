@@ -4,6 +4,7 @@
 #include "app/calculators.h"
 #include "app/lessonlibrary.h"
 #include "app/presentation.h"
+#include "app/quizpanel.h"
 #include "model/simulation.h"
 #include "widgets/lessonreader.h"
 
@@ -102,6 +103,41 @@ void MainWindow::save_progress() {
     if (!progress_.save(&error))
         say(tr("Progress not saved: %1").arg(error));
     reader_->set_progress(progress_.progress());
+}
+
+QuizPanel *MainWindow::test_yourself(int lesson) {
+    const auto &lessons = reader_->lessons();
+    if (lesson < 0 || lesson >= static_cast<int>(lessons.size()))
+        return nullptr;
+    const model::Lesson &l = lessons[static_cast<std::size_t>(lesson)];
+    auto *panel = new QuizPanel(quizzes_, this);
+    panel->setAttribute(Qt::WA_DeleteOnClose);
+    connect(panel, &QuizPanel::question_answered, this, &MainWindow::record_answer);
+    if (!panel->start_chapter(l.order)) {
+        delete panel;
+        say(tr("Chapter %1 has no quiz questions").arg(QString::fromStdString(l.title)));
+        return nullptr;
+    }
+    panel->show();
+    return panel;
+}
+
+QuizPanel *MainWindow::interview_practice(int count, int minutes, std::uint64_t seed) {
+    auto *panel = new QuizPanel(quizzes_, this);
+    panel->setAttribute(Qt::WA_DeleteOnClose);
+    connect(panel, &QuizPanel::question_answered, this, &MainWindow::record_answer);
+    panel->start_interview(count, minutes, seed);
+    panel->show();
+    return panel;
+}
+
+void MainWindow::record_answer(int chapter, const QString &question, bool right) {
+    for (const model::Lesson &l : reader_->lessons())
+        if (l.order == chapter) {
+            if (progress_.progress().mark_answered(l.id, question.toStdString(), right))
+                save_progress();
+            return;
+        }
 }
 
 void MainWindow::open_worked_example(model::WorkedExample example) {

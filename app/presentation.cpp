@@ -43,6 +43,7 @@ Presentation::Presentation(const model::Lesson &lesson, int walkthrough, QWidget
     setFont(f);
 
     map_ = new widgets::MapView(this);
+    map_->set_editable(false); // the presenter fails and recovers; parts stay
     timeline_ = new widgets::Timeline(this);
     // The clicker's keys belong to the presentation, not to the map or the timeline.
     map_->setFocusPolicy(Qt::NoFocus);
@@ -176,7 +177,7 @@ void Presentation::go_to(int step) {
         clock_.pause();
         clock_.seek(target_);
         if (!forward)
-            map_->fit_to_content();
+            restore_framing();
         arrive();
     }
     update_caption();
@@ -266,6 +267,13 @@ void Presentation::keyPressEvent(QKeyEvent *event) {
     case Qt::Key_Backspace:
         restore();
         break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        map_->zoom_in();
+        break;
+    case Qt::Key_Minus:
+        map_->zoom_out();
+        break;
     case Qt::Key_Escape:
         close();
         break;
@@ -277,7 +285,21 @@ void Presentation::keyPressEvent(QKeyEvent *event) {
 void Presentation::resizeEvent(QResizeEvent *event) {
     QWidget::resizeEvent(event);
     // Full screen arrives after construction: frame the scenario once the map has its size.
-    QTimer::singleShot(0, map_, [map = map_] { map->fit_to_content(); });
+    QTimer::singleShot(0, map_, [this] {
+        map_->fit_to_content();
+        framing_ = {map_->transform(), map_->mapToScene(map_->viewport()->rect().center())};
+    });
+}
+
+void Presentation::restore_framing() {
+    // The view the walkthrough was framed in, exactly: a fresh fit would measure the boxes as
+    // they are now, and a failed region's box is not the size it was.
+    if (!framing_) {
+        map_->fit_to_content();
+        return;
+    }
+    map_->setTransform(framing_->transform);
+    map_->centerOn(framing_->center);
 }
 
 void Presentation::closeEvent(QCloseEvent *event) {

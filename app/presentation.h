@@ -11,9 +11,12 @@
 #include "model/quick_actions.h"
 #include "model/report.h"
 
+#include <QPointF>
+#include <QTransform>
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QLabel;
@@ -63,6 +66,7 @@ private:
     void show_at(model::Ms t);
     void arrive();
     void change_off_script(const model::QuickRequest &request);
+    void restore_framing();
     void update_caption();
 
     model::Lesson lesson_;
@@ -88,6 +92,12 @@ private:
     QWidget *blank_ = nullptr;
     QWidget *notes_window_ = nullptr;
     QLabel *notes_ = nullptr;
+    // The map's framing when the walkthrough was laid out: Backspace and going back return to it.
+    struct Framing {
+        QTransform transform;
+        QPointF center;
+    };
+    std::optional<Framing> framing_;
 };
 
 } // namespace app

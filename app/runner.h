@@ -7,7 +7,9 @@
 #include "model/scenario.h"
 #include "model/simulation.h"
 
+#include <QMetaObject>
 #include <QObject>
+#include <QPointer>
 #include <QThreadPool>
 #include <atomic>
 #include <functional>
@@ -31,6 +33,25 @@ public:
     };
     using Reports = std::vector<std::shared_ptr<const model::Report>>;
     void request_all(std::vector<Job> jobs, std::function<void(Reports)> done);
+    // Any other model work (a quiz question asked, say) off the GUI thread, superseded like a
+    // run: `done` gets what `work` returned, on this object's thread.
+    template <typename T> void request_work(std::function<T()> work, std::function<void(T)> done) {
+        const quint64 mine = ++generation_;
+        pool_.clear();
+        QPointer<ModelRunner> self(this);
+        pool_.start([self, mine, work = std::move(work), done = std::move(done), this] {
+            if (mine != generation_)
+                return;
+            auto result = std::make_shared<T>(work());
+            QMetaObject::invokeMethod(
+                this,
+                [self, mine, result, done] {
+                    if (self && self->take(mine))
+                        done(std::move(*result));
+                },
+                Qt::QueuedConnection);
+        });
+    }
     // Whether a request is still to be delivered.
     bool busy() const { return delivered_ != generation_; }
     // Runs on the calling thread and returns the report (tests, the first paint).

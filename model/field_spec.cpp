@@ -142,15 +142,19 @@ bool database_field_applies(const Database &d, std::string_view key) {
     const bool single = single_writer_kind(d);
     const bool multi = d.kind == DbKind::multi_writer;
     const bool consensus = d.kind == DbKind::consensus;
-    if (key == "writer" || key == "promotion" || key == "promotion_s" || key == "fencing" ||
-        key == "switchover_base_s")
+    // A single writer without a replica has nothing to promote or switch over to.
+    const bool promotable = single && !d.replicas.empty();
+    if (key == "writer")
         return single;
+    if (key == "promotion" || key == "promotion_s" || key == "fencing" ||
+        key == "switchover_base_s")
+        return promotable;
     if (key == "writers")
         return multi || consensus;
     if (key == "detection_s")
-        return consensus || (single && d.promotion == PromotionMode::automated);
+        return consensus || (promotable && d.promotion == PromotionMode::automated);
     if (key == "operator_delay_s")
-        return single && d.promotion == PromotionMode::manual;
+        return promotable && d.promotion == PromotionMode::manual;
     if (key == "endpoint_update_s" || key == "endpoint_cache")
         return has_endpoint(d);
     if (key == "endpoint_ttl_s")

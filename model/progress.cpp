@@ -21,6 +21,23 @@ bool Progress::mark_tried(const std::string &lesson_id, const std::string &step_
     return chapters_[lesson_id].try_this_done.insert(step_id).second;
 }
 
+bool Progress::mark_answered(const std::string &lesson_id, const std::string &question_id,
+                             bool right) {
+    auto &quiz = chapters_[lesson_id].quiz;
+    const auto it = quiz.find(question_id);
+    if (it != quiz.end() && it->second == right)
+        return false;
+    quiz[question_id] = right;
+    return true;
+}
+
+int ChapterProgress::quiz_right() const {
+    int n = 0;
+    for (const auto &[id, right] : quiz)
+        n += right ? 1 : 0;
+    return n;
+}
+
 int steps_done(const Lesson &lesson, const ChapterProgress &progress) {
     int done = 0;
     for (const TryThis &t : lesson.try_this)
@@ -61,8 +78,11 @@ CourseProgress course_progress(const Course &course, const Progress &progress) {
 
 std::string write_progress(const Progress &progress) {
     Json lessons = Json::object();
-    for (const auto &[id, c] : progress.chapters())
+    for (const auto &[id, c] : progress.chapters()) {
         lessons[id] = {{"read", c.read}, {"try_this", c.try_this_done}};
+        if (!c.quiz.empty())
+            lessons[id]["quiz"] = c.quiz;
+    }
     const Json root{
         {"format", kProgressFormat}, {"version", kProgressVersion}, {"lessons", lessons}};
     return root.dump(4) + "\n";
@@ -95,6 +115,14 @@ ProgressLoad parse_progress(const std::string &text, const std::string &file) {
             if (!step.is_string())
                 return fail(at + "/try_this", "expected a list of step ids");
             progress.mark_tried(id, step.get<std::string>());
+        }
+        const Json quiz = entry.is_object() ? entry.value("quiz", Json::object()) : Json();
+        if (!quiz.is_object())
+            return fail(at + "/quiz", "expected {question id: true or false}");
+        for (const auto &[question, right] : quiz.items()) {
+            if (!right.is_boolean())
+                return fail(at + "/quiz/" + question, "expected true or false");
+            progress.mark_answered(id, question, right.get<bool>());
         }
     }
     out.progress = std::move(progress);

@@ -21,7 +21,10 @@ struct ChapterProgress {
     bool read = false;
     std::set<std::string> try_this_done; // step ids
 
+    std::map<std::string, bool> quiz; // question id -> the last answer was right
     bool tried(const std::string &step) const { return try_this_done.count(step) > 0; }
+    int quiz_answered() const { return static_cast<int>(quiz.size()); }
+    int quiz_right() const;
     bool operator==(const ChapterProgress &) const = default;
 };
 
@@ -34,6 +37,8 @@ public:
     // Both return whether anything changed.
     bool mark_read(const std::string &lesson_id);
     bool mark_tried(const std::string &lesson_id, const std::string &step_id);
+    // A quiz question of the chapter answered; a later answer replaces an earlier one.
+    bool mark_answered(const std::string &lesson_id, const std::string &question_id, bool right);
 
     bool operator==(const Progress &) const = default;
 
@@ -61,8 +66,8 @@ struct CourseProgress {
 CourseProgress course_progress(const Course &course, const Progress &progress);
 
 // The progress file: {"format": "failover-lab-progress", "version": 1, "lessons": {ID: {"read":
-// true, "try_this": [STEP, ...]}}}. Written with sorted keys and steps, so a file changes only
-// when the progress does.
+// true, "try_this": [STEP, ...], "quiz": {QUESTION: true or false}}}} ("quiz" may be absent).
+// Written with sorted keys and steps, so a file changes only when the progress does.
 std::string write_progress(const Progress &progress);
 // Reads a progress file's text; a problem (with `file` and the JSON path) when it is not one.
 struct ProgressLoad {

@@ -155,6 +155,7 @@ Report build_report(const Scenario &s, Run run) {
     Report r;
     r.seed = run.seed;
     r.scenario_name = s.name;
+    r.slo = s.settings.slo;
     const RunCounts counts = count_requests(run);
     const std::vector<std::size_t> order = faults_by_start(s);
     Recovery rec{std::nullopt, run.end_ms};

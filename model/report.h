@@ -80,6 +80,7 @@ struct BreakEven {
 struct Report {
     std::uint64_t seed = 0;
     std::string scenario_name;
+    double slo = 0; // the scenario's availability objective the error budget is measured against
     std::string fingerprint; // 16 hex digits
     Figures summary;
     std::string summary_fault; // the fault the summary's RTOs are measured from ("" none)

@@ -204,6 +204,10 @@ void LessonReader::show_lesson(int index) {
                        course_.chapters()[static_cast<std::size_t>(index)].scenarios.front()));
     });
     steps_layout_->addWidget(open);
+    auto *quiz = new QPushButton(tr("&Test yourself"), steps_);
+    quiz->setToolTip(tr("This chapter's questions, graded by the model"));
+    connect(quiz, &QPushButton::clicked, this, [this, index] { emit test_yourself(index); });
+    steps_layout_->addWidget(quiz);
     for (const model::WorkedExample example : l.worked_examples)
         add_worked_example(example);
     if (!l.try_this.empty()) {

@@ -46,6 +46,7 @@ signals:
     void lesson_read(int lesson);
     // One of the interactive worked examples the chapter offers.
     void open_worked_example(model::WorkedExample example);
+    void test_yourself(int lesson); // the chapter's quiz
 
 private:
     void rebuild_list();

@@ -52,6 +52,8 @@ public:
     // Flow widths instead of moving dots.
     void set_reduce_motion(bool on);
     void fit_to_content();
+    // Whether the map offers to remove parts (not on a presenter's screen).
+    void set_editable(bool on) { editable_ = on; }
     void zoom_in();
     void zoom_out();
     QString selected_id() const;
@@ -171,6 +173,7 @@ private:
     QPointF grab_offset_;
     QGraphicsLineItem *rubber_ = nullptr;
     QString drop_region_;
+    bool editable_ = true;
 };
 
 } // namespace widgets

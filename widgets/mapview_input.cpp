@@ -332,7 +332,7 @@ void MapView::keyPressEvent(QKeyEvent *event) {
         return;
     case Qt::Key_Delete:
     case Qt::Key_Backspace:
-        if (!id.isEmpty())
+        if (!id.isEmpty() && editable_)
             emit quick_action({model::QuickAction::remove, id.toStdString(), {}, 0});
         return;
     case Qt::Key_F:
@@ -413,7 +413,8 @@ std::vector<MapAction> MapView::actions_for(const MapItem *item) const {
                            !region->down() && !region->az_down()[static_cast<std::size_t>(az)]});
         out.push_back(
             {on(QuickAction::cut_off), tr("Cut off from other regions"), !region->cut_off()});
-        out.push_back({on(QuickAction::remove), tr("Remove region %1").arg(id), true});
+        if (editable_)
+            out.push_back({on(QuickAction::remove), tr("Remove region %1").arg(id), true});
         return out;
     }
     if (const auto *badge = qgraphicsitem_cast<const BadgeItem *>(item);
@@ -423,15 +424,16 @@ std::vector<MapAction> MapView::actions_for(const MapItem *item) const {
                        tr("Promote replica here"),
                        badge->role() == DbRole::replica});
     }
-    out.push_back({on(QuickAction::remove), tr("Remove %1").arg(id), true});
+    if (editable_)
+        out.push_back({on(QuickAction::remove), tr("Remove %1").arg(id), true});
     return out;
 }
 
 void MapView::show_menu(MapItem *item, QPoint global_pos) {
-    // A menu is a window of its own: give it the view's palette and type, so that it matches
-    // a presentation's dark, large-type screen as well as the desktop theme.
+    // A menu is a window of its own: give it its window's palette and the view's type, so that
+    // it matches a presentation's dark, large-type screen as well as the desktop theme.
     QMenu menu(this);
-    menu.setPalette(palette());
+    menu.setPalette(window()->palette());
     menu.setFont(font());
     QMenu *azs = nullptr;
     for (const MapAction &a : actions_for(item)) {
@@ -439,7 +441,7 @@ void MapView::show_menu(MapItem *item, QPoint global_pos) {
         if (a.request.action == model::QuickAction::fail_az) {
             if (!azs) {
                 azs = menu.addMenu(tr("Fail an availability zone"));
-                azs->setPalette(palette());
+                azs->setPalette(window()->palette());
                 azs->setFont(font());
             }
             into = azs;

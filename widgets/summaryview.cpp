@@ -3,6 +3,7 @@
 #include "rtobars.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QScrollBar>
 
 namespace widgets {
@@ -36,6 +37,14 @@ QString table(const QString &body) {
 
 QString percent(double share, int digits) {
     return QString::number(share * 100.0, 'f', digits);
+}
+
+// A share of the error budget: a percentage while it is within ten budgets, then how many
+// times over (a region down for an hour spends a 99.999 % month's budget hundreds of times).
+QString budget_text(double used) {
+    if (used <= 10.0)
+        return tr("%1 %").arg(QLocale().toString(used * 100.0, 'f', 1));
+    return tr("%1 times the budget").arg(QLocale().toString(used, 'f', 0));
 }
 
 } // namespace
@@ -83,8 +92,9 @@ QString SummaryView::html(const model::Report &report) {
     data += row({tr("Requests failed"), tr("%1 of %2").arg(s.failed).arg(s.requests)});
     data += row({tr("Downtime"), duration_text(s.downtime_ms)});
     data += row({tr("Availability over the run"), tr("%1 %").arg(percent(s.availability, 3))});
-    data += row({tr("Error budget used (against the SLO in settings)"),
-                 tr("%1 %").arg(percent(s.error_budget_used, 1))});
+    data += row({tr("Error budget used (SLO %1 %, in the scenario's settings)")
+                     .arg(QLocale().toString(report.slo * 100.0, 'g', 6)),
+                 budget_text(s.error_budget_used)});
     data += row({tr("p99 write latency"),
                  s.p99_write_latency_ms ? tr("%1 ms").arg(*s.p99_write_latency_ms) : tr("n/a")});
     data += row(

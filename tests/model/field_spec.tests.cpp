@@ -225,3 +225,20 @@ TEST_CASE("Every choice a field offers has words", "[spec]") {
     CHECK(choice_label("kind", "single_writer") == "single writer (RDS)");
     CHECK(std::string(kind_label("app_tier")) == "App tier");
 }
+
+TEST_CASE("A single writer without a replica has no promotion fields", "[field-spec]") {
+    model::Database d;
+    d.id = "db";
+    d.kind = model::DbKind::single_writer;
+    d.writer = "us-east-1";
+    d.promotion = model::PromotionMode::automated;
+    for (const char *key : {"promotion", "promotion_s", "fencing", "detection_s",
+                            "switchover_base_s", "operator_delay_s"})
+        CHECK_FALSE(model::database_field_applies(d, key));
+    CHECK(model::database_field_applies(d, "writer"));
+    d.replicas.push_back(model::DbReplica{});
+    d.replicas.back().region = "us-west-2";
+    for (const char *key : {"promotion", "promotion_s", "fencing", "detection_s"})
+        CHECK(model::database_field_applies(d, key));
+    CHECK_FALSE(model::database_field_applies(d, "operator_delay_s"));
+}

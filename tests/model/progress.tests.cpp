@@ -154,3 +154,22 @@ TEST_CASE("A file that is not a progress file is refused with the place", "[prog
         CHECK(load.problems[0].where.rfind(where, 0) == 0);
     }
 }
+
+TEST_CASE("Quiz answers are kept per chapter, the last answer counting", "[progress][quiz]") {
+    model::Progress p;
+    CHECK(p.mark_answered("dns-ttl", "ttl-floor", false));
+    CHECK(p.mark_answered("dns-ttl", "ttl-floor", true));
+    CHECK_FALSE(p.mark_answered("dns-ttl", "ttl-floor", true));
+    CHECK(p.mark_answered("dns-ttl", "checkers", false));
+    CHECK(p.chapter("dns-ttl").quiz_answered() == 2);
+    CHECK(p.chapter("dns-ttl").quiz_right() == 1);
+    const model::ProgressLoad back = model::parse_progress(model::write_progress(p), "p.json");
+    REQUIRE(back.progress);
+    CHECK(*back.progress == p);
+    const model::ProgressLoad bad = model::parse_progress(
+        R"({"format": "failover-lab-progress", "version": 1, "lessons": {"x": {"quiz": {"q": 3}}}})",
+        "p.json");
+    CHECK_FALSE(bad.progress);
+    REQUIRE_FALSE(bad.problems.empty());
+    CHECK(bad.problems.front().where == "/lessons/x/quiz/q");
+}
