@@ -14,6 +14,7 @@
 
 #include <QMainWindow>
 #include <memory>
+#include <optional>
 
 class QAction;
 class QComboBox;
@@ -73,6 +74,8 @@ public:
     QuizPanel *test_yourself(int lesson);
     QuizPanel *interview_practice(int count, int minutes, std::uint64_t seed);
     const std::vector<model::Quiz> &quizzes() const { return quizzes_; }
+    // The grade of the last prediction made in a "try this" step (tests).
+    const std::optional<model::Grade> &last_prediction() const { return last_prediction_; }
     QWidget *start_walkthrough(int lesson, int walkthrough);
     void load_lesson_pack(const QString &folder);
     std::shared_ptr<const model::Report> report() const { return report_; }
@@ -100,7 +103,8 @@ private:
     void build_playback_bar();
     void document_changed();
     void run_updated(double ms);
-    void show_try_result(int lesson, int step, const model::Report &report);
+    void show_try_result(int lesson, int step, const model::Report &report,
+                         std::optional<double> predicted);
     void record_answer(int chapter, const QString &question, bool right);
     void show_playhead(model::Ms t);
     void say(const QString &message, int timeout_ms = 6000);
@@ -147,6 +151,7 @@ private:
     widgets::LessonReader *reader_ = nullptr;
     ProgressStore progress_;
     std::vector<model::Quiz> quizzes_;
+    std::optional<model::Grade> last_prediction_;
     QuizPanel *quiz_ = nullptr;
 
     QAction *play_ = nullptr;

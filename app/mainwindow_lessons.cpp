@@ -9,6 +9,7 @@
 #include "widgets/lessonreader.h"
 
 #include <QFileDialog>
+#include <QLocale>
 #include <QMessageBox>
 #include <QScreen>
 #include <QStatusBar>
@@ -47,17 +48,37 @@ void MainWindow::run_try_this(int lesson, int step) {
         return;
     }
     say(tr("Running the model for the step\u2026"), 5000);
+    const std::optional<double> predicted = reader_->prediction(step);
     try_runner_.request_all({{std::move(*prepared.scenario), prepared.options}},
-                            [this, lesson, step](ModelRunner::Reports reports) {
-                                show_try_result(lesson, step, *reports.front());
+                            [this, lesson, step, predicted](ModelRunner::Reports reports) {
+                                show_try_result(lesson, step, *reports.front(), predicted);
                             });
 }
 
-void MainWindow::show_try_result(int lesson, int step, const model::Report &report) {
+void MainWindow::show_try_result(int lesson, int step, const model::Report &report,
+                                 std::optional<double> predicted) {
     const model::Lesson &l = reader_->lessons().at(static_cast<std::size_t>(lesson));
     const model::TryThis &t = l.try_this.at(static_cast<std::size_t>(step));
     const model::StepGrade grade = model::grade_step(t, report);
     QString detail = QString::fromStdString(model::fill_show(l, t, report, qt_reader()));
+    QString verdict;
+    if (t.predict && predicted) {
+        // The prediction first: the learner committed to it before the run.
+        const model::Grade g = model::grade_prediction(*t.predict, report, *predicted);
+        const QString unit = t.predict->unit.empty()
+                                 ? QString()
+                                 : QLatin1Char(' ') + QString::fromStdString(t.predict->unit);
+        verdict = tr("%1 Your prediction: %2%3. The model: %4%3 (within %5%3 counts).")
+                      .arg(g.correct ? QStringLiteral("\u2713") : QStringLiteral("\u2717"))
+                      .arg(QLocale().toString(*predicted, 'g', 6), unit,
+                           g.expected ? QLocale().toString(*g.expected, 'g', 6) : tr("n/a"),
+                           QLocale().toString(g.tolerance, 'g', 4));
+        if (g.missed != model::Missed::nothing)
+            verdict += QLatin1Char(' ') + tr("Left out: %1.").arg(missed_text(g.missed));
+        if (progress_.progress().mark_predicted(l.id, t.id, g.correct))
+            save_progress();
+        last_prediction_ = g;
+    }
     if (t.expect) {
         // What happened first; the model's check underneath, so its mark is not read as the
         // answer to the step's question.
@@ -68,6 +89,8 @@ void MainWindow::show_try_result(int lesson, int step, const model::Report &repo
                      grade.actual ? QString::number(*grade.actual) : tr("null (never happened)"),
                      QString::fromStdString(model::describe(*t.expect)));
     }
+    if (!verdict.isEmpty())
+        detail = verdict + QLatin1Char('\n') + detail;
     reader_->show_try_result(lesson, step, grade.held, detail);
     if (grade.held && progress_.progress().mark_tried(l.id, t.id))
         save_progress();

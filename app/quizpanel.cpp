@@ -32,7 +32,9 @@ QString number(double v) {
     return QLocale().toString(v, 'g', 6);
 }
 
-QString missed_words(model::Missed m) {
+} // namespace
+
+QString missed_text(model::Missed m) {
     switch (m) {
     case model::Missed::detection:
         return QuizPanel::tr("the time to detect the failure (health checks)");
@@ -55,6 +57,8 @@ QString missed_words(model::Missed m) {
     }
     return {};
 }
+
+namespace {
 
 QString kind_words(const model::Question &question) {
     switch (question.kind) {
@@ -362,7 +366,7 @@ QString QuizPanel::grade_html(const Result &r) const {
                                   r.answer.number ? number(*r.answer.number) : tr("none")));
     if (g.missed != model::Missed::nothing)
         html += QStringLiteral("<p>%1</p>")
-                    .arg(tr("What the estimate left out: <b>%1</b>.").arg(missed_words(g.missed)));
+                    .arg(tr("What the estimate left out: <b>%1</b>.").arg(missed_text(g.missed)));
     if (!g.flags_missed.empty() || !g.flags_wrong.empty()) {
         QStringList missed, wrong;
         for (const std::string &c : g.flags_missed)

@@ -34,6 +34,9 @@ class MapView;
 
 namespace app {
 
+// What an estimate left out, in words ("clients holding cached answers ...").
+QString missed_text(model::Missed missed);
+
 class QuizPanel : public QDialog {
     Q_OBJECT
 public:

@@ -28,11 +28,16 @@ void check_steps(const Lesson &l, const FileReader &read, ScenarioRuns &runs, Pr
         if (!step.scenario)
             continue;
         const bool quotes = t.show.find("{{") != std::string::npos;
-        if (!t.expect && !quotes)
+        if (!t.expect && !quotes && !t.predict)
             continue;
         const Report report = simulate(*step.scenario, step.options);
         const StepGrade grade = grade_step(t, report);
-        if (!grade.held)
+        if (t.predict && !query_figure(report, t.predict->figure))
+            out.push_back({l.file, at + "/predict/figure",
+                           "the figure \"" + t.predict->figure +
+                               "\" is unknown or null in this step's run, so the prediction "
+                               "could not be graded"});
+        if (t.expect && !grade.held)
             out.push_back({l.file, at + "/expect",
                            "expected " + describe(*t.expect) + ", but the model computes " +
                                (grade.actual ? number_text(*grade.actual) : std::string("null"))});

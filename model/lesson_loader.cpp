@@ -131,6 +131,17 @@ TryThis read_try_this(JsonReader &t, const Json &raw, const Lesson &l, Problems 
     t.string("show", step.show);
     step.actions = read_lesson_actions(t, raw, l.file, problems);
     t.object("expect", [&](JsonReader &e) { read_expect(e, raw.at("expect"), step); });
+    t.object("predict", [&](JsonReader &p) {
+        Prediction pr;
+        p.string("question", pr.question, true);
+        p.string("figure", pr.figure, true);
+        p.string("unit", pr.unit);
+        p.number("tolerance", pr.tolerance, 0, 1e12);
+        p.number("tolerance_pct", pr.tolerance_pct, 0, 100);
+        if (pr.tolerance == 0 && pr.tolerance_pct == 0)
+            p.fail("", "a prediction states its tolerance (tolerance or tolerance_pct)");
+        step.predict = std::move(pr);
+    });
     if (step.scenario.empty() && !l.scenarios.empty())
         step.scenario = l.scenarios.front();
     return step;

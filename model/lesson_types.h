@@ -43,11 +43,22 @@ struct Expect {
     double tolerance = 0;
 };
 
+// A figure the learner predicts before a step runs, within a tolerance: absolute, or a share
+// of the model's figure, whichever is wider.
+struct Prediction {
+    std::string question; // what to predict, in words
+    std::string figure;   // the report figure it is graded against
+    std::string unit;
+    double tolerance = 0;
+    double tolerance_pct = 0;
+};
+
 // A "try this" step: actions on a fresh copy of a scenario and the figure that must come out.
 struct TryThis {
     std::string id, text, scenario, show;
     std::vector<LessonAction> actions;
     std::optional<Expect> expect;
+    std::optional<Prediction> predict; // a step with one is done only once predicted
 };
 
 // One slide of an instructor's walkthrough.

@@ -31,6 +31,11 @@ bool Progress::mark_answered(const std::string &lesson_id, const std::string &qu
     return true;
 }
 
+bool Progress::mark_predicted(const std::string &lesson_id, const std::string &step_id,
+                              bool right) {
+    return chapters_[lesson_id].predictions.emplace(step_id, right).second;
+}
+
 int ChapterProgress::quiz_right() const {
     int n = 0;
     for (const auto &[id, right] : quiz)
@@ -40,8 +45,9 @@ int ChapterProgress::quiz_right() const {
 
 int steps_done(const Lesson &lesson, const ChapterProgress &progress) {
     int done = 0;
+    // A step with a prediction counts once it was predicted, right or wrong, and run.
     for (const TryThis &t : lesson.try_this)
-        done += progress.tried(t.id) ? 1 : 0;
+        done += progress.tried(t.id) && (!t.predict || progress.predictions.count(t.id)) ? 1 : 0;
     return done;
 }
 
@@ -82,6 +88,8 @@ std::string write_progress(const Progress &progress) {
         lessons[id] = {{"read", c.read}, {"try_this", c.try_this_done}};
         if (!c.quiz.empty())
             lessons[id]["quiz"] = c.quiz;
+        if (!c.predictions.empty())
+            lessons[id]["predictions"] = c.predictions;
     }
     const Json root{
         {"format", kProgressFormat}, {"version", kProgressVersion}, {"lessons", lessons}};
@@ -123,6 +131,15 @@ ProgressLoad parse_progress(const std::string &text, const std::string &file) {
             if (!right.is_boolean())
                 return fail(at + "/quiz/" + question, "expected true or false");
             progress.mark_answered(id, question, right.get<bool>());
+        }
+        const Json predicted =
+            entry.is_object() ? entry.value("predictions", Json::object()) : Json();
+        if (!predicted.is_object())
+            return fail(at + "/predictions", "expected {step id: true or false}");
+        for (const auto &[step, right] : predicted.items()) {
+            if (!right.is_boolean())
+                return fail(at + "/predictions/" + step, "expected true or false");
+            progress.mark_predicted(id, step, right.get<bool>());
         }
     }
     out.progress = std::move(progress);

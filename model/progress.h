@@ -21,7 +21,8 @@ struct ChapterProgress {
     bool read = false;
     std::set<std::string> try_this_done; // step ids
 
-    std::map<std::string, bool> quiz; // question id -> the last answer was right
+    std::map<std::string, bool> quiz;        // question id -> the last answer was right
+    std::map<std::string, bool> predictions; // step id -> the prediction was right
     bool tried(const std::string &step) const { return try_this_done.count(step) > 0; }
     int quiz_answered() const { return static_cast<int>(quiz.size()); }
     int quiz_right() const;
@@ -39,6 +40,9 @@ public:
     bool mark_tried(const std::string &lesson_id, const std::string &step_id);
     // A quiz question of the chapter answered; a later answer replaces an earlier one.
     bool mark_answered(const std::string &lesson_id, const std::string &question_id, bool right);
+    // A step's prediction: the first one stands (predicting again after seeing the answer would
+    // teach nothing), so a wrong prediction stays recorded as wrong.
+    bool mark_predicted(const std::string &lesson_id, const std::string &step_id, bool right);
 
     bool operator==(const Progress &) const = default;
 

@@ -146,6 +146,13 @@ struct Grade {
 };
 Grade grade(const Asked &asked, const Answer &answer);
 
+// What an answer to a figure of `report` left out (Missed::nothing when within `tolerance`).
+Missed missed_by(const Report &report, const std::string &figure, double expected, double tolerance,
+                 double answer);
+
+// A "try this" step's prediction graded against the step's own run.
+Grade grade_prediction(const Prediction &prediction, const Report &report, double answer);
+
 // The answer that earns full marks, for tests and for `quiz --answers` files.
 Answer right_answer(const Asked &asked);
 

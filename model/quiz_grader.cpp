@@ -65,29 +65,7 @@ Missed missed_part(const Asked &asked, double answer) {
     if (!asked.expected || !asked.report)
         return Missed::nothing;
     const Question &q = *asked.question;
-    if (answer > *asked.expected + q.tolerance)
-        return Missed::too_high;
-    if (q.figure.find("lost_writes") != std::string::npos ||
-        q.figure.find("rpo") != std::string::npos)
-        return Missed::replication_lag;
-    const Rto *rto = rto_of(*asked.report, q.figure);
-    if (!rto || !rto->ms)
-        return Missed::nothing;
-    const Breakdown &b = rto->breakdown;
-    const std::pair<Ms, Missed> parts[] = {{b.detection, Missed::detection},
-                                           {b.propagation, Missed::propagation},
-                                           {b.client_cache, Missed::client_cache},
-                                           {b.promotion, Missed::promotion},
-                                           {b.warmup, Missed::warmup},
-                                           {b.other, Missed::other}};
-    // The figures are in seconds; the first part that carries the recovery past the answer.
-    Ms sum = 0;
-    for (const auto &[ms, part] : parts) {
-        sum += ms;
-        if (static_cast<double>(sum) / 1000.0 > answer + q.tolerance)
-            return part;
-    }
-    return Missed::other;
+    return missed_by(*asked.report, q.figure, *asked.expected, q.tolerance, answer);
 }
 
 std::set<int> correct_options(const Question &q) {
@@ -117,6 +95,47 @@ std::optional<Scenario> load_design(const Question &q, const Quiz &quiz, const F
 }
 
 } // namespace
+
+Missed missed_by(const Report &report, const std::string &figure, double expected, double tolerance,
+                 double answer) {
+    if (std::abs(answer - expected) <= tolerance + 1e-9)
+        return Missed::nothing;
+    if (answer > expected + tolerance)
+        return Missed::too_high;
+    if (figure.find("lost_writes") != std::string::npos || figure.find("rpo") != std::string::npos)
+        return Missed::replication_lag;
+    const Rto *rto = rto_of(report, figure);
+    if (!rto || !rto->ms)
+        return Missed::nothing;
+    const Breakdown &b = rto->breakdown;
+    const std::pair<Ms, Missed> parts[] = {{b.detection, Missed::detection},
+                                           {b.propagation, Missed::propagation},
+                                           {b.client_cache, Missed::client_cache},
+                                           {b.promotion, Missed::promotion},
+                                           {b.warmup, Missed::warmup},
+                                           {b.other, Missed::other}};
+    // The figures are in seconds; the first part that carries the recovery past the answer.
+    Ms sum = 0;
+    for (const auto &[ms, part] : parts) {
+        sum += ms;
+        if (static_cast<double>(sum) / 1000.0 > answer + tolerance)
+            return part;
+    }
+    return Missed::other;
+}
+
+Grade grade_prediction(const Prediction &prediction, const Report &report, double answer) {
+    Grade g;
+    g.expected = query_figure(report, prediction.figure);
+    if (!g.expected)
+        return g;
+    g.tolerance =
+        std::max(prediction.tolerance, std::abs(*g.expected) * prediction.tolerance_pct / 100.0);
+    g.correct = std::abs(answer - *g.expected) <= g.tolerance + 1e-9;
+    g.score = g.correct ? 1.0 : 0.0;
+    g.missed = missed_by(report, prediction.figure, *g.expected, g.tolerance, answer);
+    return g;
+}
 
 Asked ask(const Question &q, const Quiz &quiz, std::uint64_t seed, const FileReader &read) {
     Asked a;

@@ -1,5 +1,6 @@
 #include "lessonreader.h"
 
+#include <QDoubleSpinBox>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -196,6 +197,7 @@ void LessonReader::show_lesson(int index) {
         delete item;
     }
     results_.clear();
+    guesses_.clear();
     auto *open = new QPushButton(tr("Open on the &map"), steps_);
     open->setToolTip(tr("Load this chapter's scenario into the workspace"));
     connect(open, &QPushButton::clicked, this, [this, index] {
@@ -235,6 +237,33 @@ void LessonReader::show_lesson(int index) {
         buttons->addWidget(show);
         buttons->addStretch(1);
         v->addWidget(text);
+        QDoubleSpinBox *guess = nullptr;
+        if (t.predict) {
+            // Predict first: the run shows the model's figure, and what the guess left out.
+            auto *ask = new QHBoxLayout;
+            auto *question = new QLabel(
+                tr("Predict first: %1").arg(QString::fromStdString(t.predict->question)), row);
+            question->setWordWrap(true);
+            guess = new QDoubleSpinBox(row);
+            guess->setRange(0, 1e9);
+            guess->setDecimals(1);
+            guess->setSuffix(t.predict->unit.empty()
+                                 ? QString()
+                                 : QLatin1Char(' ') + QString::fromStdString(t.predict->unit));
+            guess->setAccessibleName(tr("Your prediction"));
+            question->setBuddy(guess);
+            ask->addWidget(question, 1);
+            ask->addWidget(guess);
+            v->addLayout(ask);
+            run->setText(tr("Commit prediction and run"));
+            const auto &predicted = progress_.chapter(l.id).predictions;
+            if (const auto it = predicted.find(t.id); it != predicted.end()) {
+                guess->setEnabled(false);
+                guess->setToolTip(it->second ? tr("Predicted right before")
+                                             : tr("Predicted wrong before"));
+            }
+        }
+        guesses_.push_back(guess);
         v->addLayout(buttons);
         v->addWidget(result);
         const int step = static_cast<int>(i);
@@ -287,6 +316,21 @@ void LessonReader::show_try_result(int lesson, int step, bool held, const QStrin
     // The caller marks the model's check inside `detail`; a failed step says so up front.
     results_[static_cast<std::size_t>(step)]->setText(
         held ? detail : tr("\u2717 Not as the chapter predicts. %1").arg(detail));
+}
+
+std::optional<double> LessonReader::prediction(int step) const {
+    if (step < 0 || step >= static_cast<int>(guesses_.size()))
+        return std::nullopt;
+    const QDoubleSpinBox *g = guesses_[static_cast<std::size_t>(step)];
+    if (!g)
+        return std::nullopt;
+    return g->value();
+}
+
+void LessonReader::set_prediction(int step, double value) {
+    if (step >= 0 && step < static_cast<int>(guesses_.size()) &&
+        guesses_[static_cast<std::size_t>(step)])
+        guesses_[static_cast<std::size_t>(step)]->setValue(value);
 }
 
 } // namespace widgets

@@ -7,8 +7,10 @@
 #include "model/progress.h"
 
 #include <QWidget>
+#include <optional>
 #include <vector>
 
+class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -32,6 +34,9 @@ public:
     int current() const { return current_; }
     // The outcome of a "try this" step, shown beside it.
     void show_try_result(int lesson, int step, bool held, const QString &detail);
+    // The learner's prediction for a step of the chapter on show, if the step asks for one.
+    std::optional<double> prediction(int step) const;
+    void set_prediction(int step, double value);
     // Filters the chapter list to chapters whose text contains every word of the query.
     void search(const QString &query);
     int visible_chapters() const;
@@ -64,6 +69,7 @@ private:
     QWidget *steps_ = nullptr;
     QVBoxLayout *steps_layout_ = nullptr;
     std::vector<QLabel *> results_;
+    std::vector<QDoubleSpinBox *> guesses_; // per step of the chapter on show; null: no prediction
 };
 
 } // namespace widgets

@@ -541,3 +541,47 @@ TEST_CASE("A file that cannot be opened is explained in words", "[app][format]")
     CHECK_FALSE(w.last_message().contains(QLatin1String("/databases/")));
     CHECK(details.contains(QLatin1String("/databases/0/writer")));
 }
+
+TEST_CASE("A try-this prediction is committed before the run and a wrong one stays wrong",
+          "[lessons][app][quiz]") {
+    app::MainWindow w;
+    w.open_initial(QString());
+    const auto &lessons = w.reader()->lessons();
+    const auto ttl = std::find_if(lessons.begin(), lessons.end(),
+                                  [](const model::Lesson &l) { return l.id == "dns-ttl"; });
+    REQUIRE(ttl != lessons.end());
+    const int lesson = static_cast<int>(ttl - lessons.begin());
+    int step = -1;
+    for (std::size_t i = 0; i < ttl->try_this.size(); ++i)
+        if (ttl->try_this[i].predict)
+            step = static_cast<int>(i);
+    REQUIRE(step >= 0);
+    w.reader()->show_lesson(lesson);
+    REQUIRE(w.reader()->prediction(step));
+    const auto run = [&](double guess) {
+        w.reader()->set_prediction(step, guess);
+        bool graded = false;
+        auto c = QObject::connect(&w, &app::MainWindow::try_this_graded,
+                                  [&](int, int, bool) { graded = true; });
+        w.run_try_this(lesson, step);
+        for (int i = 0; i < 600 && !graded; ++i) {
+            QEventLoop loop;
+            QTimer::singleShot(20, &loop, &QEventLoop::quit);
+            loop.exec();
+        }
+        QObject::disconnect(c);
+        REQUIRE(graded);
+        REQUIRE(w.last_prediction());
+        return *w.last_prediction();
+    };
+    const std::string id = ttl->try_this[static_cast<std::size_t>(step)].id;
+    const model::Grade wrong = run(1); // one second: nothing recovers that fast
+    CHECK_FALSE(wrong.correct);
+    CHECK(wrong.missed != model::Missed::nothing);
+    CHECK(w.progress()->progress().chapter("dns-ttl").predictions.at(id) == false);
+    REQUIRE(wrong.expected);
+    const model::Grade right = run(*wrong.expected);
+    CHECK(right.correct);
+    // Predicting again after seeing the answer does not rewrite the record.
+    CHECK(w.progress()->progress().chapter("dns-ttl").predictions.at(id) == false);
+}
