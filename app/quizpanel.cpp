@@ -93,7 +93,8 @@ QuizPanel::QuizPanel(std::vector<model::Quiz> quizzes, QWidget *parent)
             from = std::min(from, f.at_ms);
         live_.clock()->seek(std::max<model::Ms>(0, from - 30 * model::kSecond));
         show_playhead(live_.clock()->playhead());
-        live_.clock()->play();
+        if (autoplay_)
+            live_.clock()->play();
     });
     connect(live_.clock(), &PlaybackClock::moved, this, &QuizPanel::show_playhead);
 }
@@ -248,8 +249,15 @@ void QuizPanel::show_asked() {
     hint_->setText(QStringLiteral("<i>%1</i>").arg(kind_words(question)));
     prompt_->setText(q(asked_->prompt));
     result_->clear();
-    for (QAbstractButton *b : option_buttons_)
-        delete b;
+    while (QLayoutItem *item = options_layout_->takeAt(0)) {
+        if (QLayout *row = item->layout())
+            while (QLayoutItem *inner = row->takeAt(0)) {
+                delete inner->widget();
+                delete inner;
+            }
+        delete item->widget();
+        delete item;
+    }
     option_buttons_.clear();
     const bool open = question.kind == model::QuestionKind::open;
     const QStringList lines = [&] {
@@ -266,8 +274,17 @@ void QuizPanel::show_asked() {
         QAbstractButton *b = open || question.multiple()
                                  ? static_cast<QAbstractButton *>(new QCheckBox(options_))
                                  : static_cast<QAbstractButton *>(new QRadioButton(options_));
-        b->setText(QStringLiteral("&%1  %2").arg(i + 1).arg(lines[i]));
-        options_layout_->addWidget(b);
+        // The number on the button (Alt+1...), the words beside it, wrapped: options are
+        // sentences, and a button's own text never wraps.
+        b->setText(QStringLiteral("&%1").arg(i + 1));
+        auto *words = new QLabel(lines[i], options_);
+        words->setWordWrap(true);
+        words->setBuddy(b);
+        b->setAccessibleName(lines[i]);
+        auto *row = new QHBoxLayout;
+        row->addWidget(b, 0, Qt::AlignTop);
+        row->addWidget(words, 1);
+        options_layout_->addLayout(row);
         option_buttons_.push_back(b);
     }
     const bool by_number =
@@ -288,8 +305,12 @@ void QuizPanel::show_asked() {
     show_map_->setEnabled(asked_->scenario.has_value());
     map_->setEnabled(asked_->scenario.has_value());
     if (asked_->scenario) {
+        // The design as it starts, drawn from its own run; nothing of the last question's
+        // run stays on the map.
         map_->show_scenario(*asked_->scenario);
         map_->fit_to_content();
+        autoplay_ = false;
+        live_.request(*asked_->scenario);
     }
     if (question.kind == model::QuestionKind::open)
         result_->setPlainText(
@@ -455,6 +476,7 @@ void QuizPanel::tick() {
 }
 
 void QuizPanel::play_design(const model::Scenario &s) {
+    autoplay_ = true;
     live_.request(s);
 }
 
@@ -465,8 +487,12 @@ void QuizPanel::show_playhead(model::Ms t) {
 }
 
 void QuizPanel::toggle_mark(const QString &id) {
+    // One click can select more than once (a badge, then its region): a part toggles when it
+    // becomes the selection, and the selection is cleared after, so a second click unmarks.
+    const QString previous = last_selected_;
+    last_selected_ = id;
     if (!asked_ || checked_ || asked_->question->kind != model::QuestionKind::red_flags ||
-        id.isEmpty())
+        id.isEmpty() || id == previous)
         return;
     const std::string part = id.toStdString();
     if (!marked_.erase(part))

@@ -100,6 +100,8 @@ private:
     std::shared_ptr<const model::Asked> asked_;
     std::vector<Result> results_;
     std::set<std::string> marked_;
+    QString last_selected_;
+    bool autoplay_ = false;
 
     ModelRunner runner_;
     LiveRun live_;
