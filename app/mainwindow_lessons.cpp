@@ -8,11 +8,14 @@
 #include "model/simulation.h"
 #include "widgets/lessonreader.h"
 
+#include <QDir>
 #include <QFileDialog>
 #include <QLocale>
 #include <QMessageBox>
 #include <QScreen>
 #include <QStatusBar>
+
+#include <iterator>
 
 namespace app {
 
@@ -157,8 +160,10 @@ QuizPanel *MainWindow::interview_practice(int count, int minutes, std::uint64_t 
 void MainWindow::record_answer(int chapter, const QString &question, bool right) {
     for (const model::Lesson &l : reader_->lessons())
         if (l.order == chapter) {
-            if (progress_.progress().mark_answered(l.id, question.toStdString(), right))
+            if (progress_.progress().mark_answered(l.id, question.toStdString(), right)) {
                 save_progress();
+                reader_->set_progress(progress_.progress());
+            }
             return;
         }
 }
@@ -199,6 +204,10 @@ void MainWindow::load_lesson_pack(const QString &folder) {
         else
             extra.push_back(std::move(l));
     }
+    // A pack's own questions sit beside its lessons, in quizzes/.
+    std::vector<model::Quiz> quizzes =
+        load_quiz_folder(QDir(folder).filePath(QStringLiteral("quizzes")), &problems);
+    std::move(quizzes.begin(), quizzes.end(), std::back_inserter(quizzes_));
     if (!problems.isEmpty()) {
         QMessageBox box(QMessageBox::Warning, tr("Lesson pack"),
                         tr("Some lessons in %1 could not be loaded.").arg(folder), QMessageBox::Ok,

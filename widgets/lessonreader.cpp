@@ -206,7 +206,13 @@ void LessonReader::show_lesson(int index) {
                        course_.chapters()[static_cast<std::size_t>(index)].scenarios.front()));
     });
     steps_layout_->addWidget(open);
-    auto *quiz = new QPushButton(tr("&Test yourself"), steps_);
+    const model::ChapterProgress &done_here = progress_.chapter(l.id);
+    auto *quiz =
+        new QPushButton(done_here.quiz.empty() ? tr("&Test yourself")
+                                               : tr("&Test yourself (%1 answered, %2 right)")
+                                                     .arg(done_here.quiz_answered())
+                                                     .arg(done_here.quiz_right()),
+                        steps_);
     quiz->setToolTip(tr("This chapter's questions, graded by the model"));
     connect(quiz, &QPushButton::clicked, this, [this, index] { emit test_yourself(index); });
     steps_layout_->addWidget(quiz);

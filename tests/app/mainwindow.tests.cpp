@@ -1,5 +1,6 @@
 #include "app/mainwindow.h"
 #include "app/dialogs.h"
+#include "app/quizpanel.h"
 #include "model/lesson.h"
 #include "model/scenario_json.h"
 #include "model/world_at.h"
@@ -584,4 +585,29 @@ TEST_CASE("A try-this prediction is committed before the run and a wrong one sta
     CHECK(right.correct);
     // Predicting again after seeing the answer does not rewrite the record.
     CHECK(w.progress()->progress().chapter("dns-ttl").predictions.at(id) == false);
+}
+
+TEST_CASE("Test yourself opens the chapter's questions and keeps the answers in the progress",
+          "[lessons][app][quiz]") {
+    app::MainWindow w;
+    w.open_initial(QString());
+    REQUIRE(w.quizzes().size() >= 12); // the built-in bank, one file a chapter
+    const auto &lessons = w.reader()->lessons();
+    const auto ttl = std::find_if(lessons.begin(), lessons.end(),
+                                  [](const model::Lesson &l) { return l.id == "dns-ttl"; });
+    REQUIRE(ttl != lessons.end());
+    app::QuizPanel *panel = w.test_yourself(static_cast<int>(ttl - lessons.begin()));
+    REQUIRE(panel);
+    for (int i = 0; i < 600 && !panel->asked(); ++i) {
+        QEventLoop loop;
+        QTimer::singleShot(20, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    REQUIRE(panel->asked());
+    REQUIRE(panel->asked()->ok());
+    const std::string id = panel->asked()->question->id;
+    panel->answer(model::right_answer(*panel->asked()));
+    CHECK(w.progress()->progress().chapter("dns-ttl").quiz.at(id));
+    CHECK(w.progress()->progress().chapter("dns-ttl").quiz_right() >= 1);
+    panel->close();
 }
