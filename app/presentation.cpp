@@ -230,6 +230,10 @@ void Presentation::change_off_script(const model::QuickRequest &request) {
     live_.request(scenario_);
 }
 
+QString Presentation::counter_text() const {
+    return counter_->text();
+}
+
 void Presentation::update_caption() {
     QString text = caption();
     if (!notice_.isEmpty())
@@ -237,7 +241,8 @@ void Presentation::update_caption() {
     caption_->setText(text);
     counter_->setText(
         tr("Step %1 of %2  \u00b7  %3%4")
-            .arg(step_ + 1)
+            // The step the caption and the map show, not the one the map is moving to.
+            .arg((shown_step_ >= 0 ? shown_step_ : step_) + 1)
             .arg(steps())
             .arg(QString::fromStdString(
                      model::format_clock(clock_.playhead() - clock_.playhead() % 1000)),

@@ -45,6 +45,8 @@ public:
     bool blanked() const { return blanked_; }
     bool off_script() const { return off_script_; }
     QString caption() const;
+    // "Step n of m · time": the step on show, like the caption.
+    QString counter_text() const;
     QString notice() const { return notice_; } // e.g. "did not happen in this run"
     model::Ms playhead() const { return clock_.playhead(); }
     const model::Scenario &scenario() const { return scenario_; }

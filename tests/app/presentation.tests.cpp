@@ -99,9 +99,11 @@ TEST_CASE("A step's caption arrives with the map, not before", "[presentation][d
     REQUIRE(p.live_run()->clock()->playing());
     CHECK(p.shown_step() == 0);
     CHECK(p.caption() == "The outage"); // still what the map shows
+    CHECK(p.counter_text().startsWith("Step 1 of"));
     until_arrived(p);
     CHECK(p.shown_step() == 1);
     CHECK(p.caption() == "Detection");
+    CHECK(p.counter_text().startsWith("Step 2 of"));
 }
 
 TEST_CASE("Going off script keeps the script's figures in the caption", "[presentation][defect]") {
