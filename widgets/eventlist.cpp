@@ -19,7 +19,10 @@ EventList::EventList(QWidget *parent) : QTreeWidget(parent) {
     setRootIsDecorated(false);
     setAlternatingRowColors(true);
     setUniformRowHeights(true);
-    header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // The clock column is as wide as a clock time: sizing it to its contents would measure
+    // every row of a long run at each layout.
+    header()->setSectionResizeMode(0, QHeaderView::Fixed);
+    setColumnWidth(0, fontMetrics().horizontalAdvance(QStringLiteral("00:00:00")) + 24);
     setToolTip(tr("Every event of the run, in order. Select one to see its time."));
     connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (item)
