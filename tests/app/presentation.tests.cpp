@@ -5,26 +5,17 @@
 #include "model/scenario_json.h"
 #include "widgets/mapview.h"
 
+#include "builtins.h"
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QKeyEvent>
 #include <QTimer>
+
 #include <catch2/catch.hpp>
 
 #include <string>
 
 namespace {
-
-model::Lesson test_lesson() {
-    const model::LessonLoad load =
-        model::load_lesson_file(FAILOVER_SOURCE_DIR "/tests/data/lessons/good.json");
-    std::string problems;
-    for (const auto &p : load.problems)
-        problems += p.text() + "\n";
-    INFO(problems);
-    REQUIRE(load.lesson);
-    return *load.lesson;
-}
 
 void press(QWidget *w, int key) {
     QKeyEvent down(QEvent::KeyPress, key, Qt::NoModifier);
@@ -47,7 +38,7 @@ void until_arrived(app::Presentation &p) {
 } // namespace
 
 TEST_CASE("A walkthrough answers a clicker's keys", "[lessons][presentation]") {
-    const model::Lesson lesson = test_lesson();
+    const model::Lesson lesson = testing::good_lesson();
     auto *p = new app::Presentation(lesson, 0);
     CHECK(p->step() == 0);
     CHECK(p->caption() == "The outage");
@@ -82,7 +73,7 @@ TEST_CASE("A walkthrough answers a clicker's keys", "[lessons][presentation]") {
 }
 
 TEST_CASE("A wait for an event that never comes says so", "[lessons][presentation]") {
-    model::Lesson lesson = test_lesson();
+    model::Lesson lesson = testing::good_lesson();
     lesson.walkthroughs[0].steps[1].wait_for = model::EventKind::split_brain_write;
     lesson.walkthroughs[0].steps[1].timeout_ms = 60 * model::kSecond;
     app::Presentation p(lesson, 0);
@@ -91,7 +82,7 @@ TEST_CASE("A wait for an event that never comes says so", "[lessons][presentatio
 }
 
 TEST_CASE("A step's caption arrives with the map, not before", "[presentation][defect]") {
-    app::Presentation p(test_lesson(), 0);
+    app::Presentation p(testing::good_lesson(), 0);
     until_arrived(p);
     REQUIRE(p.caption() == "The outage");
     press(&p, Qt::Key_PageDown); // "Detection": the map animates to the unhealthy verdict
@@ -107,7 +98,7 @@ TEST_CASE("A step's caption arrives with the map, not before", "[presentation][d
 }
 
 TEST_CASE("Going off script keeps the script's figures in the caption", "[presentation][defect]") {
-    model::Lesson lesson = test_lesson();
+    model::Lesson lesson = testing::good_lesson();
     lesson.walkthroughs[0].steps[0].caption = "Reads are back after {{rto_read_s}}";
     app::Presentation p(lesson, 0);
     until_arrived(p);
@@ -124,7 +115,7 @@ TEST_CASE("Going off script keeps the script's figures in the caption", "[presen
 
 TEST_CASE("Backspace restores the framing of the map as well as the script",
           "[presentation][defect]") {
-    app::Presentation p(test_lesson(), 0);
+    app::Presentation p(testing::good_lesson(), 0);
     p.resize(1280, 720);
     p.map()->fit_to_content();
     until_arrived(p);

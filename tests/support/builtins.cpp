@@ -26,4 +26,15 @@ const BuiltIn &built_in(const std::string &name) {
     return it->second;
 }
 
+model::Lesson good_lesson() {
+    const model::LessonLoad load =
+        model::load_lesson_file(FAILOVER_SOURCE_DIR "/tests/data/lessons/good.json");
+    std::string problems;
+    for (const auto &p : load.problems)
+        problems += p.text() + "\n";
+    INFO(problems);
+    REQUIRE(load.lesson);
+    return *load.lesson;
+}
+
 } // namespace testing

@@ -1,33 +1,20 @@
 #include "widgets/lessonreader.h"
 #include "model/lesson.h"
 
+#include "builtins.h"
 #include <QCoreApplication>
 #include <QListWidget>
 #include <QPushButton>
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 
 #include <string>
 
-namespace {
-
-model::Lesson test_lesson() {
-    const model::LessonLoad load =
-        model::load_lesson_file(FAILOVER_SOURCE_DIR "/tests/data/lessons/good.json");
-    std::string problems;
-    for (const auto &p : load.problems)
-        problems += p.text() + "\n";
-    INFO(problems);
-    REQUIRE(load.lesson);
-    return *load.lesson;
-}
-
-} // namespace
-
 TEST_CASE("The reader lists every built-in chapter and searches them", "[lessons][reader]") {
     widgets::LessonReader reader;
-    std::vector<model::Lesson> lessons{test_lesson()};
+    std::vector<model::Lesson> lessons{testing::good_lesson()};
     reader.set_lessons(lessons);
     CHECK(reader.visible_chapters() == 1);
     reader.search("critical path");
@@ -39,11 +26,11 @@ TEST_CASE("The reader lists every built-in chapter and searches them", "[lessons
 TEST_CASE("The reader shows the model's completion marks and course progress",
           "[lessons][reader][progress]") {
     widgets::LessonReader reader;
-    model::Lesson other = test_lesson();
+    model::Lesson other = testing::good_lesson();
     other.id = "other";
     other.order = 0;
     other.title = "Another chapter";
-    reader.set_lessons({test_lesson(), other});
+    reader.set_lessons({testing::good_lesson(), other});
     REQUIRE(reader.lessons().size() == 2);
     CHECK(reader.lessons()[0].id == "other"); // course order
     auto *list = reader.findChild<QListWidget *>();
@@ -66,8 +53,8 @@ TEST_CASE("The reader shows the model's completion marks and course progress",
 
 TEST_CASE("A chapter's worked examples come from its lesson file", "[lessons][reader]") {
     widgets::LessonReader reader;
-    model::Lesson lesson = test_lesson(); // offers "rto"
-    lesson.covers.clear();                // the curriculum ids no longer decide
+    model::Lesson lesson = testing::good_lesson(); // offers "rto"
+    lesson.covers.clear();                         // the curriculum ids no longer decide
     model::Lesson both = lesson;
     both.id = "both";
     both.order = 2;
