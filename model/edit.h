@@ -65,6 +65,8 @@ struct ComponentRef {
     std::string id;
     bool operator==(const ComponentRef &) const = default;
 };
+// Every component of a scenario (faults included), in the order of its file.
+std::vector<ComponentRef> components_of(const Scenario &s);
 // The other components that removing `id` takes with it, in the scenario's order: those
 // removed with their references (a region's app tiers, a tier's health checks, faults on it)
 // and, in turn, those that cannot stand without it (a database whose writer is there, a

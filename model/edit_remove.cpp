@@ -8,6 +8,24 @@
 #include <algorithm>
 
 namespace model {
+std::vector<ComponentRef> components_of(const Scenario &s) {
+    std::vector<ComponentRef> all;
+    const auto add = [&](const char *kind, const auto &list) {
+        for (const auto &x : list)
+            all.push_back({kind, x.id});
+    };
+    add("region", s.regions);
+    add("app_tier", s.app_tiers);
+    add("data_store", s.data_stores);
+    add("database", s.databases);
+    add("health_check", s.health_checks);
+    add("dns", s.dns);
+    add("accelerator", s.accelerators);
+    add("population", s.populations);
+    add("fault", s.faults);
+    return all;
+}
+
 namespace {
 
 bool contains(const std::vector<std::string> &list, const std::string &id) {
@@ -103,25 +121,6 @@ void cut(Scenario &c, const std::string &id) {
     drop(c.dns);
     drop(c.accelerators);
     drop(c.populations);
-}
-
-// Every component of a scenario, in the order of its file.
-std::vector<ComponentRef> components_of(const Scenario &s) {
-    std::vector<ComponentRef> all;
-    const auto add = [&](const char *kind, const auto &list) {
-        for (const auto &x : list)
-            all.push_back({kind, x.id});
-    };
-    add("region", s.regions);
-    add("app_tier", s.app_tiers);
-    add("data_store", s.data_stores);
-    add("database", s.databases);
-    add("health_check", s.health_checks);
-    add("dns", s.dns);
-    add("accelerator", s.accelerators);
-    add("population", s.populations);
-    add("fault", s.faults);
-    return all;
 }
 
 bool holds(const Scenario &s, const ComponentRef &ref) {

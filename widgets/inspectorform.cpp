@@ -31,19 +31,9 @@ bool is_group(const Json &value) {
 QStringList ids_of(const model::Scenario &s, const QString &refers) {
     const QStringList kinds = refers.split(QLatin1Char('|'));
     QStringList ids;
-    const auto add = [&](const char *kind, const auto &parts) {
-        if (kinds.contains(QLatin1String(kind)))
-            for (const auto &part : parts)
-                ids << q(part.id);
-    };
-    add("region", s.regions);
-    add("app_tier", s.app_tiers);
-    add("data_store", s.data_stores);
-    add("database", s.databases);
-    add("health_check", s.health_checks);
-    add("dns", s.dns);
-    add("accelerator", s.accelerators);
-    add("population", s.populations);
+    for (const model::ComponentRef &part : model::components_of(s))
+        if (part.kind != "fault" && kinds.contains(QString::fromStdString(part.kind)))
+            ids << q(part.id);
     return ids;
 }
 
