@@ -30,6 +30,8 @@
 #include <QTimer>
 #include <catch2/catch.hpp>
 
+#include "event_wait.h"
+
 #include <algorithm>
 #include <fstream>
 #include <memory>
@@ -37,6 +39,15 @@
 #include <set>
 
 namespace {
+
+// A built-in chapter by id (the test fails without it).
+std::vector<model::Lesson>::const_iterator chapter(const std::vector<model::Lesson> &lessons,
+                                                   const std::string &id) {
+    const auto it = std::find_if(lessons.begin(), lessons.end(),
+                                 [&](const model::Lesson &l) { return l.id == id; });
+    REQUIRE(it != lessons.end());
+    return it;
+}
 
 std::string text_of(const model::Scenario &s) {
     return model::write_scenario(s);
@@ -151,11 +162,7 @@ TEST_CASE("Faults from the map are undoable and re-run the model", "[app][undo]"
     CHECK(w.document()->scenario().faults.back().at_ms == 20 * model::kMinute);
     // The model ran again, on the scenario with the new fault, and the views have its report.
     CHECK(w.live_run()->requests() == runs + 1);
-    for (int i = 0; i < 200 && w.report() == before; ++i) {
-        QEventLoop loop;
-        QTimer::singleShot(10, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
+    testing::run_events_until([&] { return w.report() != before; }, 2000, 10);
     REQUIRE(w.report() != before);
     CHECK(w.live_run()->current().scenario->faults.size() == faults + 1);
     CHECK(w.report()->faults.size() == faults + 1);
@@ -254,9 +261,7 @@ TEST_CASE("A step held is marked done, and is watched from just before its momen
     app::MainWindow w;
     w.open_initial(QString());
     const auto &lessons = w.reader()->lessons();
-    const auto ttl = std::find_if(lessons.begin(), lessons.end(),
-                                  [](const model::Lesson &l) { return l.id == "dns-ttl"; });
-    REQUIRE(ttl != lessons.end());
+    const auto ttl = chapter(lessons, "dns-ttl");
     const int lesson = static_cast<int>(ttl - lessons.begin());
     w.reader()->show_lesson(lesson);
     CHECK(w.progress()->progress().chapter("dns-ttl").read);
@@ -265,11 +270,7 @@ TEST_CASE("A step held is marked done, and is watched from just before its momen
     QObject::connect(&w, &app::MainWindow::try_this_graded, [&](int, int, bool h) { held = h; });
     w.run_try_this(lesson, 0);
     CHECK_FALSE(held); // not on the calling thread
-    for (int i = 0; i < 600 && !held; ++i) {
-        QEventLoop loop;
-        QTimer::singleShot(50, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
+    testing::run_events_until([&] { return held.has_value(); }, 30000, 50);
     REQUIRE(held);
     REQUIRE(*held);
     CHECK(w.progress()->progress().chapter("dns-ttl").tried(ttl->try_this[0].id));
@@ -548,9 +549,7 @@ TEST_CASE("A try-this prediction is committed before the run and a wrong one sta
     app::MainWindow w;
     w.open_initial(QString());
     const auto &lessons = w.reader()->lessons();
-    const auto ttl = std::find_if(lessons.begin(), lessons.end(),
-                                  [](const model::Lesson &l) { return l.id == "dns-ttl"; });
-    REQUIRE(ttl != lessons.end());
+    const auto ttl = chapter(lessons, "dns-ttl");
     const int lesson = static_cast<int>(ttl - lessons.begin());
     int step = -1;
     for (std::size_t i = 0; i < ttl->try_this.size(); ++i)
@@ -565,11 +564,7 @@ TEST_CASE("A try-this prediction is committed before the run and a wrong one sta
         auto c = QObject::connect(&w, &app::MainWindow::try_this_graded,
                                   [&](int, int, bool) { graded = true; });
         w.run_try_this(lesson, step);
-        for (int i = 0; i < 600 && !graded; ++i) {
-            QEventLoop loop;
-            QTimer::singleShot(20, &loop, &QEventLoop::quit);
-            loop.exec();
-        }
+        testing::run_events_until([&] { return graded; }, 12000);
         QObject::disconnect(c);
         REQUIRE(graded);
         REQUIRE(w.last_prediction());
@@ -593,16 +588,10 @@ TEST_CASE("Test yourself opens the chapter's questions and keeps the answers in 
     w.open_initial(QString());
     REQUIRE(w.quizzes().size() >= 12); // the built-in bank, one file a chapter
     const auto &lessons = w.reader()->lessons();
-    const auto ttl = std::find_if(lessons.begin(), lessons.end(),
-                                  [](const model::Lesson &l) { return l.id == "dns-ttl"; });
-    REQUIRE(ttl != lessons.end());
+    const auto ttl = chapter(lessons, "dns-ttl");
     app::QuizPanel *panel = w.test_yourself(static_cast<int>(ttl - lessons.begin()));
     REQUIRE(panel);
-    for (int i = 0; i < 600 && !panel->asked(); ++i) {
-        QEventLoop loop;
-        QTimer::singleShot(20, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
+    testing::run_events_until([&] { return panel->asked() != nullptr; }, 12000);
     REQUIRE(panel->asked());
     REQUIRE(panel->asked()->ok());
     const std::string id = panel->asked()->question->id;

@@ -5,9 +5,9 @@
 #include "model/quiz.h"
 #include "widgets/mapview.h"
 
-#include <QEventLoop>
-#include <QTimer>
 #include <catch2/catch.hpp>
+
+#include "event_wait.h"
 
 namespace {
 
@@ -20,11 +20,7 @@ std::vector<model::Quiz> test_quizzes() {
 
 // Lets the event loop run until the question on show has been asked.
 void settle(app::QuizPanel &panel) {
-    for (int i = 0; i < 600 && (panel.busy() || !panel.asked()); ++i) {
-        QEventLoop loop;
-        QTimer::singleShot(20, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
+    testing::run_events_until([&] { return !panel.busy() && panel.asked() != nullptr; }, 12000);
     REQUIRE(panel.asked());
     REQUIRE(panel.asked()->ok());
 }

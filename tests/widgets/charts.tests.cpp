@@ -133,7 +133,6 @@ TEST_CASE("The charts export as one PNG", "[charts][export]") {
     CHECK(QFileInfo(png).size() > 1000);
 }
 
-
 TEST_CASE("A new run fills the chart on show, and the others when their tab opens",
           "[charts][performance]") {
     const BuiltIn &one = built_in("read-replica-promotion");

@@ -1,6 +1,6 @@
 // The event list: one row per event of the run, filled when the list is on show.
-#include "builtins.h"
 #include "widgets/eventlist.h"
+#include "builtins.h"
 
 #include <catch2/catch.hpp>
 
