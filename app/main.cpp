@@ -1,4 +1,5 @@
 // Failover Lab: the desktop app, or the command line when given a subcommand.
+#include "app/appidentity.h"
 #include "app/mainwindow.h"
 #include "model/cli.h"
 
@@ -58,9 +59,7 @@ int main(int argc, char **argv) {
         return model::run_cli(args, std::cout, std::cerr);
 
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Failover Lab"));
-    QApplication::setOrganizationName(QStringLiteral("Failover Lab"));
-    QApplication::setApplicationVersion(QStringLiteral(FAILOVER_LAB_VERSION_STRING));
+    app::set_app_identity(QStringLiteral(FAILOVER_LAB_VERSION_STRING));
     app::MainWindow window;
     const QByteArray report = qgetenv("FAILOVER_LAB_STARTUP_REPORT");
     FirstPaint first_paint(since_main, report == "quit");
