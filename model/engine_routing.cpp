@@ -31,7 +31,7 @@ std::string describe(const Scenario &s, const Answer &a) {
 void add_scaled(Answer &into, const Answer &part, double scale) {
     for (const auto &[tier, share] : part.parts) {
         auto it = std::find_if(into.parts.begin(), into.parts.end(),
-                               [&](const auto &x) { return x.first == tier; });
+                               [&t = tier](const auto &x) { return x.first == t; });
         if (it == into.parts.end())
             into.parts.emplace_back(tier, share * scale);
         else
