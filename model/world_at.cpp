@@ -235,10 +235,10 @@ WorldAt world_at(const Scenario &s, const Report &r, Ms t, Ms recent_ms) {
                 if (spec.kind == DbKind::multi_writer && at.role == DbRole::writer)
                     at.replication_broken =
                         region_lost(region) ||
-                        std::any_of(
-                            spec.writers.begin(), spec.writers.end(), [&](const std::string &o) {
-                                return o != region && (region_lost(o) || separated(o, region));
-                            });
+                        std::any_of(spec.writers.begin(), spec.writers.end(),
+                                    [&, &r = region](const std::string &o) {
+                                        return o != r && (region_lost(o) || separated(o, r));
+                                    });
             }
             at.behind = at.lag_ms && *at.lag_ms > p99;
             d.regions.push_back(std::move(at));
