@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace model::engine {
@@ -16,7 +17,7 @@ class Topology {
 public:
     explicit Topology(const Scenario &scenario);
 
-    // -1 when no such id.
+    // -1 when no such id. Looked up in a hash table: a name may have thousands of records.
     int region_index(const std::string &id) const;
     int tier_index(const std::string &id) const;
     int store_index(const std::string &id) const;
@@ -50,6 +51,7 @@ private:
     const Scenario &s_;
     std::size_t regions_ = 0;
     std::vector<Ms> rtt_; // region x region
+    std::unordered_map<std::string, int> region_ids_, tier_ids_, store_ids_, db_ids_, dns_ids_;
     std::vector<int> tier_region_;
     std::vector<std::vector<int>> tier_stores_, tier_dbs_, store_copies_;
 };
