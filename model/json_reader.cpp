@@ -312,7 +312,7 @@ std::string json_pointer_token(const std::string &key) {
 }
 
 std::string JsonReader::child(const std::string &key) const {
-    return pointer_ + "/" + json_pointer_token(key);
+    return pointer_ + "/" + key;
 }
 
 void JsonReader::fail(const std::string &key, const std::string &message) {
@@ -517,7 +517,9 @@ void JsonReader::finish() {
             std::string known;
             for (const auto &s : seen_)
                 known += (known.empty() ? "" : ", ") + s;
-            fail(k, "unknown field \"" + k + "\"; the fields here are: " + known);
+            // The key comes from the file: one reference token of the pointer, escaped.
+            fail(json_pointer_token(k),
+                 "unknown field \"" + k + "\"; the fields here are: " + known);
         }
 }
 

@@ -83,6 +83,8 @@ public:
     // Reports every key that no call above asked for.
     void finish();
 
+    // `key` may be a pointer below this object ("worked_examples/1"): a key read from the file
+    // goes through json_pointer_token first.
     void fail(const std::string &key, const std::string &message);
     // A problem at a JSON pointer of the caller's making.
     void fail_at(const std::string &pointer, const std::string &message);

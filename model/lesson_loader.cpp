@@ -333,6 +333,11 @@ void read_files(Lesson &l, const FileReader &read, Problems &problems) {
     auto body = read((base / l.body_file).string());
     if (!body)
         problems.push_back({l.file, "/body_file", "cannot read the body \"" + l.body_file + "\""});
+    else if (body->size() > limits::kLessonBodyBytes)
+        problems.push_back({l.file, "/body_file",
+                            "the body \"" + l.body_file + "\" is " + std::to_string(body->size()) +
+                                " bytes; a body is at most " +
+                                std::to_string(limits::kLessonBodyBytes) + " bytes (4 MiB)"});
     else
         l.body = *body;
     const auto check = [&](const std::string &rel, const std::string &where) {

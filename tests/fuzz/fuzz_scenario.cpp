@@ -5,6 +5,7 @@
 #include "model/simulation.h"
 #include "model/work.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
