@@ -46,8 +46,9 @@ void add_scaled_into(std::vector<double> &sum, std::vector<int> &seen, std::vect
 
 void add_scaled(Answer &into, const Answer &part, double scale) {
     for (const auto &[tier, share] : part.parts) {
+        const int wanted = tier; // a structured binding cannot be captured before clang 16
         auto it = std::find_if(into.parts.begin(), into.parts.end(),
-                               [&](const auto &x) { return x.first == tier; });
+                               [&](const auto &x) { return x.first == wanted; });
         if (it == into.parts.end())
             into.parts.emplace_back(tier, share * scale);
         else
@@ -167,7 +168,7 @@ void Routing::build() {
 
 bool Routing::record_healthy(const DnsRecord &rec, int population, int depth) const {
     if (!rec.health_check.empty()) {
-        const int h = index_of_id(s_.health_checks, rec.health_check);
+        const int h = topo_.check_index(rec.health_check);
         if (h >= 0 && !health_.check_effective(static_cast<std::size_t>(h)))
             return false;
     }

@@ -25,7 +25,8 @@ int find_index(const std::unordered_map<std::string, int> &index, const std::str
 Topology::Topology(const Scenario &scenario)
     : s_(scenario), regions_(scenario.regions.size()), region_ids_(index_by_id(scenario.regions)),
       tier_ids_(index_by_id(scenario.app_tiers)), store_ids_(index_by_id(scenario.data_stores)),
-      db_ids_(index_by_id(scenario.databases)), dns_ids_(index_by_id(scenario.dns)) {
+      db_ids_(index_by_id(scenario.databases)), dns_ids_(index_by_id(scenario.dns)),
+      check_ids_(index_by_id(scenario.health_checks)) {
     rtt_.resize(regions_ * regions_);
     for (std::size_t a = 0; a < regions_; ++a)
         for (std::size_t b = 0; b < regions_; ++b)
@@ -65,6 +66,9 @@ int Topology::db_index(const std::string &id) const {
 // DNS edits change records' weights and targets, never a name's id.
 int Topology::dns_index(const std::string &id) const {
     return find_index(dns_ids_, id);
+}
+int Topology::check_index(const std::string &id) const {
+    return find_index(check_ids_, id);
 }
 
 int Topology::brownout_slot(const std::string &id) const {

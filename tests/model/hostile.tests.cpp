@@ -532,6 +532,24 @@ TEST_CASE("Each count limit of a scenario has its message", "[hostile][limits]")
              });
          },
          "at most 16 accelerators"},
+        {"replicas of one database",
+         [&](Json &s) {
+             Json replicas = Json::array();
+             for (std::size_t i = 0; i <= limits::kReplicas; ++i)
+                 replicas.push_back({{"region", "us-west-2"}});
+             s["databases"].push_back(
+                 {{"id", "db"}, {"writer", "us-east-1"}, {"replicas", replicas}});
+         },
+         "at most 32 replicas of one database"},
+        {"accelerator endpoints",
+         [&](Json &s) {
+             Json endpoints = Json::array();
+             for (std::size_t i = 0; i <= limits::kAcceleratorEndpoints; ++i)
+                 endpoints.push_back({{"target", "t0"}});
+             s["accelerators"].push_back(
+                 {{"id", "ga"}, {"groups", {{{"region", "us-east-1"}, {"endpoints", endpoints}}}}});
+         },
+         "at most 256 accelerator endpoints"},
         {"references in one list",
          [&](Json &s) {
              for (std::size_t i = 0; i <= limits::kRefsPerList; ++i)
@@ -574,7 +592,7 @@ TEST_CASE("Each count limit of a scenario has its message", "[hostile][limits]")
                              {"checkers", 64}};
              });
          },
-         "at most 20,000,000 are allowed"},
+         "at most 10,000,000 are allowed"},
     };
     for (const Case &c : cases) {
         INFO(c.what);
