@@ -92,7 +92,8 @@ struct Run {
     std::vector<PopulationRun> populations;
     std::vector<PopulationSteps> population_steps;
     std::vector<std::string> region_ids;
-    std::vector<std::vector<std::int32_t>> region_requests; // [region][step]
+    // [region][step]; 64-bit: one step of many large populations is more than 2^31 requests.
+    std::vector<std::vector<std::int64_t>> region_requests;
     struct LagSeries {
         std::string database, replica;
         std::vector<std::int32_t> lag_ms;

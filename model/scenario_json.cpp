@@ -116,6 +116,7 @@ ScenarioLoad parse_scenario(const std::string &text, const std::string &file) {
     r.object("cost", [&](JsonReader &e) { read_cost(e, s.cost); });
     r.finish();
     if (!out.problems.empty()) {
+        cap_problems(out.problems);
         locate_problems(out.problems, *json);
         return out;
     }
