@@ -2,7 +2,7 @@
 
 #include "model/scenario_json.h"
 
-#include <QSaveFile>
+#include "app/savefile.h"
 
 namespace app {
 
@@ -25,18 +25,15 @@ void Document::reset(model::Scenario scenario, const QString &path) {
     emit changed();
 }
 
+void Document::recover(model::Scenario scenario, const QString &path) {
+    reset(std::move(scenario), path);
+    undo_.resetClean(); // no state of this session is the file on disk
+}
+
 bool Document::save(const QString &path, QString *error) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = file.errorString();
+    if (!write_file_atomically(path, QByteArray::fromStdString(model::write_scenario(scenario_)),
+                               error))
         return false;
-    }
-    const std::string text = model::write_scenario(scenario_);
-    file.write(text.data(), static_cast<qint64>(text.size()));
-    if (!file.commit()) {
-        *error = file.errorString();
-        return false;
-    }
     path_ = path;
     undo_.setClean();
     emit path_changed(path_);

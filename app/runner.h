@@ -58,6 +58,10 @@ public:
     std::shared_ptr<const model::Report> run_now(const model::Scenario &scenario);
     // Drops waiting runs, ignores the result of a run in flight and waits for it to end.
     void cancel();
+    // The learner's Cancel: drops waiting runs and ignores the result of a run in flight,
+    // without waiting for it (the model cannot be stopped midway, so its thread finishes the
+    // run and throws it away). New requests start at once on another thread, up to a few.
+    void abandon();
     quint64 generation() const { return generation_; }
 
 signals:
