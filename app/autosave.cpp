@@ -185,7 +185,7 @@ std::vector<LeftBehind> Autosaver::left_behind() {
 }
 
 model::ScenarioLoad Autosaver::load(const LeftBehind &autosave) {
-    return model::load_scenario_file(autosave.scenario_file.toStdString());
+    return read_scenario_file(autosave.scenario_file);
 }
 
 void Autosaver::remove(const LeftBehind &autosave) {

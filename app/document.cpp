@@ -6,6 +6,29 @@
 
 namespace app {
 
+namespace {
+
+template <typename F> model::ScenarioLoad guarded(const QString &path, F &&read) {
+    try {
+        return read();
+    } catch (const std::exception &e) {
+        model::ScenarioLoad load;
+        load.problems.push_back(
+            {path.toStdString(), "", std::string("the file could not be read: ") + e.what()});
+        return load;
+    }
+}
+
+} // namespace
+
+model::ScenarioLoad read_scenario_file(const QString &path) {
+    return guarded(path, [&] { return model::load_scenario_file(path.toStdString()); });
+}
+
+model::ScenarioLoad read_scenario_text(const std::string &text, const QString &path) {
+    return guarded(path, [&] { return model::parse_scenario(text, path.toStdString()); });
+}
+
 Document::Document(QObject *parent) : QObject(parent) {
     connect(&undo_, &QUndoStack::cleanChanged, this, &Document::modified_changed);
 }

@@ -10,6 +10,7 @@
 
 #include "model/edit.h"
 #include "model/scenario.h"
+#include "model/scenario_json.h"
 
 #include <QObject>
 #include <QString>
@@ -17,6 +18,13 @@
 #include <QUndoStack>
 
 namespace app {
+
+// A scenario file read and checked (model::load_scenario_file); a reader that gives up with an
+// exception on input it cannot take (a number too large for a double, say) becomes a problem
+// naming the file, never a crash. Safe to call off the GUI thread.
+model::ScenarioLoad read_scenario_file(const QString &path);
+// The same for text already read.
+model::ScenarioLoad read_scenario_text(const std::string &text, const QString &path);
 
 class Document : public QObject {
     Q_OBJECT

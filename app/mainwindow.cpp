@@ -267,7 +267,7 @@ bool MainWindow::open_file(const QString &path) {
         load.problems.push_back(
             {path.toStdString(), "", tr("the file is larger than 8 MiB").toStdString()});
     else
-        load = model::parse_scenario(f.readAll().toStdString(), path.toStdString());
+        load = read_scenario_text(f.readAll().toStdString(), path);
     if (!load.scenario) {
         show_open_problems(path, load.problems);
         return false;
@@ -288,8 +288,7 @@ void MainWindow::open_file_in_background(const QString &path) {
     say(tr("Opening %1\u2026").arg(QDir::toNativeSeparators(path)), 0);
     loader_.request_work<std::shared_ptr<model::ScenarioLoad>>(
         [path] {
-            return std::make_shared<model::ScenarioLoad>(
-                model::load_scenario_file(path.toStdString()));
+            return std::make_shared<model::ScenarioLoad>(read_scenario_file(path));
         },
         [this, path](std::shared_ptr<model::ScenarioLoad> load) {
             if (!load->scenario) {

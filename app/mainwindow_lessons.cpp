@@ -29,8 +29,14 @@ bool MainWindow::open_lesson_scenario(int lesson, const QString &relative) {
     const QString title = QString::fromStdString(l.title);
     loader_.request_work<std::shared_ptr<model::ScenarioLoad>>(
         [l, file = relative.toStdString()] {
-            return std::make_shared<model::ScenarioLoad>(
-                model::load_lesson_scenario(l, file, qt_reader()));
+            auto load = std::make_shared<model::ScenarioLoad>();
+            try {
+                *load = model::load_lesson_scenario(l, file, qt_reader());
+            } catch (const std::exception &e) {
+                load->problems.push_back(
+                    {file, "", std::string("the file could not be read: ") + e.what()});
+            }
+            return load;
         },
         [this, title](std::shared_ptr<model::ScenarioLoad> load) {
             if (!load->scenario) {

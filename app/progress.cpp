@@ -9,6 +9,8 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 namespace app {
 
 namespace {
@@ -41,10 +43,16 @@ QStringList ProgressStore::set_aside_copies() const {
 // Moves the file to a name of its own and keeps the newest few copies; the new name, or "" if
 // the file could not be moved.
 QString ProgressStore::set_aside() {
-    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    QString copy = path_ + kSetAside + stamp;
-    for (int n = 2; QFileInfo::exists(copy); ++n)
-        copy = path_ + kSetAside + stamp + QStringLiteral("-%1").arg(n, 2, 10, QLatin1Char('0'));
+    const QString stamp = path_ + kSetAside +
+                          QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    // Within one second, a number after the time, above any copy of that second: a name freed
+    // by the bound below is never taken again, so the names keep the order of the copies.
+    int last = 0;
+    for (const QString &copy : set_aside_copies())
+        if (copy.startsWith(stamp))
+            last = std::max(last, copy == stamp ? 1 : copy.mid(stamp.size() + 1).toInt());
+    const QString copy =
+        last == 0 ? stamp : stamp + QStringLiteral("-%1").arg(last + 1, 3, 10, QLatin1Char('0'));
     if (!QFile::rename(path_, copy))
         return {};
     QStringList copies = set_aside_copies();

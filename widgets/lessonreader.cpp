@@ -20,10 +20,21 @@ namespace widgets {
 namespace {
 
 // A text browser that never fetches anything, from the web or from disk: lessons are
-// self-contained.
+// self-contained. Both levels refuse: QTextDocument reads local files itself when its browser
+// gives it nothing.
+class LocalDocument : public QTextDocument {
+public:
+    using QTextDocument::QTextDocument;
+
+protected:
+    QVariant loadResource(int, const QUrl &) override { return {}; }
+};
+
 class LocalBrowser : public QTextBrowser {
 public:
-    using QTextBrowser::QTextBrowser;
+    explicit LocalBrowser(QWidget *parent) : QTextBrowser(parent) {
+        setDocument(new LocalDocument(this));
+    }
     QVariant loadResource(int, const QUrl &) override { return {}; }
 };
 

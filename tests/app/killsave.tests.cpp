@@ -5,6 +5,7 @@
 #include "app/savefile.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -23,9 +24,11 @@ QByteArray read_all(const QString &path) {
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-// Waits (at most 10 s) until the child has printed `line`; what it printed so far goes to *out.
+// Waits (at most 30 s) until the child has printed `line`; what it printed so far goes to *out.
 bool wait_for_line(QProcess &p, const QByteArray &line, QByteArray *out) {
-    for (int i = 0; i < 200 && !out->contains(line); ++i) {
+    QElapsedTimer waited;
+    waited.start();
+    while (!out->contains(line) && waited.elapsed() < 30000) {
         p.waitForReadyRead(50);
         *out += p.readAllStandardOutput();
     }
@@ -47,11 +50,30 @@ TEST_CASE("A save killed at any moment leaves the old file or the new one, whole
     REQUIRE(versions[0] != versions[1]);
     REQUIRE(app::write_file_atomically(path, versions[0]));
 
+    // How long one save takes on this machine, now: the delays are drawn as fractions of it,
+    // so that kills land before, inside and after saves whatever the machine's speed.
+    double save_ms = 0;
+    {
+        QProcess p;
+        p.start(child, {QStringLiteral("save"), path, QStringLiteral("new")});
+        QByteArray out;
+        REQUIRE(wait_for_line(p, "saved 1 new\n", &out));
+        QElapsedTimer clock;
+        clock.start();
+        REQUIRE(wait_for_line(p, "saved 3 new\n", &out));
+        save_ms = static_cast<double>(clock.elapsed()) / 2.0;
+        ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
+        REQUIRE(p.waitForFinished(10000));
+        REQUIRE(app::write_file_atomically(path, versions[0]));
+    }
     constexpr int kTrials = 200;
     constexpr std::uint64_t kSeed = 20240611;
     std::mt19937_64 rng(kSeed);
-    // Up to a few saves' time after the child is ready (a save here takes ten to twenty ms).
-    std::uniform_int_distribution<int> delay_ms(0, 60);
+    // From the child being ready to about three saves later.
+    std::uniform_real_distribution<double> saves_in(0.0, 3.0);
+    const auto delay_ms = [&](std::mt19937_64 &g) {
+        return static_cast<int>(saves_in(g) * save_ms);
+    };
     int mid_save = 0, between = 0, old_left = 0, new_left = 0;
     for (int trial = 0; trial < kTrials; ++trial) {
         const int on_disk = read_all(path) == versions[1] ? 1 : 0;
@@ -91,11 +113,15 @@ TEST_CASE("A save killed at any moment leaves the old file or the new one, whole
                 !name.endsWith(".new"))
                 QFile::remove(dir.filePath(name));
     }
-    std::cout << "kill mid-save: seed " << kSeed << ", " << kTrials << " kills: " << mid_save
+    std::cout << "kill mid-save: seed " << kSeed << ", a save of " << versions[0].size()
+              << " bytes takes about " << save_ms << " ms; " << kTrials << " kills: " << mid_save
               << " inside a save, " << between << " between saves, " << kTrials - mid_save - between
               << " before the first; the file was the old "
               << "version " << old_left << " times and the new one " << new_left
               << " times, never anything else" << std::endl;
-    // The delays reach into saves, or the test proves nothing about a kill mid-save.
+    // The kills landed inside saves, and on both sides of the rename that ends one, or the test
+    // proves nothing about a kill mid-save.
     CHECK(mid_save > kTrials / 4);
+    CHECK(old_left > 0);
+    CHECK(new_left > 0);
 }
