@@ -115,6 +115,11 @@ ProgressLoad parse_progress(const std::string &text, const std::string &file) {
     };
     if (!json->is_object() || json->value("format", Json()) != kProgressFormat)
         return fail("/format", "expected \"" + std::string(kProgressFormat) + "\"");
+    const Json version = json->value("version", Json(kProgressVersion));
+    if (!version.is_number_integer() || version.get<long long>() < 1)
+        return fail("/version", "expected a whole number from 1");
+    if (version.get<long long>() > kProgressVersion)
+        out.newer_version = version.get<long long>();
     Progress progress;
     const Json lessons = json->value("lessons", Json::object());
     if (!lessons.is_object())
