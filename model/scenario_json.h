@@ -10,7 +10,7 @@
 namespace model {
 
 constexpr const char *kScenarioFormat = "failover-lab-scenario";
-constexpr int kScenarioVersion = 2;
+constexpr int kScenarioVersion = 3;
 constexpr std::size_t kMaxScenarioBytes = 8 * 1024 * 1024;
 
 struct ScenarioLoad {
