@@ -32,13 +32,14 @@ constexpr KindName kKinds[] = {
     {ComponentKind::key, "key"},
     {ComponentKind::dns_name, "dns_name"},
     {ComponentKind::accelerator, "accelerator"},
+    {ComponentKind::distribution, "distribution"},
     {ComponentKind::population, "population"},
 };
 
 // The arrays of a scenario file that hold components with ids.
-constexpr const char *kArrays[] = {"regions",      "app_tiers",     "data_stores",
-                                   "databases",    "health_checks", "dns",
-                                   "accelerators", "populations",   "faults"};
+constexpr const char *kArrays[] = {"regions",       "app_tiers", "data_stores",  "databases",
+                                   "health_checks", "dns",       "accelerators", "distributions",
+                                   "populations",   "faults"};
 
 EditResult fail(std::string message) {
     return edit_detail::refused(std::move(message));
@@ -136,7 +137,8 @@ const std::vector<ComponentKind> &all_component_kinds() {
 
 bool is_region_bound(ComponentKind kind) {
     return kind != ComponentKind::region && kind != ComponentKind::dns_name &&
-           kind != ComponentKind::accelerator && kind != ComponentKind::population;
+           kind != ComponentKind::accelerator && kind != ComponentKind::distribution &&
+           kind != ComponentKind::population;
 }
 
 std::string kind_of(const Scenario &s, const std::string &id) {
@@ -155,6 +157,8 @@ std::string kind_of(const Scenario &s, const std::string &id) {
         return "dns";
     if (has(s.accelerators))
         return "accelerator";
+    if (has(s.distributions))
+        return "distribution";
     if (has(s.populations))
         return "population";
     if (has(s.faults))

@@ -8,10 +8,6 @@
 namespace model::engine {
 namespace {
 
-// The spread of latencies within one flow: share (per cent) and latency factor (per cent).
-constexpr int kJitterShare[] = {50, 40, 9, 1};
-constexpr int kJitterFactor[] = {100, 115, 140, 200};
-
 double power(double x, int n) {
     double r = 1;
     for (int i = 0; i < n; ++i)

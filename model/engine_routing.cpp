@@ -2,6 +2,7 @@
 // client cohorts that each re-resolve at their own moment.
 #include "engine_routing.h"
 
+#include "cdn.h"
 #include "fault.h"
 #include "find.h"
 
@@ -102,6 +103,14 @@ void Routing::build() {
         Random r = k_.rng.fork(0x706f700000000000ULL + p);
         st.entry_accelerator = index_of_id(s_.accelerators, pop.entry);
         st.entry_dns = topo_.dns_index(pop.entry);
+        if (entry_distribution(s_, pop.entry) != nullptr) {
+            // Its requests are the distribution's (engine_cdn.h): no cohorts, no answer here.
+            st.entry_distribution = true;
+            st.entry_dns = -1;
+            st.share.assign(s_.app_tiers.size() + 1, 0.0);
+            pops_.push_back(std::move(st));
+            continue;
+        }
         for (const auto &reg : s_.regions) {
             const double km = great_circle_km(pop.where, reg.where);
             st.rtt_to_region.push_back(rtt_from_distance(km, s_.settings.public_route_factor));
@@ -155,6 +164,10 @@ void Routing::build() {
     // Everyone starts on the answer of t = 0.
     for (std::size_t p = 0; p < pops_.size(); ++p) {
         PopulationState &st = pops_[p];
+        if (st.entry_distribution) {
+            k_.out.answers.push_back(AnswerRecord{0, static_cast<int>(p), {}});
+            continue;
+        }
         st.answer = st.entry_dns >= 0 ? resolve_entry(static_cast<int>(p))
                                       : accelerator_route(static_cast<int>(p));
         k_.out.answers.push_back(AnswerRecord{0, static_cast<int>(p), st.answer.parts});
@@ -226,7 +239,10 @@ Answer Routing::resolve(int population, int dns, int depth) const {
         const int tier = topo_.tier_index(rec.target);
         if (tier >= 0)
             return Answer{{{tier, 1.0}}, {1.0}};
-        return resolve(population, topo_.dns_index(rec.target), depth + 1);
+        const int next = topo_.dns_index(rec.target);
+        if (next < 0)
+            return Answer{}; // a distribution further down a record tree: not followed
+        return resolve(population, next, depth + 1);
     };
     const auto region_of = [&](std::size_t i) {
         Answer a = answer_of(i);
@@ -376,7 +392,7 @@ void Routing::refresh_answers(Ms t, Answers which) {
     for (std::size_t p = 0; p < pops_.size(); ++p) {
         PopulationState &ps = pops_[p];
         const bool via_dns = ps.entry_dns >= 0;
-        if (via_dns && which == Answers::accelerators_only)
+        if ((via_dns && which == Answers::accelerators_only) || ps.entry_distribution)
             continue;
         Answer next =
             via_dns ? resolve_entry(static_cast<int>(p)) : accelerator_route(static_cast<int>(p));

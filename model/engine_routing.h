@@ -34,6 +34,7 @@ struct Cohort {
 struct PopulationState {
     int entry_dns = -1;
     int entry_accelerator = -1;
+    bool entry_distribution = false; // served by a distribution's edges (engine_cdn.h) instead
     std::vector<Cohort> cohorts;
     std::vector<double> share; // per tier slot (last slot: no answer)
     Answer answer;

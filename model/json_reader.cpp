@@ -480,6 +480,29 @@ void JsonReader::strings(const char *key, std::vector<std::string> &out) {
     }
 }
 
+void JsonReader::integers(const char *key, std::vector<int> &out, int lo, int hi) {
+    if (!fetch(key, Json::value_t::array, "an array of whole numbers", false))
+        return;
+    out.clear();
+    const Json &arr = (*value_)[key];
+    for (std::size_t i = 0; i < arr.size(); ++i) {
+        const std::string at = child(key) + "/" + std::to_string(i);
+        if (!arr[i].is_number_integer()) {
+            problems_.push_back(
+                {file_, at, "expected a whole number, found " + json_type_name(arr[i])});
+            continue;
+        }
+        const auto v = arr[i].get<std::int64_t>();
+        if (v < lo || v > hi) {
+            problems_.push_back({file_, at,
+                                 "expected a whole number from " + std::to_string(lo) + " to " +
+                                     std::to_string(hi) + ", found " + std::to_string(v)});
+            continue;
+        }
+        out.push_back(static_cast<int>(v));
+    }
+}
+
 void JsonReader::objects(const char *key,
                          const std::function<void(JsonReader &, std::size_t)> &each,
                          bool required) {

@@ -52,6 +52,8 @@ public:
     // A time in milliseconds (JSON integer).
     void millis(const char *key, Ms &out, Ms lo_ms, Ms hi_ms, bool required = false);
     void strings(const char *key, std::vector<std::string> &out);
+    // An array of whole numbers, each within [lo, hi].
+    void integers(const char *key, std::vector<int> &out, int lo, int hi);
 
     template <typename E>
     void enumeration(const char *key, E &out, const std::vector<std::pair<const char *, E>> &names,

@@ -28,6 +28,9 @@ public:
         unique_ids("health_checks", s_.health_checks);
         unique_ids("dns", s_.dns);
         unique_ids("accelerators", s_.accelerators);
+        unique_ids("distributions", s_.distributions);
+        for (std::size_t i = 0; i < s_.distributions.size(); ++i)
+            unique_ids("distributions/" + std::to_string(i) + "/edges", s_.distributions[i].edges);
         unique_ids("populations", s_.populations);
         std::set<std::string> fault_ids;
         for (std::size_t i = 0; i < s_.faults.size(); ++i)
@@ -48,6 +51,7 @@ public:
         checks();
         dns();
         accelerators();
+        distributions();
         populations();
         faults();
         if (problems_.empty())
@@ -152,6 +156,9 @@ private:
     }
     bool is_accelerator(const std::string &id) const {
         return find_by_id(s_.accelerators, id) != nullptr;
+    }
+    bool is_distribution(const std::string &id) const {
+        return find_by_id(s_.distributions, id) != nullptr;
     }
     void need_region(const std::string &id, const std::string &where) {
         if (!is_region(id))
@@ -260,11 +267,29 @@ private:
                 const std::string rat = at + "/records/" + std::to_string(k);
                 if (!record_ids.insert(rec.id).second)
                     add(rat + "/id", "the record id \"" + rec.id + "\" is used twice in " + n.id);
-                if (!tier(rec.target) && !dns_name(rec.target))
-                    add(rat + "/target",
-                        "\"" + rec.target + "\" is neither an app tier nor a DNS name");
+                if (!tier(rec.target) && !dns_name(rec.target) && !is_distribution(rec.target))
+                    add(rat + "/target", "\"" + rec.target +
+                                             "\" is neither an app tier, a DNS name nor a "
+                                             "distribution");
                 if (dns_name(rec.target) && !rec.alias)
                     add(rat + "/alias", "a record that points at another DNS name is an alias");
+                if (is_distribution(rec.target)) {
+                    // Route 53 refuses Evaluate Target Health on an alias to CloudFront
+                    // (FACTS.md section 1).
+                    if (!rec.alias)
+                        add(rat + "/alias",
+                            "a record that points at a distribution is an alias; set \"alias\" "
+                            "to true");
+                    else if (rec.evaluate_target_health)
+                        add(rat + "/evaluate_target_health",
+                            "an alias to a distribution cannot evaluate target health (Route 53 "
+                            "does not allow it for CloudFront); set \"evaluate_target_health\" "
+                            "to false and attach a health check if the record needs one");
+                    if (n.records.size() != 1)
+                        add(rat + "/target",
+                            "a DNS name that aliases a distribution has that one record only; "
+                            "the model does not mix a distribution with other answers");
+                }
                 if (!rec.health_check.empty() && !is_check(rec.health_check))
                     add(rat + "/health_check",
                         "\"" + rec.health_check + "\" is not a health check");
@@ -377,12 +402,37 @@ private:
         }
     }
 
+    void distributions() {
+        for (std::size_t i = 0; i < s_.distributions.size(); ++i) {
+            const auto &d = s_.distributions[i];
+            const std::string at = "/distributions/" + std::to_string(i);
+            if (d.edges.empty())
+                add(at + "/edges", "a distribution needs at least one edge location");
+            const auto origin = [&](const std::string &id, const char *key) {
+                const DataStore *store = find_by_id(s_.data_stores, id);
+                if (!tier(id) && !store)
+                    add(at + "/" + key, "\"" + id + "\" is neither an app tier nor a bucket");
+                else if (store && store->kind != StoreKind::bucket)
+                    add(at + "/" + key, "the data store \"" + id + "\" is a " +
+                                            to_string(store->kind) +
+                                            "; an origin is an app tier or a bucket");
+            };
+            origin(d.primary, "primary");
+            origin(d.secondary, "secondary");
+            if (d.primary == d.secondary)
+                add(at + "/secondary", "an origin group has two different origins; pick "
+                                       "another secondary than the primary");
+        }
+    }
+
     void populations() {
         for (std::size_t i = 0; i < s_.populations.size(); ++i) {
             const auto &p = s_.populations[i];
             const std::string at = "/populations/" + std::to_string(i);
-            if (!dns_name(p.entry) && !is_accelerator(p.entry))
-                add(at + "/entry", "\"" + p.entry + "\" is neither a DNS name nor an accelerator");
+            if (!dns_name(p.entry) && !is_accelerator(p.entry) && !is_distribution(p.entry))
+                add(at + "/entry", "\"" + p.entry +
+                                       "\" is neither a DNS name, an accelerator nor a "
+                                       "distribution");
         }
     }
 

@@ -11,7 +11,7 @@
 namespace model {
 
 constexpr const char *kScenarioFormat = "failover-lab-scenario";
-constexpr int kScenarioVersion = 2;
+constexpr int kScenarioVersion = 3;
 constexpr std::size_t kMaxScenarioBytes = limits::kScenarioBytes;
 
 struct ScenarioLoad {
