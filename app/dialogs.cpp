@@ -70,7 +70,8 @@ namespace {
 void show_box(QMessageBox::Icon icon, QWidget *parent, const QString &title, const QString &text,
               const QString &more, const QString &details) {
     if (answerer()) {
-        answerer()(text + QLatin1Char('\n') + more);
+        answerer()(text + QLatin1Char('\n') + more +
+                   (details.isEmpty() ? QString() : QLatin1Char('\n') + details));
         return;
     }
     QMessageBox box(icon, title, text, QMessageBox::Ok, parent);

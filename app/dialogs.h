@@ -40,8 +40,8 @@ RecoveryChoice ask_recovery(QWidget *parent, const QString &text, const QString 
 bool confirm_and_open_link(QWidget *parent, const QUrl &url);
 
 // Tests: every question is answered by `answerer`, given the question's text, instead of a
-// box, and what tell() says goes to it too (its answer unused); an empty function shows the
-// boxes again.
+// box, and what tell() and warn() say goes to it too, details included (its answer unused);
+// an empty function shows the boxes again.
 using Answerer = std::function<bool(const QString &text)>;
 void answer_questions_with(Answerer answerer);
 // Tests: questions with more than two answers (save/discard/cancel, recover/discard/later)

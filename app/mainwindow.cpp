@@ -243,7 +243,8 @@ void MainWindow::show_open_problems(const QString &path, const model::Problems &
     warn(this, tr("Cannot open scenario"),
          tr("%1 was not opened; what is open stays as it was.").arg(QFileInfo(path).fileName()),
          shown, details.join(QLatin1Char('\n')));
-    say(tr("Not opened: %1").arg(details.value(0)));
+    // In words; the places as JSON pointers are in the box's details.
+    say(tr("Not opened: %1").arg(reasons.value(0)));
 }
 
 void MainWindow::adopt(model::Scenario scenario, const QString &path, std::function<void()> then) {
@@ -287,9 +288,7 @@ void MainWindow::open_file_in_background(const QString &path) {
         return;
     say(tr("Opening %1\u2026").arg(QDir::toNativeSeparators(path)), 0);
     loader_.request_work<std::shared_ptr<model::ScenarioLoad>>(
-        [path] {
-            return std::make_shared<model::ScenarioLoad>(read_scenario_file(path));
-        },
+        [path] { return std::make_shared<model::ScenarioLoad>(read_scenario_file(path)); },
         [this, path](std::shared_ptr<model::ScenarioLoad> load) {
             if (!load->scenario) {
                 show_open_problems(path, load->problems);

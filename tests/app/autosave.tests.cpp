@@ -23,8 +23,10 @@ QByteArray read_all(const QString &path) {
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+// The autosaves in a folder (scenarios and their .info), not the locks of sessions running.
 QStringList autosave_files(const QString &folder) {
-    return QDir(folder).entryList({QStringLiteral("autosave-*")}, QDir::Files);
+    return QDir(folder).entryList(
+        {QStringLiteral("autosave-*.json"), QStringLiteral("autosave-*.info")}, QDir::Files);
 }
 
 // One edit of the document: the starter scenario's name changed.

@@ -38,7 +38,7 @@ bool wait_for_line(QProcess &p, const QByteArray &line, QByteArray *out) {
 } // namespace
 
 TEST_CASE("A save killed at any moment leaves the old file or the new one, whole",
-          "[app][save][kill]") {
+          "[.kill][app][save]") {
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("big.json"));
