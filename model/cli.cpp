@@ -68,7 +68,7 @@ int simulate_command(const std::vector<std::string> &args, std::ostream &out, st
         if (a == "--seed")
             options.seed = parse_seed(value());
         else if (a == "--until") {
-            const std::string v = value();
+            const std::string &v = value();
             options.until = parse_duration(v);
             if (!options.until || *options.until <= 0 || *options.until > 24 * kHour)
                 throw Usage{"--until needs a duration such as 90s, 30m or 2h (at most 24h), "
