@@ -19,10 +19,12 @@ EventList::EventList(QWidget *parent) : QTreeWidget(parent) {
     setRootIsDecorated(false);
     setAlternatingRowColors(true);
     setUniformRowHeights(true);
-    // The clock column is as wide as a clock time: sizing it to its contents would measure
-    // every row of a long run at each layout.
+    // The clock column is as wide as the longest clock time, one with milliseconds: sizing it
+    // to its contents would measure every row of a long run at each layout.
     header()->setSectionResizeMode(0, QHeaderView::Fixed);
-    setColumnWidth(0, fontMetrics().horizontalAdvance(QStringLiteral("00:00:00")) + 24);
+    setColumnWidth(0, fontMetrics().horizontalAdvance(
+                          QString::fromStdString(model::format_clock(kWidestClockMs))) +
+                          24);
     setToolTip(tr("Every event of the run, in order. Select one to see its time."));
     connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (item)

@@ -2,6 +2,7 @@
 // The trace of a run as a list: clock time and the event's sentence, one row per event.
 
 #include "model/report.h"
+#include "model/sim_time.h"
 
 #include <QTreeWidget>
 
@@ -16,6 +17,9 @@ public:
     // Lists the report's events; while the list is hidden, only once it is shown.
     void show_report(std::shared_ptr<const model::Report> report);
     bool up_to_date() const { return !pending_; }
+    // The longest clock time a row can show: the last millisecond of a run of the longest
+    // duration a scenario allows (a day, the duration field's maximum).
+    static constexpr model::Ms kWidestClockMs = 24 * model::kHour - 1;
 
 signals:
     void event_chosen(qint64 t_ms);

@@ -21,3 +21,11 @@ TEST_CASE("A hidden event list fills its rows when it is shown, the last report 
     CHECK(list.topLevelItemCount() == static_cast<int>(one.report->run.events.size()));
     CHECK(list.topLevelItem(0)->text(1) == widgets::event_sentence(one.report->run.events[0]));
 }
+
+TEST_CASE("The clock column is wide enough for a clock time with milliseconds", "[events]") {
+    widgets::EventList list;
+    const QString widest =
+        QString::fromStdString(model::format_clock(widgets::EventList::kWidestClockMs));
+    CHECK(widest == QStringLiteral("23:59:59.999"));
+    CHECK(list.columnWidth(0) > list.fontMetrics().horizontalAdvance(widest));
+}
