@@ -386,14 +386,16 @@ TEST_CASE("Problems are capped per file with a count of the rest", "[hostile][li
     CHECK(load.problems.back().message == "\u2026 and 9900 more problems");
     CHECK(problem_count(load.problems) == 10000);
 
-    // An 8 MiB list of wrong-typed entries: one problem, not four million.
+    // A list of a million wrong-typed entries (the reported file had four million in 8 MiB):
+    // one problem, not one per entry.
     std::string big = "{\"format\": \"failover-lab-scenario\", \"version\": 2, \"regions\": [";
-    while (big.size() < limits::kScenarioBytes - 16)
+    big.reserve(2'100'000);
+    for (int i = 0; i < 1'000'000; ++i)
         big += "1,";
     big += "1]}";
     const ScenarioLoad huge = parse_scenario(big, "huge.json");
     CHECK(huge.problems.size() <= 2); // and the missing populations
-    CHECK(mentions(huge.problems, "/regions: expected at most 10000 entries, found 4194"));
+    CHECK(mentions(huge.problems, "/regions: expected at most 10000 entries, found 1000001"));
 
     Problems capped;
     for (int i = 0; i < 250; ++i)
@@ -666,4 +668,37 @@ TEST_CASE("Each limit of a lesson has its message", "[hostile][limits][lesson]")
     std::string progress = "{\"format\": \"failover-lab-progress\", \"lessons\": {}}";
     progress += std::string(limits::kProgressBytes, ' ');
     CHECK(mentions(parse_progress(progress, "p.json").problems, "a progress file is at most"));
+}
+
+TEST_CASE("The actions and progress reproducers of the fuzz corpus are refused cleanly",
+          "[hostile][lesson]") {
+    const Scenario base = testing::load_builtin("pattern-warm-standby.json");
+    for (const char *name :
+         {"repro-set-field-not-a-pointer.json", "repro-set-huge-array-index.json",
+          "repro-set-value-nested-deep.json"}) {
+        INFO(name);
+        Problems problems;
+        const auto list =
+            parse_json_text(read_all(corpus_path("fuzz_actions", name)), name, problems);
+        if (!list) {
+            CHECK(mentions(problems, "levels deep"));
+            continue;
+        }
+        const Json step{{"actions", *list}};
+        JsonReader reader(step, "", name, problems);
+        const auto actions = read_lesson_actions(reader, step, name, problems);
+        REQUIRE(problems.empty());
+        Scenario s = base;
+        RunOptions options;
+        CHECK_FALSE(apply_actions(s, actions, options).ok);
+        CHECK(write_scenario(s) == write_scenario(base));
+    }
+    const ProgressLoad deep = parse_progress(
+        read_all(corpus_path("fuzz_progress", "repro-nesting-too-deep.json")), "p.json");
+    CHECK_FALSE(deep.progress);
+    CHECK(mentions(deep.problems, "levels deep"));
+    CHECK_FALSE(
+        parse_progress(read_all(corpus_path("fuzz_progress", "repro-out-of-range-number.json")),
+                       "p.json")
+            .progress);
 }
