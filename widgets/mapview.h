@@ -78,6 +78,9 @@ public:
     CdnEdgeItem *cdn_edge(const QString &distribution, const QString &edge) const;
     RequestDots *request_dots() const { return dots_; }
     std::vector<LinkItem *> links() const;
+    // Where lines to and from a region, tier, population, DNS name, accelerator or distribution
+    // end, in scene coordinates.
+    QPointF anchor_of(const QString &id) const;
     // What an item's context menu offers.
     std::vector<MapAction> actions_for(const MapItem *item) const;
 
@@ -147,7 +150,6 @@ private:
     void layout_edge_nodes();
     void place_links();
     void declutter();
-    QPointF anchor_of(const QString &id) const;
 
     // input (mapview_input.cpp)
     MapItem *item_at(QPoint viewport_pos) const;

@@ -25,11 +25,13 @@ model::Scenario load(const std::string &name) {
     return *l.scenario;
 }
 
-// Whether an answer line lit now ends at the region's box.
+// Whether an answer line lit now runs from the distribution to the region's box (the scenario's
+// DNS name and accelerator have answer lines of their own).
 bool answer_ends_at(const widgets::MapView &view, const QString &region) {
+    const QPointF distribution = view.anchor_of(QStringLiteral("shop-cdn"));
     for (const widgets::LinkItem *link : view.links())
         if (link->style() == widgets::LinkItem::Style::answer && link->active() &&
-            link->curve().to == view.region_item(region)->pos())
+            link->curve().from == distribution && link->curve().to == view.anchor_of(region))
             return true;
     return false;
 }
@@ -58,6 +60,7 @@ TEST_CASE("The map shows a distribution's edges, its answering origin and its ca
     CHECK(nyc->answering() == model::CdnOrigin::secondary);
     CHECK(view.edge_node("shop-cdn")->subtitle().contains("failover"));
     CHECK(nyc->toolTip().contains("api-west"));
+    CHECK(answer_ends_at(view, QStringLiteral("us-west-2")));
 
     // With the secondary in the failed region too, nothing answers and the cache runs out.
     s.distributions[0].secondary = "static-east";
