@@ -1,16 +1,21 @@
 #include "dialogs.h"
 
 #include "widgets/inspectorsettings.h"
+#include "widgets/lessonreader.h"
 
+#include <QAbstractButton>
 #include <QCoreApplication>
+#include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace app {
@@ -21,6 +26,16 @@ const QString kFolderKey = QStringLiteral("files/scenario_folder");
 Answerer &answerer() {
     static Answerer a;
     return a;
+}
+
+ChoiceAnswerer &choice_answerer() {
+    static ChoiceAnswerer c;
+    return c;
+}
+
+LinkOpener &link_opener() {
+    static LinkOpener o;
+    return o;
 }
 
 FileChooser &chooser() {
@@ -50,14 +65,111 @@ bool ask_yes_no(QWidget *parent, const QString &title, const QString &text, cons
     return box.exec() == QMessageBox::Yes;
 }
 
-void tell(QWidget *parent, const QString &title, const QString &text, const QString &more) {
+namespace {
+
+void show_box(QMessageBox::Icon icon, QWidget *parent, const QString &title, const QString &text,
+              const QString &more, const QString &details) {
     if (answerer()) {
-        answerer()(text + QLatin1Char('\n') + more);
+        answerer()(text + QLatin1Char('\n') + more +
+                   (details.isEmpty() ? QString() : QLatin1Char('\n') + details));
         return;
     }
-    QMessageBox box(QMessageBox::Information, title, text, QMessageBox::Ok, parent);
+    QMessageBox box(icon, title, text, QMessageBox::Ok, parent);
     box.setInformativeText(more);
+    if (!details.isEmpty())
+        box.setDetailedText(details);
     box.exec();
+}
+
+// A box with one button per answer; the index of the one clicked, or `escape` when the box is
+// closed without one.
+int choose(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text,
+           const QString &more, const QList<QPair<QString, QMessageBox::ButtonRole>> &answers,
+           int default_answer, int escape) {
+    if (choice_answerer()) {
+        QStringList labels;
+        for (const auto &a : answers)
+            labels << a.first;
+        const int picked = choice_answerer()(text + QLatin1Char('\n') + more, labels);
+        return picked >= 0 && picked < static_cast<int>(answers.size()) ? picked : escape;
+    }
+    QMessageBox box(icon, title, text, QMessageBox::NoButton, parent);
+    box.setInformativeText(more);
+    QList<QAbstractButton *> buttons;
+    for (const auto &[label, role] : answers)
+        buttons << box.addButton(label, role);
+    box.setDefaultButton(qobject_cast<QPushButton *>(buttons.value(default_answer)));
+    box.setEscapeButton(buttons.value(escape));
+    box.exec();
+    const int picked = static_cast<int>(buttons.indexOf(box.clickedButton()));
+    return picked < 0 ? escape : picked;
+}
+
+} // namespace
+
+void tell(QWidget *parent, const QString &title, const QString &text, const QString &more,
+          const QString &details) {
+    show_box(QMessageBox::Information, parent, title, text, more, details);
+}
+
+void warn(QWidget *parent, const QString &title, const QString &text, const QString &more,
+          const QString &details) {
+    show_box(QMessageBox::Warning, parent, title, text, more, details);
+}
+
+SaveChoice ask_save_changes(QWidget *parent, const QString &text) {
+    if (choice_answerer()) {
+        const int picked = choose(parent, QMessageBox::Question, {}, text, {},
+                                  {{tr("Save"), QMessageBox::AcceptRole},
+                                   {tr("Discard"), QMessageBox::DestructiveRole},
+                                   {tr("Cancel"), QMessageBox::RejectRole}},
+                                  0, 2);
+        return picked == 0   ? SaveChoice::save
+               : picked == 1 ? SaveChoice::discard
+                             : SaveChoice::cancel;
+    }
+    // The standard buttons, with the platform's own words and order.
+    const auto answer = QMessageBox::question(
+        parent, tr("Unsaved changes"), text,
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    return answer == QMessageBox::Save      ? SaveChoice::save
+           : answer == QMessageBox::Discard ? SaveChoice::discard
+                                            : SaveChoice::cancel;
+}
+
+RecoveryChoice ask_recovery(QWidget *parent, const QString &text, const QString &more) {
+    const int picked =
+        choose(parent, QMessageBox::Question, tr("Recover unsaved changes?"), text, more,
+               {{tr("&Recover"), QMessageBox::AcceptRole},
+                {tr("&Discard"), QMessageBox::DestructiveRole},
+                {tr("&Later"), QMessageBox::RejectRole}},
+               0, 2);
+    return picked == 0   ? RecoveryChoice::recover
+           : picked == 1 ? RecoveryChoice::discard
+                         : RecoveryChoice::later;
+}
+
+bool confirm_and_open_link(QWidget *parent, const QUrl &url) {
+    if (!widgets::is_web_address(url))
+        return false;
+    const QString address = url.toDisplayString();
+    if (!ask_yes_no(parent, tr("Open this link?"),
+                    tr("This link leaves Failover Lab for the web:\n%1").arg(address),
+                    tr("Open it in your web browser?")))
+        return false;
+    if (link_opener())
+        link_opener()(url);
+    else
+        QDesktopServices::openUrl(url);
+    return true;
+}
+
+void answer_choices_with(ChoiceAnswerer c) {
+    choice_answerer() = std::move(c);
+}
+
+void open_links_with(LinkOpener opener) {
+    link_opener() = std::move(opener);
 }
 
 void answer_questions_with(Answerer a) {

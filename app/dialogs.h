@@ -5,10 +5,12 @@
 #include "model/edit.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
 
+class QUrl;
 class QWidget;
 
 namespace app {
@@ -17,14 +19,39 @@ namespace app {
 bool ask_yes_no(QWidget *parent, const QString &title, const QString &text, const QString &question,
                 const QString &details = {});
 
-// Tells the learner why something cannot be done, in a box to acknowledge.
-void tell(QWidget *parent, const QString &title, const QString &text, const QString &more);
+// Tells the learner why something cannot be done, in a box to acknowledge; `details` go under
+// "Show Details...". A warning has the warning icon.
+void tell(QWidget *parent, const QString &title, const QString &text, const QString &more,
+          const QString &details = {});
+void warn(QWidget *parent, const QString &title, const QString &text, const QString &more,
+          const QString &details = {});
+
+// Unsaved changes before they would be lost: save them, discard them, or do not go on.
+enum class SaveChoice { save, discard, cancel };
+SaveChoice ask_save_changes(QWidget *parent, const QString &text);
+
+// An autosave left by a session that ended without a clean close: open it, delete it, or
+// leave it for the next start.
+enum class RecoveryChoice { recover, discard, later };
+RecoveryChoice ask_recovery(QWidget *parent, const QString &text, const QString &more);
+
+// A link in a lesson: only http and https addresses open, in the learner's browser, and only
+// after they agreed to the address shown (widgets::is_web_address). True if it was opened.
+bool confirm_and_open_link(QWidget *parent, const QUrl &url);
 
 // Tests: every question is answered by `answerer`, given the question's text, instead of a
-// box, and what tell() says goes to it too (its answer unused); an empty function shows the
-// boxes again.
+// box, and what tell() and warn() say goes to it too, details included (its answer unused);
+// an empty function shows the boxes again.
 using Answerer = std::function<bool(const QString &text)>;
 void answer_questions_with(Answerer answerer);
+// Tests: questions with more than two answers (save/discard/cancel, recover/discard/later)
+// are answered by `chooser`, given the text and the answers offered, with the index of one;
+// an empty function shows the boxes again.
+using ChoiceAnswerer = std::function<int(const QString &text, const QStringList &answers)>;
+void answer_choices_with(ChoiceAnswerer chooser);
+// Tests: links the learner agreed to open go to `opener` instead of the browser.
+using LinkOpener = std::function<void(const QUrl &url)>;
+void open_links_with(LinkOpener opener);
 
 // The scenario settings in a dialog; the settings chosen, or nothing if cancelled.
 std::optional<model::ScenarioSettings> ask_scenario_settings(QWidget *parent,

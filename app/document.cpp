@@ -2,9 +2,32 @@
 
 #include "model/scenario_json.h"
 
-#include <QSaveFile>
+#include "app/savefile.h"
 
 namespace app {
+
+namespace {
+
+template <typename F> model::ScenarioLoad guarded(const QString &path, F &&read) {
+    try {
+        return read();
+    } catch (const std::exception &e) {
+        model::ScenarioLoad load;
+        load.problems.push_back(
+            {path.toStdString(), "", std::string("the file could not be read: ") + e.what()});
+        return load;
+    }
+}
+
+} // namespace
+
+model::ScenarioLoad read_scenario_file(const QString &path) {
+    return guarded(path, [&] { return model::load_scenario_file(path.toStdString()); });
+}
+
+model::ScenarioLoad read_scenario_text(const std::string &text, const QString &path) {
+    return guarded(path, [&] { return model::parse_scenario(text, path.toStdString()); });
+}
 
 Document::Document(QObject *parent) : QObject(parent) {
     connect(&undo_, &QUndoStack::cleanChanged, this, &Document::modified_changed);
@@ -25,18 +48,15 @@ void Document::reset(model::Scenario scenario, const QString &path) {
     emit changed();
 }
 
+void Document::recover(model::Scenario scenario, const QString &path) {
+    reset(std::move(scenario), path);
+    undo_.resetClean(); // no state of this session is the file on disk
+}
+
 bool Document::save(const QString &path, QString *error) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = file.errorString();
+    if (!write_file_atomically(path, QByteArray::fromStdString(model::write_scenario(scenario_)),
+                               error))
         return false;
-    }
-    const std::string text = model::write_scenario(scenario_);
-    file.write(text.data(), static_cast<qint64>(text.size()));
-    if (!file.commit()) {
-        *error = file.errorString();
-        return false;
-    }
     path_ = path;
     undo_.setClean();
     emit path_changed(path_);

@@ -5,11 +5,12 @@
 // Every edit is a ScenarioEdit command holding the scenario before and after (scenarios are
 // small values, so a snapshot is cheaper to get right than a command per field); continuous
 // edits such as a drag merge into one undo entry. After any change the document emits
-// changed(), and the views re-sync from scenario() by id. Saving goes through QSaveFile, so a
-// crash mid-save leaves the old file whole.
+// changed(), and the views re-sync from scenario() by id. Saving goes through
+// write_file_atomically, so a crash mid-save leaves the old file whole.
 
 #include "model/edit.h"
 #include "model/scenario.h"
+#include "model/scenario_json.h"
 
 #include <QObject>
 #include <QString>
@@ -17,6 +18,13 @@
 #include <QUndoStack>
 
 namespace app {
+
+// A scenario file read and checked (model::load_scenario_file); a reader that gives up with an
+// exception on input it cannot take (a number too large for a double, say) becomes a problem
+// naming the file, never a crash. Safe to call off the GUI thread.
+model::ScenarioLoad read_scenario_file(const QString &path);
+// The same for text already read.
+model::ScenarioLoad read_scenario_text(const std::string &text, const QString &path);
 
 class Document : public QObject {
     Q_OBJECT
@@ -31,7 +39,11 @@ public:
 
     // Replaces everything (open, new); the undo history starts afresh.
     void reset(model::Scenario scenario, const QString &path);
-    // Writes atomically; on failure says why in *error and keeps the document modified.
+    // The same for a scenario recovered from an autosave: bound to `path` (its original file,
+    // or none), and modified, since what is on disk is not this scenario.
+    void recover(model::Scenario scenario, const QString &path);
+    // Writes atomically (write_file_atomically); on failure says why in *error and keeps the
+    // document modified.
     bool save(const QString &path, QString *error);
 
     // Applies an edit made on a copy of scenario(); merge_key non-empty merges consecutive

@@ -47,6 +47,10 @@ public:
     // Stops taking results and waits for a run in flight. Requests after it are ignored.
     void close();
     bool closed() const { return closed_; }
+    // Whether a requested run has not arrived yet.
+    bool busy() const { return runner_.busy(); }
+    // Gives up the run in flight (ModelRunner::abandon); current() stays as it was.
+    void abandon() { runner_.abandon(); }
 
 signals:
     // A new (scenario, report) pair is current; elapsed_ms 0 for a run made now.

@@ -1,10 +1,12 @@
 // Failover Lab: the desktop app, or the command line when given a subcommand.
+#include "app/appidentity.h"
 #include "app/mainwindow.h"
 #include "model/cli.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QTimer>
 #include <iostream>
 
@@ -48,19 +50,29 @@ private:
     bool done_ = false;
 };
 
+// Whether the first argument names a scenario file for the window to open: a file or folder
+// that exists, or anything that looks like a path to one. Anything else is a command, and an
+// unknown command is the command line's to refuse, before any window system is touched.
+bool is_scenario_argument(const std::string &arg) {
+    const QString a = QString::fromStdString(arg);
+    if (a.isEmpty() || a.startsWith(QLatin1Char('-')))
+        return false;
+    return QFileInfo::exists(a) || a.contains(QLatin1Char('/')) ||
+           a.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive);
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
     QElapsedTimer since_main;
     since_main.start();
     const std::vector<std::string> args(argv + 1, argv + argc);
-    if (model::is_cli_command(args))
+    // Decided before QApplication exists: a command must work with no display at all.
+    if (model::is_cli_command(args) || (!args.empty() && !is_scenario_argument(args.front())))
         return model::run_cli(args, std::cout, std::cerr);
 
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Failover Lab"));
-    QApplication::setOrganizationName(QStringLiteral("Failover Lab"));
-    QApplication::setApplicationVersion(QStringLiteral(FAILOVER_LAB_VERSION_STRING));
+    app::set_app_identity(QStringLiteral(FAILOVER_LAB_VERSION_STRING));
     app::MainWindow window;
     const QByteArray report = qgetenv("FAILOVER_LAB_STARTUP_REPORT");
     FirstPaint first_paint(since_main, report == "quit");
@@ -68,5 +80,7 @@ int main(int argc, char **argv) {
         window.installEventFilter(&first_paint);
     window.open_initial(args.empty() ? QString() : QString::fromStdString(args.front()));
     window.show();
+    // After the window is up: autosaves a session left behind are offered for recovery.
+    QTimer::singleShot(0, &window, &app::MainWindow::offer_recovery);
     return QApplication::exec();
 }

@@ -1,11 +1,13 @@
 #include "mainwindow.h"
 
+#include "app/dialogs.h"
 #include "app/lessonlibrary.h"
 #include "model/scenario_json.h"
 #include "model/world_at.h"
 #include "widgets/charts.h"
 #include "widgets/eventlist.h"
 #include "widgets/faultlist.h"
+#include "widgets/fieldhelp.h"
 #include "widgets/inspector.h"
 #include "widgets/lessonreader.h"
 #include "widgets/mapview.h"
@@ -16,16 +18,23 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSlider>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include <utility>
 
 namespace app {
 
@@ -49,6 +58,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {
     });
     connect(&clock_, &PlaybackClock::reached_end, this,
             [this] { say(tr("End of the run: replay finished.")); });
+    connect(&autosaver_, &Autosaver::failed, this,
+            [this](const QString &why) { say(tr("Autosave failed: %1").arg(why), 0); });
+    busy_timer_ = new QTimer(this);
+    busy_timer_->setInterval(100);
+    connect(busy_timer_, &QTimer::timeout, this, &MainWindow::update_busy);
+    busy_timer_->start();
     resize(1400, 900);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -57,8 +72,27 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {
 }
 
 void MainWindow::build_views() {
-    map_ = new widgets::MapView(this);
-    setCentralWidget(map_);
+    // The map, under a banner that stays for the session when the progress file has a problem.
+    auto *centre = new QWidget(this);
+    auto *centre_layout = new QVBoxLayout(centre);
+    centre_layout->setContentsMargins(0, 0, 0, 0);
+    centre_layout->setSpacing(0);
+    banner_ = new QLabel(centre);
+    banner_->setObjectName(QStringLiteral("progress_warning"));
+    banner_->setWordWrap(true);
+    banner_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    banner_->setMargin(8);
+    banner_->setAutoFillBackground(true);
+    // The theme's tooltip colours: set apart from the window in every theme, light or dark.
+    banner_->setBackgroundRole(QPalette::ToolTipBase);
+    banner_->setForegroundRole(QPalette::ToolTipText);
+    banner_->setFrameShape(QFrame::StyledPanel);
+    banner_->setAccessibleName(tr("Progress file warning"));
+    banner_->hide();
+    map_ = new widgets::MapView(centre);
+    centre_layout->addWidget(banner_);
+    centre_layout->addWidget(map_, 1);
+    setCentralWidget(centre);
     const auto dock = [this](const QString &title, const QString &name, QWidget *w,
                              Qt::DockWidgetArea area) {
         auto *d = new QDockWidget(title, this);
@@ -89,10 +123,11 @@ void MainWindow::build_views() {
     quizzes_ = load_quiz_folder(QStringLiteral(":/lessons/quizzes"), &problems);
     for (const QString &p : problems)
         qWarning("%s", qPrintable(p));
-    QString progress_error;
-    if (!progress_.load(&progress_error))
-        QMetaObject::invokeMethod(
-            this, [this, progress_error] { say(progress_error, 15000); }, Qt::QueuedConnection);
+    if (QString progress_error; !progress_.load(&progress_error)) {
+        // Not a passing status message: the learner keeps seeing it until the session ends.
+        banner_->setText(QStringLiteral("\u26a0 ") + progress_error);
+        banner_->show();
+    }
     reader_->set_progress(progress_.progress());
     connect(reader_, &widgets::LessonReader::open_scenario, this,
             &MainWindow::open_lesson_scenario);
@@ -105,6 +140,11 @@ void MainWindow::build_views() {
             &MainWindow::open_worked_example);
     connect(reader_, &widgets::LessonReader::test_yourself, this, &MainWindow::test_yourself);
     connect(reader_, &widgets::LessonReader::lesson_read, this, &MainWindow::mark_lesson_read);
+    connect(reader_, &widgets::LessonReader::link_requested, this, &MainWindow::open_link);
+    connect(reader_, &widgets::LessonReader::link_refused, this, [this](const QUrl &url) {
+        say(tr("Not opened: %1 is not a web address (only http and https links open)")
+                .arg(url.toDisplayString()));
+    });
 
     auto *bottom = new QTabWidget(this);
     timeline_ = new widgets::Timeline(bottom);
@@ -166,17 +206,58 @@ void MainWindow::open_initial(const QString &path) {
         for (std::size_t i = 0; i < lessons.size() && first < 0; ++i)
             if (lessons[i].scenarios.front() == "scenarios/start-here.json")
                 first = static_cast<int>(i);
-        if (first >= 0) {
+        // At start-up, before the window shows, the built-in scenario is read and run here.
+        if (first >= 0)
             reader_->show_lesson(first);
-            open_lesson_scenario(first, QStringLiteral("scenarios/start-here.json"));
-        } else {
-            open_file(kDefaultScenario);
-        }
+        open_file(kDefaultScenario);
     }
     map_->fit_to_content();
 }
 
+bool MainWindow::refuse_non_file(const QString &path) {
+    const QFileInfo info(path);
+    if (path.startsWith(QLatin1Char(':')) || info.isFile())
+        return false;
+    // A folder or a pipe is refused before anything opens it: reading a pipe would wait for a
+    // writer that may never come.
+    const QString why = !info.exists() && !info.isSymLink() ? tr("the file does not exist")
+                        : info.isDir()                      ? tr("it is a folder, not a file")
+                                                            : tr("it is not a regular file");
+    warn(this, tr("Cannot open scenario"),
+         tr("%1 was not opened; what is open stays as it was.").arg(QDir::toNativeSeparators(path)),
+         tr("It cannot be opened: %1.").arg(why));
+    say(tr("Not opened: %1: %2").arg(QDir::toNativeSeparators(path), why));
+    return true;
+}
+
+void MainWindow::show_open_problems(const QString &path, const model::Problems &problems) {
+    QStringList reasons, details;
+    for (const model::Problem &p : problems) {
+        reasons << widgets::problem_text(p);
+        details << QString::fromStdString(p.text());
+    }
+    QString shown = reasons.mid(0, 3).join(QLatin1Char('\n'));
+    if (reasons.size() > 3)
+        shown += QLatin1Char('\n') + tr("… and %n more (see the details)", nullptr,
+                                        static_cast<int>(reasons.size() - 3));
+    warn(this, tr("Cannot open scenario"),
+         tr("%1 was not opened; what is open stays as it was.").arg(QFileInfo(path).fileName()),
+         shown, details.join(QLatin1Char('\n')));
+    // In words; the places as JSON pointers are in the box's details.
+    say(tr("Not opened: %1").arg(reasons.value(0)));
+}
+
+void MainWindow::adopt(model::Scenario scenario, const QString &path, std::function<void()> then) {
+    clock_.pause();
+    after_run_ = std::move(then);
+    doc_.reset(std::move(scenario), path); // its changed() asks for the run
+    if (!path.isEmpty())
+        add_recent(path);
+}
+
 bool MainWindow::open_file(const QString &path) {
+    if (refuse_non_file(path))
+        return false;
     QFile f(path);
     model::ScenarioLoad load;
     if (!f.open(QIODevice::ReadOnly))
@@ -187,21 +268,13 @@ bool MainWindow::open_file(const QString &path) {
         load.problems.push_back(
             {path.toStdString(), "", tr("the file is larger than 8 MiB").toStdString()});
     else
-        load = model::parse_scenario(f.readAll().toStdString(), path.toStdString());
+        load = read_scenario_text(f.readAll().toStdString(), path);
     if (!load.scenario) {
-        QStringList lines;
-        for (const auto &p : load.problems)
-            lines << QString::fromStdString(p.text());
-        QMessageBox box(QMessageBox::Warning, tr("Cannot open scenario"),
-                        tr("The scenario was not opened; what is open stays as it was."),
-                        QMessageBox::Ok, this);
-        box.setDetailedText(lines.join('\n'));
-        box.setInformativeText(lines.mid(0, 3).join('\n'));
-        box.exec();
-        say(tr("Not opened: %1").arg(lines.value(0)));
+        show_open_problems(path, load.problems);
         return false;
     }
     clock_.pause();
+    after_run_ = nullptr;
     doc_.reset(std::move(*load.scenario), path.startsWith(':') ? QString() : path);
     if (!path.startsWith(':'))
         add_recent(path);
@@ -210,10 +283,32 @@ bool MainWindow::open_file(const QString &path) {
     return true;
 }
 
+void MainWindow::open_file_in_background(const QString &path) {
+    if (refuse_non_file(path))
+        return;
+    say(tr("Opening %1\u2026").arg(QDir::toNativeSeparators(path)), 0);
+    loader_.request_work<std::shared_ptr<model::ScenarioLoad>>(
+        [path] { return std::make_shared<model::ScenarioLoad>(read_scenario_file(path)); },
+        [this, path](std::shared_ptr<model::ScenarioLoad> load) {
+            if (!load->scenario) {
+                show_open_problems(path, load->problems);
+                return;
+            }
+            adopt(std::move(*load->scenario), path, [this, path] {
+                clock_.seek(0);
+                map_->fit_to_content();
+                say(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
+            });
+        });
+}
+
 MainWindow::~MainWindow() {
     // Nothing the document does while it is destroyed may ask for a run any more.
     disconnect(&doc_, nullptr, this, nullptr);
+    disconnect(&doc_, nullptr, &autosaver_, nullptr);
     live_.close();
+    loader_.cancel();
+    try_runner_.cancel();
 }
 
 void MainWindow::run_model_now() {
@@ -233,6 +328,8 @@ void MainWindow::document_changed() {
 void MainWindow::run_updated(double ms) {
     // The map, the timeline and the charts show the scenario this report was computed from.
     const RunSnapshot &run = live_.current();
+    // A scenario just opened: what waited for its run (a seek, a play) happens now.
+    const std::function<void()> then = std::exchange(after_run_, nullptr);
     report_ = run.report;
     map_->show_scenario(*run.scenario);
     timeline_->set_report(report_, *run.scenario);
@@ -248,8 +345,94 @@ void MainWindow::run_updated(double ms) {
                      QString::fromStdString(model::format_clock(e.t_ms)),
                      QString::fromStdString(e.what)),
             0);
-    } else if (ms > 0) {
+    } else if (ms > 0 && !then) {
         statusBar()->showMessage(tr("Model run in %1 ms").arg(ms, 0, 'f', 1), 3000);
+    }
+    if (then)
+        then();
+}
+
+bool MainWindow::model_busy() const {
+    return live_.busy() || try_runner_.busy() || loader_.busy();
+}
+
+void MainWindow::cancel_model_work() {
+    if (!model_busy())
+        return;
+    live_.abandon();
+    try_runner_.abandon();
+    loader_.abandon();
+    after_run_ = nullptr;
+    busy_ticks_ = 0;
+    update_busy();
+    say(tr("Cancelled: the views show the last run that finished. Any edit runs the model "
+           "again."),
+        8000);
+}
+
+void MainWindow::update_busy() {
+    // Shown only when work takes a moment (about a third of a second), so that quick runs do
+    // not flicker in the status bar.
+    busy_ticks_ = model_busy() ? busy_ticks_ + 1 : 0;
+    busy_->setVisible(busy_ticks_ >= 3);
+}
+
+void MainWindow::open_link(const QUrl &url) {
+    if (confirm_and_open_link(this, url))
+        say(tr("Opened %1 in the web browser").arg(url.toDisplayString()));
+    else
+        say(tr("Not opened: %1").arg(url.toDisplayString()));
+}
+
+QString MainWindow::progress_warning() const {
+    return banner_->isHidden() ? QString() : banner_->text();
+}
+
+void MainWindow::offer_recovery() {
+    for (const LeftBehind &a : autosaver_.left_behind()) {
+        const QString file = a.original.isEmpty() ? tr("the unsaved scenario \"%1\"").arg(a.name)
+                                                  : QDir::toNativeSeparators(a.original);
+        const QString when = QLocale().toString(a.saved_at, QLocale::LongFormat);
+        const RecoveryChoice choice = ask_recovery(
+            this,
+            tr("Changes to %1 were not saved when Failover Lab last closed. They were autosaved "
+               "at %2.")
+                .arg(file, when),
+            tr("Recover opens them, still unsaved: Save writes them to %1. Discard deletes the "
+               "autosave. Later keeps it for the next start.")
+                .arg(a.original.isEmpty() ? tr("a file you choose")
+                                          : QDir::toNativeSeparators(a.original)));
+        if (choice == RecoveryChoice::later) {
+            autosaver_.keep(a);
+            continue;
+        }
+        if (choice == RecoveryChoice::discard) {
+            autosaver_.remove(a);
+            say(tr("The autosave of %1 was deleted").arg(file));
+            continue;
+        }
+        if (!confirm_discard()) {
+            autosaver_.keep(a);
+            continue;
+        }
+        model::ScenarioLoad load = Autosaver::load(a);
+        if (!load.scenario) {
+            show_open_problems(a.scenario_file, load.problems);
+            autosaver_.keep(a);
+            continue;
+        }
+        clock_.pause();
+        after_run_ = nullptr;
+        doc_.recover(std::move(*load.scenario), a.original);
+        // This session's own autosave takes over before the old one goes.
+        autosaver_.save_now();
+        autosaver_.wait();
+        autosaver_.remove(a);
+        run_model_now();
+        clock_.seek(0);
+        map_->fit_to_content();
+        say(tr("Recovered %1, autosaved at %2; it is not saved yet").arg(file, when), 0);
+        break; // one document at a time: any others wait for the next start
     }
 }
 
@@ -283,13 +466,17 @@ void MainWindow::update_title() {
 bool MainWindow::confirm_discard() {
     if (!doc_.modified())
         return true;
-    const auto answer = QMessageBox::question(
-        this, tr("Unsaved changes"),
-        tr("The scenario has changes that are not saved. Save them first?"),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Save)
+    switch (ask_save_changes(this,
+                             tr("The scenario has changes that are not saved. Save them first?"))) {
+    case SaveChoice::save:
         return save();
-    return answer == QMessageBox::Discard;
+    case SaveChoice::discard:
+        autosaver_.discard(); // given up on purpose: nothing to recover next time
+        return true;
+    case SaveChoice::cancel:
+        break;
+    }
+    return false;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
@@ -301,6 +488,9 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     live_.close(); // the window is going: no run may start or land any more
+    // A clean close leaves no autosave behind.
+    autosaver_.discard();
+    autosaver_.wait();
     event->accept();
 }
 

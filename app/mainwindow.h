@@ -2,6 +2,7 @@
 // The main window only wires: document and undo stack, the model runner, the playback clock,
 // and the views (map, palette, inspector, faults, timeline, charts, events).
 
+#include "app/autosave.h"
 #include "app/document.h"
 #include "app/liverun.h"
 #include "app/playback.h"
@@ -13,6 +14,7 @@
 #include "widgets/lessonreader.h"
 
 #include <QMainWindow>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -21,6 +23,8 @@ class QComboBox;
 class QLabel;
 class QMenu;
 class QSlider;
+class QTimer;
+class QUrl;
 
 namespace widgets {
 class ChartsPanel;
@@ -50,8 +54,25 @@ public:
 
     // Opens path, or the default lesson's scenario when path is empty or cannot be opened.
     void open_initial(const QString &path);
-    // Loads a scenario file; a bad file shows its problems and leaves the open one untouched.
+    // Loads a scenario file and runs it, here and now (start-up, tests); a bad file shows its
+    // problems and leaves the open one untouched. Anything but a regular file (a folder, a
+    // pipe) is refused before it is opened, so nothing waits on it.
     bool open_file(const QString &path);
+    // The same as File > Open does it: the file is read, checked and run off the GUI thread;
+    // the scenario replaces the open one when it has loaded.
+    void open_file_in_background(const QString &path);
+    // Offers each autosave that a session left behind (a crash, a kill) for recovery: Recover
+    // opens it as a modified document bound to its original file; Discard deletes it; Later
+    // keeps it for the next start.
+    void offer_recovery();
+    Autosaver *autosaver() { return &autosaver_; }
+    // Whether model work asked for from this window is still running (runs, loads, steps).
+    bool model_busy() const;
+    // Cancel (Esc, or the status bar's button while "running..." shows): the runs and loads in
+    // flight are abandoned, and the views keep the last finished run.
+    void cancel_model_work();
+    // What the window says about the progress file for the whole session ("" if nothing).
+    QString progress_warning() const;
     bool save_to(const QString &path);
 
     Document *document() { return &doc_; }
@@ -110,6 +131,13 @@ private:
     void say(const QString &message, int timeout_ms = 6000);
     void save_progress();
     bool confirm_discard();
+    bool refuse_non_file(const QString &path);
+    void show_open_problems(const QString &path, const model::Problems &problems);
+    // Makes a loaded scenario the document; the run follows in the background and `then` runs
+    // when it has arrived.
+    void adopt(model::Scenario scenario, const QString &path, std::function<void()> then);
+    void update_busy();
+    void open_link(const QUrl &url);
     void update_title();
     void add_recent(const QString &path);
     void rebuild_recent_menu();
@@ -132,8 +160,15 @@ private:
     void export_picture(bool map, bool svg);
 
     Document doc_;
+    Autosaver autosaver_{&doc_};
     LiveRun live_;           // the scenario as last run, its report and clock
     ModelRunner try_runner_; // "try this" steps, off the GUI thread
+    ModelRunner loader_;     // files and lesson scenarios read and checked off the GUI thread
+    std::function<void()> after_run_; // what waits for the run of a scenario just opened
+    QLabel *banner_ = nullptr;        // the progress file's warning, for the whole session
+    QWidget *busy_ = nullptr;         // "running..." and Cancel, in the status bar
+    QTimer *busy_timer_ = nullptr;
+    int busy_ticks_ = 0;
     PlaybackClock &clock_ = *live_.clock();
     std::shared_ptr<const model::Report> report_; // live_.current().report
     QString selected_;

@@ -17,9 +17,11 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -32,6 +34,7 @@
 #include <QStyleFactory>
 #include <QSvgGenerator>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoStack>
 
 namespace app {
@@ -83,36 +86,6 @@ QIcon media_icon(MediaIcon kind, const QColor &colour) {
         icon.addPixmap(pm);
     }
     return icon;
-}
-
-// Whether the scenario file a learner chose can be opened; if not, says why in words, with the
-// places in the file (lines and columns, JSON pointers) under the details, and puts the first
-// reason in *why.
-bool can_open(QWidget *parent, const QString &path, QString *why) {
-    const model::ScenarioLoad load = model::load_scenario_file(path.toStdString());
-    if (load.scenario)
-        return true;
-    QStringList reasons, details;
-    for (const model::Problem &p : load.problems) {
-        reasons << widgets::problem_text(p);
-        details << QString::fromStdString(p.text());
-    }
-    const auto tr = [](const char *text, int n = -1) {
-        return QCoreApplication::translate("app::MainWindow", text, nullptr, n);
-    };
-    QMessageBox box(
-        QMessageBox::Warning, tr("Cannot open scenario"),
-        tr("%1 was not opened; what is open stays as it was.").arg(QFileInfo(path).fileName()),
-        QMessageBox::Ok, parent);
-    QString shown = reasons.mid(0, 3).join(QLatin1Char('\n'));
-    if (reasons.size() > 3)
-        shown += QLatin1Char('\n') +
-                 tr("… and %n more (see the details)", static_cast<int>(reasons.size() - 3));
-    box.setInformativeText(shown);
-    box.setDetailedText(details.join(QLatin1Char('\n')));
-    box.exec();
-    *why = reasons.value(0);
-    return false;
 }
 
 QAction *add(QMenu *menu, const QString &text, const QKeySequence &keys, const QString &tip) {
@@ -258,6 +231,14 @@ void MainWindow::build_actions() {
             &QAction::triggered, this,
             [this] { speed_->setCurrentIndex(std::max(speed_->currentIndex() - 1, 0)); });
     play->addSeparator();
+    QAction *again = add(play, tr("Run the Model &Again"), QKeySequence(Qt::Key_F9),
+                         tr("Run the open scenario again"));
+    connect(again, &QAction::triggered, this, [this] { live_.request(doc_.scenario()); });
+    QAction *cancel = add(play, tr("&Cancel the Run"), QKeySequence(Qt::Key_Escape),
+                          tr("Stop waiting for the model; the views keep the last finished run"));
+    cancel->setObjectName(QStringLiteral("cancel_run"));
+    connect(cancel, &QAction::triggered, this, &MainWindow::cancel_model_work);
+    play->addSeparator();
     QMenu *fault = menuBar()->addMenu(tr("F&ault"));
     connect(add(fault, tr("&Fail Selected Region Now"), QKeySequence(tr("Ctrl+F")),
                 tr("A region outage at the playhead")),
@@ -333,6 +314,20 @@ void MainWindow::build_actions() {
                                        .arg(QApplication::applicationVersion()));
             });
 
+    // While the model works for more than a moment: what is going on, and a way out.
+    busy_ = new QWidget(this);
+    busy_->setObjectName(QStringLiteral("model_busy"));
+    auto *busy_layout = new QHBoxLayout(busy_);
+    busy_layout->setContentsMargins(0, 0, 0, 0);
+    busy_layout->addWidget(new QLabel(tr("Running the model\u2026"), busy_));
+    auto *cancel_button = new QToolButton(busy_);
+    cancel_button->setDefaultAction(cancel);
+    cancel_button->setText(tr("Cancel"));
+    cancel_button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    busy_layout->addWidget(cancel_button);
+    busy_->hide();
+    statusBar()->addPermanentWidget(busy_);
+
     QToolBar *bar = addToolBar(tr("Playback"));
     bar->setObjectName(QStringLiteral("playback"));
     bar->addAction(prev);
@@ -366,24 +361,18 @@ void MainWindow::build_playback_bar() {
 void MainWindow::new_scenario() {
     if (!confirm_discard())
         return;
-    model::Scenario s = model::starter_scenario(tr("Untitled").toStdString());
-    doc_.reset(std::move(s), QString());
-    run_model_now();
-    clock_.seek(0);
-    map_->fit_to_content();
+    adopt(model::starter_scenario(tr("Untitled").toStdString()), QString(), [this] {
+        clock_.seek(0);
+        map_->fit_to_content();
+    });
 }
 
 void MainWindow::choose_and_open() {
     if (!confirm_discard())
         return;
     const QString path = choose_scenario_to_open(this);
-    if (path.isEmpty())
-        return;
-    if (QString why; !can_open(this, path, &why)) {
-        say(tr("Not opened: %1").arg(why));
-        return;
-    }
-    open_file(path);
+    if (!path.isEmpty())
+        open_file_in_background(path);
 }
 
 bool MainWindow::save() {
@@ -399,8 +388,9 @@ bool MainWindow::save_as() {
 bool MainWindow::save_to(const QString &path) {
     QString error;
     if (!doc_.save(path, &error)) {
-        QMessageBox::warning(this, tr("Not saved"),
-                             tr("The scenario could not be saved to %1:\n%2").arg(path, error));
+        warn(this, tr("Not saved"),
+             tr("The scenario could not be saved to %1.").arg(QDir::toNativeSeparators(path)),
+             error);
         return false;
     }
     add_recent(path);
@@ -465,13 +455,8 @@ void MainWindow::rebuild_recent_menu() {
     const QStringList recent = QSettings().value(QStringLiteral("recent")).toStringList();
     for (const QString &path : recent)
         connect(recent_menu_->addAction(path), &QAction::triggered, this, [this, path] {
-            if (!confirm_discard())
-                return;
-            if (QString why; !can_open(this, path, &why)) {
-                say(tr("Not opened: %1").arg(why));
-                return;
-            }
-            open_file(path);
+            if (confirm_discard())
+                open_file_in_background(path);
         });
     recent_menu_->setEnabled(!recent.isEmpty());
 }

@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "app/calculators.h"
+#include "app/dialogs.h"
 #include "app/lessonlibrary.h"
 #include "app/presentation.h"
 #include "app/quizpanel.h"
@@ -11,7 +12,6 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QLocale>
-#include <QMessageBox>
 #include <QScreen>
 #include <QStatusBar>
 
@@ -24,16 +24,31 @@ bool MainWindow::open_lesson_scenario(int lesson, const QString &relative) {
     if (lesson < 0 || lesson >= static_cast<int>(lessons.size()) || !confirm_discard())
         return false;
     const model::Lesson &l = lessons[static_cast<std::size_t>(lesson)];
-    model::ScenarioLoad load = model::load_lesson_scenario(l, relative.toStdString(), qt_reader());
-    if (!load.scenario) {
-        say(tr("Not opened: %1").arg(QString::fromStdString(load.problems.front().text())));
-        return false;
-    }
-    clock_.pause();
-    doc_.reset(std::move(*load.scenario), QString());
-    run_model_now();
-    clock_.seek(0);
-    say(tr("Opened the scenario of \"%1\"").arg(QString::fromStdString(l.title)));
+    // Read and checked off the GUI thread (a lesson pack's file may be large); it replaces the
+    // open scenario when it has loaded, and its run follows.
+    const QString title = QString::fromStdString(l.title);
+    loader_.request_work<std::shared_ptr<model::ScenarioLoad>>(
+        [l, file = relative.toStdString()] {
+            auto load = std::make_shared<model::ScenarioLoad>();
+            try {
+                *load = model::load_lesson_scenario(l, file, qt_reader());
+            } catch (const std::exception &e) {
+                load->problems.push_back(
+                    {file, "", std::string("the file could not be read: ") + e.what()});
+            }
+            return load;
+        },
+        [this, title](std::shared_ptr<model::ScenarioLoad> load) {
+            if (!load->scenario) {
+                say(tr("Not opened: %1")
+                        .arg(QString::fromStdString(load->problems.front().text())));
+                return;
+            }
+            adopt(std::move(*load->scenario), QString(), [this, title] {
+                clock_.seek(0);
+                say(tr("Opened the scenario of \"%1\"").arg(title));
+            });
+        });
     return true;
 }
 
@@ -102,20 +117,25 @@ void MainWindow::show_try_result(int lesson, int step, const model::Report &repo
 
 void MainWindow::show_what_happened(int lesson, int step) {
     const model::Lesson &l = reader_->lessons().at(static_cast<std::size_t>(lesson));
-    const model::TryThis &t = l.try_this.at(static_cast<std::size_t>(step));
     if (!confirm_discard())
         return;
-    model::PreparedStep prepared =
-        model::prepare_step(l, static_cast<std::size_t>(step), qt_reader());
-    if (!prepared.scenario)
-        return;
-    if (prepared.options.seed)
-        prepared.scenario->settings.seed = *prepared.options.seed;
-    doc_.reset(std::move(*prepared.scenario), QString());
-    run_model_now();
-    if (report_)
-        clock_.seek(model::step_watch_from_ms(t, doc_.scenario(), report_->run));
-    clock_.play();
+    loader_.request_work<std::shared_ptr<model::PreparedStep>>(
+        [l, step] {
+            return std::make_shared<model::PreparedStep>(
+                model::prepare_step(l, static_cast<std::size_t>(step), qt_reader()));
+        },
+        [this, t = l.try_this.at(static_cast<std::size_t>(step))](
+            std::shared_ptr<model::PreparedStep> prepared) {
+            if (!prepared->scenario)
+                return;
+            if (prepared->options.seed)
+                prepared->scenario->settings.seed = *prepared->options.seed;
+            adopt(std::move(*prepared->scenario), QString(), [this, t] {
+                if (report_)
+                    clock_.seek(model::step_watch_from_ms(t, doc_.scenario(), report_->run));
+                clock_.play();
+            });
+        });
 }
 
 void MainWindow::mark_lesson_read(int lesson) {
@@ -209,12 +229,8 @@ void MainWindow::load_lesson_pack(const QString &folder) {
         load_quiz_folder(QDir(folder).filePath(QStringLiteral("quizzes")), &problems);
     std::move(quizzes.begin(), quizzes.end(), std::back_inserter(quizzes_));
     if (!problems.isEmpty()) {
-        QMessageBox box(QMessageBox::Warning, tr("Lesson pack"),
-                        tr("Some lessons in %1 could not be loaded.").arg(folder), QMessageBox::Ok,
-                        this);
-        box.setDetailedText(problems.join('\n'));
-        box.setInformativeText(problems.mid(0, 3).join('\n'));
-        box.exec();
+        warn(this, tr("Lesson pack"), tr("Some lessons in %1 could not be loaded.").arg(folder),
+             problems.mid(0, 3).join('\n'), problems.join('\n'));
     }
     say(tr("%n lesson(s) loaded from %1", nullptr, static_cast<int>(extra.size())).arg(folder));
     lessons.insert(lessons.end(), extra.begin(), extra.end());

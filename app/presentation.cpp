@@ -14,6 +14,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <utility>
+
 #include <algorithm>
 
 namespace app {
@@ -93,6 +95,9 @@ Presentation::Presentation(const model::Lesson &lesson, int walkthrough, QWidget
         map_->show_scenario(*run.scenario);
         timeline_->set_report(run.report, *run.scenario);
         show_at(clock_.playhead());
+        // A step's scripted run: the step goes on from here.
+        if (const std::optional<Pending> pending = std::exchange(pending_, std::nullopt))
+            finish_step(*pending);
     });
     connect(map_, &widgets::MapView::quick_action, this, &Presentation::change_off_script);
     go_to(0);
@@ -137,9 +142,17 @@ void Presentation::go_to(int step) {
             notice_ =
                 tr("This step could not be applied: %1").arg(QString::fromStdString(r.message));
     }
-    live_.run_now(scenario_);
+    // The step's run goes off the GUI thread; the step goes on when it has arrived.
+    pending_ = Pending{step, forward, from};
+    live_.request(scenario_);
+}
+
+void Presentation::finish_step(const Pending &pending) {
+    const int step = pending.step;
+    const bool forward = pending.forward;
+    const model::Ms from = pending.from;
     const std::shared_ptr<const model::Report> report = live_.current().report;
-    if (!report)
+    if (!report || step != step_)
         return;
     // Where this step's playhead goes: a time, the next event of a kind, or where it was.
     const model::WalkStep &s = walk_.steps[static_cast<std::size_t>(step)];

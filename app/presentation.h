@@ -36,7 +36,10 @@ public:
 
     int step() const { return step_; }
     int steps() const { return static_cast<int>(walk_.steps.size()); }
+    // A step's scripted state is run off the GUI thread; the step arrives with its run.
     void go_to(int step);
+    // Whether a step's run is still to arrive.
+    bool busy() const { return pending_.has_value(); }
     void next();
     void previous();
     // Back to the scripted state of the current step (drops the presenter's own changes).
@@ -67,6 +70,12 @@ protected:
 private:
     void show_at(model::Ms t);
     void arrive();
+    struct Pending {
+        int step;
+        bool forward;
+        model::Ms from;
+    };
+    void finish_step(const Pending &pending);
     void change_off_script(const model::QuickRequest &request);
     void restore_framing();
     void update_caption();
@@ -86,6 +95,7 @@ private:
     QString notice_;
     model::Ms target_ = 0;
     std::vector<model::Ms> scripted_; // where each step visited so far put the playhead
+    std::optional<Pending> pending_;  // a step whose run has not arrived yet
 
     widgets::MapView *map_ = nullptr;
     widgets::Timeline *timeline_ = nullptr;

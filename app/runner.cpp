@@ -3,8 +3,10 @@
 #include "model/simulation.h"
 
 #include <QElapsedTimer>
+
 #include <QMetaObject>
 #include <QPointer>
+#include <algorithm>
 
 namespace app {
 
@@ -22,6 +24,14 @@ void ModelRunner::cancel() {
     pool_.waitForDone();
 }
 
+void ModelRunner::abandon() {
+    delivered_ = ++generation_;
+    pool_.clear();
+    // The abandoned run keeps its thread until it ends; the next request need not wait for it.
+    constexpr int kMostThreads = 4;
+    pool_.setMaxThreadCount(std::min(kMostThreads, pool_.activeThreadCount() + 1));
+}
+
 bool ModelRunner::take(quint64 generation) {
     if (generation != generation_)
         return false;
@@ -31,7 +41,9 @@ bool ModelRunner::take(quint64 generation) {
 
 void ModelRunner::request(const model::Scenario &scenario) {
     const quint64 mine = ++generation_;
-    pool_.clear(); // drop runs that have not started: this one replaces them
+    if (pool_.activeThreadCount() == 0)
+        pool_.setMaxThreadCount(1); // nothing abandoned still runs: one run at a time again
+    pool_.clear();                  // drop runs that have not started: this one replaces them
     QPointer<ModelRunner> self(this);
     auto input = std::make_shared<const model::Scenario>(scenario);
     pool_.start([self, input, mine, this] {

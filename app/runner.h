@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QThreadPool>
 #include <atomic>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -42,11 +43,17 @@ public:
         pool_.start([self, mine, work = std::move(work), done = std::move(done), this] {
             if (mine != generation_)
                 return;
-            auto result = std::make_shared<T>(work());
+            // Work that throws is delivered as nothing: the request ends, `done` is not called.
+            std::shared_ptr<T> result;
+            try {
+                result = std::make_shared<T>(work());
+            } catch (const std::exception &e) {
+                qWarning("model work failed: %s", e.what());
+            }
             QMetaObject::invokeMethod(
                 this,
                 [self, mine, result, done] {
-                    if (self && self->take(mine))
+                    if (self && self->take(mine) && result)
                         done(std::move(*result));
                 },
                 Qt::QueuedConnection);
@@ -58,6 +65,10 @@ public:
     std::shared_ptr<const model::Report> run_now(const model::Scenario &scenario);
     // Drops waiting runs, ignores the result of a run in flight and waits for it to end.
     void cancel();
+    // The learner's Cancel: drops waiting runs and ignores the result of a run in flight,
+    // without waiting for it (the model cannot be stopped midway, so its thread finishes the
+    // run and throws it away). New requests start at once on another thread, up to a few.
+    void abandon();
     quint64 generation() const { return generation_; }
 
 signals:

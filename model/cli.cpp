@@ -6,6 +6,7 @@
 #include "report_io.h"
 #include "scenario_json.h"
 #include "simulation.h"
+#include "work.h"
 
 #include <filesystem>
 #include <iostream>
@@ -37,12 +38,9 @@ std::string file_format(const std::string &path) {
     auto text = read_text_file(path, kMaxScenarioBytes, ignore);
     if (!text)
         return {};
-    try {
-        const Json j = Json::parse(*text);
-        if (j.is_object() && j.contains("format") && j["format"].is_string())
-            return j["format"].get<std::string>();
-    } catch (...) {
-    }
+    const auto j = parse_json_text(*text, path, ignore);
+    if (j && j->is_object() && j->contains("format") && (*j)["format"].is_string())
+        return (*j)["format"].get<std::string>();
     return {};
 }
 
@@ -70,7 +68,7 @@ int simulate_command(const std::vector<std::string> &args, std::ostream &out, st
         if (a == "--seed")
             options.seed = parse_seed(value());
         else if (a == "--until") {
-            const std::string v = value();
+            const std::string &v = value();
             options.until = parse_duration(v);
             if (!options.until || *options.until <= 0 || *options.until > 24 * kHour)
                 throw Usage{"--until needs a duration such as 90s, 30m or 2h (at most 24h), "
@@ -100,6 +98,11 @@ int simulate_command(const std::vector<std::string> &args, std::ostream &out, st
     if (!load.scenario) {
         for (const auto &p : load.problems)
             err << p.text() << '\n';
+        return kExitBadInput;
+    }
+    // Refused before anything is allocated: --until may ask for more than the file's duration.
+    if (const auto refusal = work_refusal(*load.scenario, options.until)) {
+        err << Problem(file, refusal->where, refusal->message).text() << '\n';
         return kExitBadInput;
     }
     const Report report = simulate(*load.scenario, options);
@@ -159,7 +162,7 @@ int validate_command(const std::vector<std::string> &args, std::ostream &out, st
     const auto report = [&](const Problems &ps) {
         for (const auto &p : ps)
             err << p.text() << '\n';
-        problems += static_cast<int>(ps.size());
+        problems += static_cast<int>(problem_count(ps));
     };
     for (const auto &f : files) {
         const std::string kind = file_format(f);

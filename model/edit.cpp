@@ -32,16 +32,63 @@ constexpr KindName kKinds[] = {
     {ComponentKind::key, "key"},
     {ComponentKind::dns_name, "dns_name"},
     {ComponentKind::accelerator, "accelerator"},
+    {ComponentKind::distribution, "distribution"},
     {ComponentKind::population, "population"},
 };
 
 // The arrays of a scenario file that hold components with ids.
-constexpr const char *kArrays[] = {"regions",      "app_tiers",     "data_stores",
-                                   "databases",    "health_checks", "dns",
-                                   "accelerators", "populations",   "faults"};
+constexpr const char *kArrays[] = {"regions",       "app_tiers", "data_stores",  "databases",
+                                   "health_checks", "dns",       "accelerators", "distributions",
+                                   "populations",   "faults"};
 
 EditResult fail(std::string message) {
     return edit_detail::refused(std::move(message));
+}
+
+// Whether setting the pointer's value changes a value the document has rather than growing it
+// without bound: every array index within its array, except that the last token may be one past
+// the end (appending one element, a documented feature of lesson actions), and every object on
+// the way present. Only the last key may be new when `new_key` allows it (a fault's optional
+// "until_s" is written only when set); the reader then decides whether that key belongs there.
+bool addresses_existing(const Json &document, const Json::json_pointer &pointer, bool new_key) {
+    const Json *at = &document;
+    std::string path = pointer.to_string();
+    std::size_t pos = 0;
+    while (pos < path.size()) {
+        const std::size_t next = path.find('/', pos + 1);
+        std::string token =
+            path.substr(pos + 1, next == std::string::npos ? std::string::npos : next - pos - 1);
+        pos = next == std::string::npos ? path.size() : next;
+        std::string key;
+        for (std::size_t i = 0; i < token.size(); ++i) {
+            if (token[i] == '~' && i + 1 < token.size()) {
+                key += token[i + 1] == '1' ? '/' : '~';
+                ++i;
+            } else {
+                key += token[i];
+            }
+        }
+        if (at->is_object()) {
+            const auto it = at->find(key);
+            if (it == at->end())
+                return new_key && pos == path.size();
+            at = &*it;
+        } else if (at->is_array()) {
+            if (key.empty() || key.size() > 9 ||
+                key.find_first_not_of("0123456789") != std::string::npos ||
+                (key.size() > 1 && key[0] == '0'))
+                return false;
+            const auto index = static_cast<std::size_t>(std::stoul(key));
+            if (index == at->size() && pos == path.size())
+                return true; // one past the end, as the last token: appends (documented)
+            if (index >= at->size())
+                return false;
+            at = &(*at)[index];
+        } else {
+            return false;
+        }
+    }
+    return true;
 }
 
 } // namespace
@@ -90,7 +137,8 @@ const std::vector<ComponentKind> &all_component_kinds() {
 
 bool is_region_bound(ComponentKind kind) {
     return kind != ComponentKind::region && kind != ComponentKind::dns_name &&
-           kind != ComponentKind::accelerator && kind != ComponentKind::population;
+           kind != ComponentKind::accelerator && kind != ComponentKind::distribution &&
+           kind != ComponentKind::population;
 }
 
 std::string kind_of(const Scenario &s, const std::string &id) {
@@ -109,6 +157,8 @@ std::string kind_of(const Scenario &s, const std::string &id) {
         return "dns";
     if (has(s.accelerators))
         return "accelerator";
+    if (has(s.distributions))
+        return "distribution";
     if (has(s.populations))
         return "population";
     if (has(s.faults))
@@ -135,20 +185,34 @@ EditResult set_field(Scenario &s, const std::string id, const std::string &field
         return fail(value.dump() + " is not a routing policy");
     }
     Json all = Json::parse(write_scenario(s));
+    // The field is a JSON pointer below the component (such as "records/1/weight"); a field
+    // that is no valid pointer, or that would grow an array, is refused before anything is set.
+    Json::json_pointer within;
+    try {
+        within = Json::json_pointer("/" + field);
+    } catch (const Json::exception &) {
+        return fail("\"" + field +
+                    "\" is not a field name (a \"~\" in a field is written \"~0\", "
+                    "a \"/\" inside a name \"~1\")");
+    }
     std::string pointer;
+    const Json *component = nullptr;
     // The scenario's own settings and cost are edited under the ids "settings" and "cost".
     if (id == "settings" || id == "cost") {
-        if (!all[id].contains(Json::json_pointer("/" + field)))
-            return fail("\"" + field + "\" is not a field of " + id);
         pointer = "/" + id + "/" + field;
+        component = &all[id];
     } else {
         for (const char *array : kArrays)
             for (std::size_t i = 0; i < all[array].size() && pointer.empty(); ++i)
-                if (all[array][i].value("id", "") == id)
+                if (all[array][i].value("id", "") == id) {
                     pointer = std::string("/") + array + "/" + std::to_string(i) + "/" + field;
+                    component = &all[array][i];
+                }
         if (pointer.empty())
             return fail("there is no component \"" + id + "\"");
     }
+    if (!addresses_existing(*component, within, id != "settings" && id != "cost"))
+        return fail("\"" + field + "\" is not a field of " + id);
     try {
         all[Json::json_pointer(pointer)] = value;
     } catch (const Json::exception &) {

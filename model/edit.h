@@ -30,6 +30,7 @@ enum class ComponentKind {
     key,
     dns_name,
     accelerator,
+    distribution,
     population,
 };
 

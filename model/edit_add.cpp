@@ -183,6 +183,29 @@ EditResult add_component(Scenario &s, ComponentKind kind, LatLon where, const st
             c.accelerators.push_back(a);
             return {true, "accelerator " + a.id + " added", a.id};
         }
+        case ComponentKind::distribution: {
+            // An origin group over the first two app tiers (or a tier and a bucket), with an
+            // edge where each population is; the documented failover defaults (FACTS.md 5).
+            std::vector<std::string> origins;
+            for (const auto &t : c.app_tiers)
+                origins.push_back(t.id);
+            for (const auto &d : c.data_stores)
+                if (d.kind == StoreKind::bucket)
+                    origins.push_back(d.id);
+            if (origins.size() < 2)
+                return fail("a distribution's origin group has two origins, app tiers or "
+                            "buckets: add them first");
+            Distribution d;
+            d.id = fresh_id(c, "cdn");
+            d.primary = origins[0];
+            d.secondary = origins[1];
+            for (const auto &p : c.populations)
+                d.edges.push_back(CdnEdge{fresh_id(c, "edge-" + p.id), p.name, p.where});
+            if (d.edges.empty())
+                d.edges.push_back(CdnEdge{fresh_id(c, "edge"), "", where});
+            c.distributions.push_back(d);
+            return {true, "distribution " + d.id + " added", d.id};
+        }
         case ComponentKind::population: {
             if (c.dns.empty() && c.accelerators.empty())
                 return fail(

@@ -41,7 +41,7 @@ EditResult link_components(Scenario &s, const std::string &from, const std::stri
     if (a == "database" && b == "region")
         return add_component(s, ComponentKind::read_replica, {}, to, from);
     return checked(s, [&](Scenario &c) -> EditResult {
-        if (a == "population" && (b == "dns" || b == "accelerator")) {
+        if (a == "population" && (b == "dns" || b == "accelerator" || b == "distribution")) {
             if (Population *p = find_by_id(c.populations, from))
                 p->entry = to;
             return {true, from + " now enters through " + to, from};
@@ -87,6 +87,15 @@ EditResult link_components(Scenario &s, const std::string &from, const std::stri
                     }
                 acc->groups.push_back(EndpointGroup{region, 100, {{to, 128}}});
                 return {true, from + " now includes " + to, from};
+            }
+        }
+        if (a == "distribution" && (b == "app_tier" || b == "data_store")) {
+            // The new origin becomes the secondary, the way a failover name takes one.
+            if (Distribution *d = find_by_id(c.distributions, from)) {
+                if (d->primary == to || d->secondary == to)
+                    return fail(to + " is already an origin of " + from);
+                d->secondary = to;
+                return {true, from + " now fails over to " + to, from};
             }
         }
         return fail("a " + a + " cannot be linked to a " + b);

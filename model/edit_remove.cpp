@@ -21,6 +21,7 @@ std::vector<ComponentRef> components_of(const Scenario &s) {
     add("health_check", s.health_checks);
     add("dns", s.dns);
     add("accelerator", s.accelerators);
+    add("distribution", s.distributions);
     add("population", s.populations);
     add("fault", s.faults);
     return all;
@@ -120,6 +121,7 @@ void cut(Scenario &c, const std::string &id) {
     drop(c.health_checks);
     drop(c.dns);
     drop(c.accelerators);
+    drop(c.distributions);
     drop(c.populations);
 }
 

@@ -7,7 +7,7 @@ namespace model::engine {
 Engine::Engine(const Scenario &scenario, std::uint64_t seed, Ms until)
     : k_(scenario, seed, until), faults_(scenario, k_.topology), data_(k_, faults_),
       tiers_(k_, faults_, data_), health_(k_, faults_, tiers_), routing_(k_, health_),
-      flows_(k_, faults_, tiers_, routing_, data_) {}
+      flows_(k_, faults_, tiers_, routing_, data_), cdn_(k_, faults_, tiers_, data_) {}
 
 Run Engine::run() {
     const Scenario &s = k_.scenario;
@@ -28,15 +28,30 @@ Run Engine::run() {
         dispatch(0, e.payload);
     }
     while (step_index < out.steps) {
+        if (cdn_.any() && (k_.routes_stale || k_.statuses_stale)) {
+            // The distributions read the tiers as the request flows will; an edge cache's
+            // expiry they schedule must cut the span before it is integrated.
+            if (k_.statuses_stale)
+                tiers_.refresh(t);
+            cdn_.refresh(t);
+        }
         const Ms next = agenda.empty() ? k_.end + 1 : agenda.next_time();
         const Ms seg_end = std::min(next, step_end);
         if (seg_end > t) {
             flows_.integrate(t, seg_end);
+            cdn_.integrate(t, seg_end);
             t = seg_end;
         }
         if (t == step_end) {
             flows_.finish_step(step_index);
-            data_.finish_step(step_index, step_end, flows_.step_writes());
+            if (cdn_.any()) {
+                cdn_.finish_step(step_index);
+                auto writes = flows_.step_writes();
+                cdn_.add_step_writes(writes);
+                data_.finish_step(step_index, step_end, writes);
+            } else {
+                data_.finish_step(step_index, step_end, flows_.step_writes());
+            }
             ++step_index;
             step_end = std::min(step_end + step, k_.end);
         }

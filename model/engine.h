@@ -13,7 +13,7 @@
 // events whatever the request rate, and give the same trace on every machine.
 //
 // Who owns what. Each part below owns its state and alone changes it. A part reads only the
-// parts listed above it, through const references; the one exception is Flows, which hands
+// parts listed above it, through const references; the exceptions are Flows and Cdn, which hand
 // served writes to Data and asks Tiers to scale a warm standby, through their own methods.
 //
 //   Kernel   (engine_kernel.h)   the scenario's resolved indices (Topology), the agenda, the
@@ -32,6 +32,8 @@
 //                                client cohorts that follow them
 //   Flows    (engine_flows.h)    request rates and their whole-number counts per step, and the
 //                                load on each tier
+//   Cdn      (engine_cdn.h)      the distributions: edge caches, origin failover, and the
+//                                requests of the populations that enter through one
 //
 // Pending events are typed (engine_events.h). The Engine takes each from the agenda, lets the
 // replicas catch up to that instant, and hands it to the part that owns what it changes. Where
@@ -41,6 +43,7 @@
 // (state_changed). Which part runs first at one instant decides the order of same-time
 // events, so these orders are part of the trace.
 
+#include "engine_cdn.h"
 #include "engine_data.h"
 #include "engine_events.h"
 #include "engine_faults.h"
@@ -87,6 +90,7 @@ private:
     void handle(Ms t, const ev::AzFailoverDone &e) { data_.handle(t, e); }
     void handle(Ms t, const ev::SwitchoverDone &e) { data_.handle(t, e); }
     void handle(Ms t, const ev::Recheck &e) { data_.handle(t, e); }
+    void handle(Ms t, const ev::CdnCacheExpiry &e) { cdn_.handle(t, e); }
 
     Kernel k_;
     Faults faults_;
@@ -95,6 +99,7 @@ private:
     Health health_;
     Routing routing_;
     Flows flows_;
+    Cdn cdn_;
 };
 
 } // namespace model::engine

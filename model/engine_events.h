@@ -128,13 +128,20 @@ struct Recheck {
     int db = 0, instance = 0;
 };
 
+// An edge's cached objects have all run out while no origin could fill its cache.
+struct CdnCacheExpiry {
+    static constexpr const char *name = "cdn_cache_expiry";
+    int distribution = 0, edge = 0;
+    std::uint32_t gen = 0;
+};
+
 } // namespace ev
 
 using Pending =
     std::variant<ev::FaultStart, ev::FaultEnd, ev::CheckerFlip, ev::Probe, ev::VerdictEffective,
                  ev::LbVerdict, ev::EthUpdate, ev::CohortRefresh, ev::ScaleReady, ev::DbAct,
                  ev::PromotionDone, ev::EndpointChange, ev::TierRefresh, ev::AzFailoverDone,
-                 ev::DnsEdit, ev::SwitchoverDone, ev::Recheck>;
+                 ev::DnsEdit, ev::SwitchoverDone, ev::Recheck, ev::CdnCacheExpiry>;
 
 // The event's kind as the internal errors name it ("eth_update").
 inline const char *kind_name(const Pending &event) {

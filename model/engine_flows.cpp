@@ -8,10 +8,6 @@
 namespace model::engine {
 namespace {
 
-// The spread of latencies within one flow: share (per cent) and latency factor (per cent).
-constexpr int kJitterShare[] = {50, 40, 9, 1};
-constexpr int kJitterFactor[] = {100, 115, 140, 200};
-
 double power(double x, int n) {
     double r = 1;
     for (int i = 0; i < n; ++i)
@@ -258,7 +254,9 @@ void Flows::finish_step(int step) {
         const double after = before + acc_[i];
         acc_[i] = 0;
         cum_[i] = after;
-        const auto n = static_cast<std::int32_t>(std::llround(after) - std::llround(before));
+        // One population's requests in one step fit 32 bits (at most 10^6 per second for 60 s);
+        // the regions' sums of many populations need 64 (Run::region_requests).
+        const std::int64_t n = std::llround(after) - std::llround(before);
         if (n == 0)
             continue;
         const std::size_t outcome = i % kOutcomes;
@@ -267,13 +265,14 @@ void Flows::finish_step(int step) {
         const std::size_t slot = (cell / 2) % slots;
         const std::size_t p = cell / 2 / slots;
         PopulationSteps &ps = k_.out.population_steps[p];
-        ps.tier_requests[slot][k] += n;
+        const auto n32 = static_cast<std::int32_t>(n);
+        ps.tier_requests[slot][k] += n32;
         if (outcome != 0)
-            ps.tier_failed[slot][k] += n;
+            ps.tier_failed[slot][k] += n32;
         if (outcome == 0)
-            (op == 0 ? ps.reads_ok : ps.writes_ok)[k] += n;
+            (op == 0 ? ps.reads_ok : ps.writes_ok)[k] += n32;
         else {
-            (op == 0 ? ps.reads_failed : ps.writes_failed)[k] += n;
+            (op == 0 ? ps.reads_failed : ps.writes_failed)[k] += n32;
             k_.out.populations[p].reasons[outcome - 1] += n;
         }
         if (slot < nt) {

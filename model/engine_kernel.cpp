@@ -12,7 +12,7 @@ Kernel::Kernel(const Scenario &s, std::uint64_t seed, Ms until)
     const auto steps = static_cast<std::size_t>(out.steps);
     for (const auto &r : s.regions)
         out.region_ids.push_back(r.id);
-    out.region_requests.assign(s.regions.size(), std::vector<std::int32_t>(steps));
+    out.region_requests.assign(s.regions.size(), std::vector<std::int64_t>(steps));
     out.lost_writes_cumulative.assign(steps, 0);
     out.conflicts_cumulative.assign(steps, 0);
     for (const auto &pop : s.populations) {

@@ -17,6 +17,11 @@
 
 namespace model::engine {
 
+// The spread of latencies within one flow of requests: share (per cent) and latency factor (per
+// cent) of its four parts.
+inline constexpr int kJitterShare[] = {50, 40, 9, 1};
+inline constexpr int kJitterFactor[] = {100, 115, 140, 200};
+
 // The state every part shares; the run is recorded here.
 class Kernel {
 public:

@@ -2,6 +2,7 @@
 // client cohorts that each re-resolve at their own moment.
 #include "engine_routing.h"
 
+#include "cdn.h"
 #include "fault.h"
 #include "find.h"
 
@@ -28,10 +29,27 @@ std::string describe(const Scenario &s, const Answer &a) {
     return out;
 }
 
+// Adds a part of an answer, scaled, into per-tier sums; `seen` lists the tiers in the order they
+// first appeared. The same additions in the same order as add_scaled, without its search.
+void add_scaled_into(std::vector<double> &sum, std::vector<int> &seen, std::vector<bool> &present,
+                     const Answer &part, double scale) {
+    for (const auto &[tier, share] : part.parts) {
+        const auto t = static_cast<std::size_t>(tier);
+        if (!present[t]) {
+            present[t] = true;
+            seen.push_back(tier);
+            sum[t] = share * scale;
+        } else {
+            sum[t] += share * scale;
+        }
+    }
+}
+
 void add_scaled(Answer &into, const Answer &part, double scale) {
     for (const auto &[tier, share] : part.parts) {
+        const int wanted = tier; // a structured binding cannot be captured before clang 16
         auto it = std::find_if(into.parts.begin(), into.parts.end(),
-                               [&](const auto &x) { return x.first == tier; });
+                               [&](const auto &x) { return x.first == wanted; });
         if (it == into.parts.end())
             into.parts.emplace_back(tier, share * scale);
         else
@@ -47,16 +65,20 @@ void normalise(Answer &a) {
     if (total > 0)
         for (auto &p : a.parts)
             p.second /= total;
+    a.upto.clear();
+    double acc = 0;
+    for (const auto &p : a.parts)
+        a.upto.push_back(acc += p.second);
 }
 
+// The first tier whose running sum of shares exceeds u (the last one if none does).
 int pick(const Answer &a, double u) {
-    double acc = 0;
-    for (const auto &[tier, share] : a.parts) {
-        acc += share;
-        if (u < acc)
-            return tier;
-    }
-    return a.parts.empty() ? -1 : a.parts.back().first;
+    if (a.parts.empty())
+        return -1;
+    const auto it = std::upper_bound(a.upto.begin(), a.upto.end(), u);
+    if (it == a.upto.end())
+        return a.parts.back().first;
+    return a.parts[static_cast<std::size_t>(it - a.upto.begin())].first;
 }
 
 } // namespace
@@ -81,6 +103,14 @@ void Routing::build() {
         Random r = k_.rng.fork(0x706f700000000000ULL + p);
         st.entry_accelerator = index_of_id(s_.accelerators, pop.entry);
         st.entry_dns = topo_.dns_index(pop.entry);
+        if (entry_distribution(s_, pop.entry) != nullptr) {
+            // Its requests are the distribution's (engine_cdn.h): no cohorts, no answer here.
+            st.entry_distribution = true;
+            st.entry_dns = -1;
+            st.share.assign(s_.app_tiers.size() + 1, 0.0);
+            pops_.push_back(std::move(st));
+            continue;
+        }
         for (const auto &reg : s_.regions) {
             const double km = great_circle_km(pop.where, reg.where);
             st.rtt_to_region.push_back(rtt_from_distance(km, s_.settings.public_route_factor));
@@ -134,7 +164,11 @@ void Routing::build() {
     // Everyone starts on the answer of t = 0.
     for (std::size_t p = 0; p < pops_.size(); ++p) {
         PopulationState &st = pops_[p];
-        st.answer = st.entry_dns >= 0 ? resolve(static_cast<int>(p), st.entry_dns, 0)
+        if (st.entry_distribution) {
+            k_.out.answers.push_back(AnswerRecord{0, static_cast<int>(p), {}});
+            continue;
+        }
+        st.answer = st.entry_dns >= 0 ? resolve_entry(static_cast<int>(p))
                                       : accelerator_route(static_cast<int>(p));
         k_.out.answers.push_back(AnswerRecord{0, static_cast<int>(p), st.answer.parts});
         const double w = 1.0 / static_cast<double>(st.cohorts.size());
@@ -147,7 +181,7 @@ void Routing::build() {
 
 bool Routing::record_healthy(const DnsRecord &rec, int population, int depth) const {
     if (!rec.health_check.empty()) {
-        const int h = index_of_id(s_.health_checks, rec.health_check);
+        const int h = topo_.check_index(rec.health_check);
         if (h >= 0 && !health_.check_effective(static_cast<std::size_t>(h)))
             return false;
     }
@@ -157,19 +191,37 @@ bool Routing::record_healthy(const DnsRecord &rec, int population, int depth) co
             return health_.target_healthy(tier);
         const int n = topo_.dns_index(rec.target);
         if (n >= 0 && depth < 16) {
-            for (const auto &r : dns_[static_cast<std::size_t>(n)].records)
-                if (record_healthy(r, population, depth + 1))
-                    return true;
-            return false;
+            // Whether any record of the name is healthy depends on the health verdicts alone,
+            // which hold still during one resolve_entry: worked out once per name.
+            signed char &known = name_healthy_[static_cast<std::size_t>(n)];
+            if (known < 0) {
+                known = 0;
+                for (const auto &r : dns_[static_cast<std::size_t>(n)].records)
+                    if (record_healthy(r, population, depth + 1)) {
+                        known = 1;
+                        break;
+                    }
+            }
+            return known == 1;
         }
     }
     return true; // a record with no health check is always healthy
+}
+
+Answer Routing::resolve_entry(int population) const {
+    resolved_.assign(dns_.size(), std::nullopt);
+    name_healthy_.assign(dns_.size(), -1);
+    return resolve(population, pops_[static_cast<std::size_t>(population)].entry_dns, 0);
 }
 
 Answer Routing::resolve(int population, int dns, int depth) const {
     Answer out;
     if (depth > 16)
         return out;
+    // The checks allow alias chains of limits::kAliasDepth names, far below 16, so a name's
+    // answer is the same at whatever depth it is reached.
+    if (const auto &known = resolved_[static_cast<std::size_t>(dns)])
+        return *known;
     const DnsName &n = dns_[static_cast<std::size_t>(dns)];
     const Population &pop = s_.populations[static_cast<std::size_t>(population)];
     const PopulationState &ps = pops_[static_cast<std::size_t>(population)];
@@ -186,8 +238,11 @@ Answer Routing::resolve(int population, int dns, int depth) const {
         const DnsRecord &rec = n.records[i];
         const int tier = topo_.tier_index(rec.target);
         if (tier >= 0)
-            return Answer{{{tier, 1.0}}};
-        return resolve(population, topo_.dns_index(rec.target), depth + 1);
+            return Answer{{{tier, 1.0}}, {1.0}};
+        const int next = topo_.dns_index(rec.target);
+        if (next < 0)
+            return Answer{}; // a distribution further down a record tree: not followed
+        return resolve(population, next, depth + 1);
     };
     const auto region_of = [&](std::size_t i) {
         Answer a = answer_of(i);
@@ -251,16 +306,22 @@ Answer Routing::resolve(int population, int dns, int depth) const {
         int total = 0;
         for (std::size_t i : chosen)
             total += n.records[i].weight;
+        std::vector<double> sum(s_.app_tiers.size(), 0.0);
+        std::vector<bool> present(s_.app_tiers.size(), false);
+        std::vector<int> seen;
         for (std::size_t i : chosen) {
             const double share = total > 0 ? static_cast<double>(n.records[i].weight) / total
                                            : 1.0 / static_cast<double>(chosen.size());
             if (share > 0)
-                add_scaled(out, answer_of(i), share);
+                add_scaled_into(sum, seen, present, answer_of(i), share);
         }
+        for (int tier : seen)
+            out.parts.emplace_back(tier, sum[static_cast<std::size_t>(tier)]);
         break;
     }
     }
     normalise(out);
+    resolved_[static_cast<std::size_t>(dns)] = out;
     return out;
 }
 
@@ -331,10 +392,10 @@ void Routing::refresh_answers(Ms t, Answers which) {
     for (std::size_t p = 0; p < pops_.size(); ++p) {
         PopulationState &ps = pops_[p];
         const bool via_dns = ps.entry_dns >= 0;
-        if (via_dns && which == Answers::accelerators_only)
+        if ((via_dns && which == Answers::accelerators_only) || ps.entry_distribution)
             continue;
-        Answer next = via_dns ? resolve(static_cast<int>(p), ps.entry_dns, 0)
-                              : accelerator_route(static_cast<int>(p));
+        Answer next =
+            via_dns ? resolve_entry(static_cast<int>(p)) : accelerator_route(static_cast<int>(p));
         if (next == ps.answer)
             continue;
         const std::string from = describe(s_, ps.answer), to = describe(s_, next);

@@ -8,6 +8,7 @@
 #include "engine_kernel.h"
 
 #include <cstddef>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -16,6 +17,7 @@ namespace model::engine {
 // What a population's entry resolves to: app tiers and their shares of the clients.
 struct Answer {
     std::vector<std::pair<int, double>> parts; // tier -> share; empty: no answer
+    std::vector<double> upto; // running sums of the shares, for picking a tier by binary search
     bool operator==(const Answer &o) const { return parts == o.parts; }
 };
 
@@ -32,6 +34,7 @@ struct Cohort {
 struct PopulationState {
     int entry_dns = -1;
     int entry_accelerator = -1;
+    bool entry_distribution = false; // served by a distribution's edges (engine_cdn.h) instead
     std::vector<Cohort> cohorts;
     std::vector<double> share; // per tier slot (last slot: no answer)
     Answer answer;
@@ -61,6 +64,9 @@ public:
 
 private:
     void build();
+    // A population's answer from its DNS entry: each name is resolved once per call, however
+    // many alias records lead to it.
+    Answer resolve_entry(int population) const;
     Answer resolve(int population, int dns, int depth) const;
     bool record_healthy(const DnsRecord &rec, int population, int depth) const;
     Answer accelerator_route(int population) const;
@@ -74,6 +80,9 @@ private:
     const Health &health_;
     std::vector<DnsName> dns_; // live copy: manual edits change it
     std::vector<PopulationState> pops_;
+    // What resolve_entry has worked out so far in this call, per DNS name.
+    mutable std::vector<std::optional<Answer>> resolved_;
+    mutable std::vector<signed char> name_healthy_; // -1: not yet known
 };
 
 } // namespace model::engine

@@ -1,11 +1,32 @@
 #include "engine_topology.h"
 
-#include "find.h"
 #include "geo.h"
 
 namespace model::engine {
 
-Topology::Topology(const Scenario &scenario) : s_(scenario), regions_(scenario.regions.size()) {
+namespace {
+
+// Each id's position in its list; the first one wins, as index_of_id's scan would.
+template <typename List> std::unordered_map<std::string, int> index_by_id(const List &list) {
+    std::unordered_map<std::string, int> out;
+    out.reserve(list.size());
+    for (std::size_t i = 0; i < list.size(); ++i)
+        out.emplace(list[i].id, static_cast<int>(i));
+    return out;
+}
+
+int find_index(const std::unordered_map<std::string, int> &index, const std::string &id) {
+    const auto it = index.find(id);
+    return it == index.end() ? -1 : it->second;
+}
+
+} // namespace
+
+Topology::Topology(const Scenario &scenario)
+    : s_(scenario), regions_(scenario.regions.size()), region_ids_(index_by_id(scenario.regions)),
+      tier_ids_(index_by_id(scenario.app_tiers)), store_ids_(index_by_id(scenario.data_stores)),
+      db_ids_(index_by_id(scenario.databases)), dns_ids_(index_by_id(scenario.dns)),
+      check_ids_(index_by_id(scenario.health_checks)) {
     rtt_.resize(regions_ * regions_);
     for (std::size_t a = 0; a < regions_; ++a)
         for (std::size_t b = 0; b < regions_; ++b)
@@ -31,20 +52,23 @@ Topology::Topology(const Scenario &scenario) : s_(scenario), regions_(scenario.r
 }
 
 int Topology::region_index(const std::string &id) const {
-    return index_of_id(s_.regions, id);
+    return find_index(region_ids_, id);
 }
 int Topology::tier_index(const std::string &id) const {
-    return index_of_id(s_.app_tiers, id);
+    return find_index(tier_ids_, id);
 }
 int Topology::store_index(const std::string &id) const {
-    return index_of_id(s_.data_stores, id);
+    return find_index(store_ids_, id);
 }
 int Topology::db_index(const std::string &id) const {
-    return index_of_id(s_.databases, id);
+    return find_index(db_ids_, id);
 }
 // DNS edits change records' weights and targets, never a name's id.
 int Topology::dns_index(const std::string &id) const {
-    return index_of_id(s_.dns, id);
+    return find_index(dns_ids_, id);
+}
+int Topology::check_index(const std::string &id) const {
+    return find_index(check_ids_, id);
 }
 
 int Topology::brownout_slot(const std::string &id) const {

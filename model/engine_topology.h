@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace model::engine {
@@ -16,12 +17,13 @@ class Topology {
 public:
     explicit Topology(const Scenario &scenario);
 
-    // -1 when no such id.
+    // -1 when no such id. Looked up in a hash table: a name may have thousands of records.
     int region_index(const std::string &id) const;
     int tier_index(const std::string &id) const;
     int store_index(const std::string &id) const;
     int db_index(const std::string &id) const;
     int dns_index(const std::string &id) const;
+    int check_index(const std::string &id) const;
 
     const std::string &region_id(int region) const {
         return s_.regions[static_cast<std::size_t>(region)].id;
@@ -50,6 +52,8 @@ private:
     const Scenario &s_;
     std::size_t regions_ = 0;
     std::vector<Ms> rtt_; // region x region
+    std::unordered_map<std::string, int> region_ids_, tier_ids_, store_ids_, db_ids_, dns_ids_,
+        check_ids_;
     std::vector<int> tier_region_;
     std::vector<std::vector<int>> tier_stores_, tier_dbs_, store_copies_;
 };

@@ -50,6 +50,7 @@ const KindWords kKinds[] = {
     {"health_check", N("Health check")},
     {"dns", N("DNS name")},
     {"accelerator", N("Accelerator")},
+    {"distribution", N("Distribution")},
     {"population", N("Users")},
     {"fault", N("Fault")},
     {"rtt_overrides", N("Round-trip override")},

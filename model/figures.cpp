@@ -71,6 +71,43 @@ std::optional<double> from_figures(const Figures &f, const std::string &name) {
     return std::nullopt;
 }
 
+std::optional<double> from_cdn_counts(const CdnCounts &c, const std::string &name) {
+    const std::pair<const char *, std::int64_t> counts[] = {
+        {"cacheable", c.cacheable},
+        {"hits", c.hits},
+        {"misses_primary", c.misses_primary},
+        {"misses_secondary", c.misses_secondary},
+        {"failovers", c.failovers},
+        {"reads_failed", c.reads_failed},
+        {"writes", c.writes},
+        {"writes_failed", c.writes_failed}};
+    for (const auto &[key, value] : counts)
+        if (name == key)
+            return static_cast<double>(value);
+    if (name == "hit_share")
+        return c.cacheable > 0 ? std::optional<double>(static_cast<double>(c.hits) /
+                                                       static_cast<double>(c.cacheable))
+                               : std::nullopt;
+    return std::nullopt;
+}
+
+std::optional<double> from_cdn(const CdnFigures &f, const std::string &name) {
+    if (name.rfind("outage.", 0) == 0)
+        return from_cdn_counts(f.outage, name.substr(7));
+    if (name == "hit_latency_ms")
+        return static_cast<double>(f.hit_latency_ms);
+    if (name == "miss_latency_ms")
+        return static_cast<double>(f.miss_latency_ms);
+    if (name == "slowest_failover_ms")
+        return f.slowest_failover_ms ? std::optional<double>(*f.slowest_failover_ms) : std::nullopt;
+    if (name == "failover_delay_s")
+        return static_cast<double>(f.failover_delay_ms) / 1000.0;
+    for (int i = 0; i < kCdnCauses; ++i)
+        if (name == std::string("failures.") + to_string(static_cast<CdnCause>(i)))
+            return static_cast<double>(f.causes[i]);
+    return from_cdn_counts(f.total, name);
+}
+
 } // namespace
 
 std::vector<std::string> figure_names() {
@@ -104,6 +141,25 @@ std::vector<std::string> figure_names() {
             "rto_breakdown.write.other_s",
             "populations.<id>.<figure>",
             "faults.<id>.<figure>",
+            "cdn.<population id>.hits",
+            "cdn.<population id>.cacheable",
+            "cdn.<population id>.hit_share",
+            "cdn.<population id>.misses_primary",
+            "cdn.<population id>.misses_secondary",
+            "cdn.<population id>.failovers",
+            "cdn.<population id>.reads_failed",
+            "cdn.<population id>.writes",
+            "cdn.<population id>.writes_failed",
+            "cdn.<population id>.outage.<any of the nine above>",
+            "cdn.<population id>.failures.origin_unreachable",
+            "cdn.<population id>.failures.origin_error",
+            "cdn.<population id>.failures.origin_timeout",
+            "cdn.<population id>.failures.failover_too_slow",
+            "cdn.<population id>.failures.client_timeout",
+            "cdn.<population id>.hit_latency_ms",
+            "cdn.<population id>.miss_latency_ms",
+            "cdn.<population id>.slowest_failover_ms",
+            "cdn.<population id>.failover_delay_s",
             "first.<event kind>",
             "break_even.monthly_cost",
             "break_even.extra_cost_per_year",
@@ -148,6 +204,14 @@ std::optional<double> query_figure(const Report &r, const std::string &name) {
                     return from_figures(f->figures, figure);
             }
         }
+        return std::nullopt;
+    }
+    if (name.rfind("cdn.", 0) == 0) {
+        const std::string rest = after("cdn.");
+        for (std::size_t cut = rest.find('.'); cut != std::string::npos;
+             cut = rest.find('.', cut + 1))
+            if (const CdnFigures *c = find_by_id(r.cdn, rest.substr(0, cut)))
+                return from_cdn(*c, rest.substr(cut + 1));
         return std::nullopt;
     }
     if (name.rfind("break_even.", 0) == 0) {

@@ -18,13 +18,19 @@ namespace model {
 
 using Json = nlohmann::json;
 
-// Parses text as JSON; on a syntax error adds a problem with line and column and returns null.
+// Parses text as JSON; on a syntax error, a number beyond a double's range or arrays and
+// objects nested deeper than limits::kJsonDepth, adds a problem with line and column and returns
+// nothing. Never throws.
 std::optional<Json> parse_json_text(const std::string &text, const std::string &file,
                                     Problems &problems);
 
-// Reads a whole file (at most max_bytes) into text; adds a problem when it cannot.
+// Reads a whole regular file (at most max_bytes) into text; adds a problem when it cannot, and
+// refuses folders, pipes and devices without blocking on them.
 std::optional<std::string> read_text_file(const std::string &path, std::size_t max_bytes,
                                           Problems &problems);
+
+// A key as one reference token of a JSON pointer (RFC 6901: "~" as "~0", "/" as "~1").
+std::string json_pointer_token(const std::string &key);
 
 class JsonReader {
 public:
@@ -46,6 +52,8 @@ public:
     // A time in milliseconds (JSON integer).
     void millis(const char *key, Ms &out, Ms lo_ms, Ms hi_ms, bool required = false);
     void strings(const char *key, std::vector<std::string> &out);
+    // An array of whole numbers, each within [lo, hi].
+    void integers(const char *key, std::vector<int> &out, int lo, int hi);
 
     template <typename E>
     void enumeration(const char *key, E &out, const std::vector<std::pair<const char *, E>> &names,
@@ -77,7 +85,11 @@ public:
     // Reports every key that no call above asked for.
     void finish();
 
+    // `key` may be a pointer below this object ("worked_examples/1"): a key read from the file
+    // goes through json_pointer_token first.
     void fail(const std::string &key, const std::string &message);
+    // A problem at a JSON pointer of the caller's making.
+    void fail_at(const std::string &pointer, const std::string &message);
     std::string child(const std::string &key) const;
 
 private:

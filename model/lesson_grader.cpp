@@ -10,7 +10,8 @@ namespace model {
 namespace {
 
 std::string number_text(double v) {
-    if (v == static_cast<double>(static_cast<long long>(v)) && v > -1e15 && v < 1e15)
+    // The range first: converting a double outside long long's range is undefined.
+    if (v > -1e15 && v < 1e15 && v == static_cast<double>(static_cast<long long>(v)))
         return std::to_string(static_cast<long long>(v));
     return nlohmann::json(v).dump();
 }

@@ -1,6 +1,7 @@
 #include "lesson_loader.h"
 
 #include "json_reader.h"
+#include "limits.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -23,6 +24,14 @@ const char *to_string(WorkedExample example) {
 namespace {
 
 namespace fs = std::filesystem;
+
+// The array under key, if the object has one.
+const Json *list_at(const Json &object, const char *key) {
+    if (!object.is_object())
+        return nullptr;
+    const auto it = object.find(key);
+    return it != object.end() && it->is_array() ? &*it : nullptr;
+}
 
 std::optional<EventKind> event_kind_from(const std::string &name) {
     for (EventKind k : all_event_kinds())
@@ -157,11 +166,12 @@ void read_completion(JsonReader &c, const Json &raw, Lesson &l) {
         l.completion.steps = CompletionRule::Steps::all;
     } else if (v == "any") {
         l.completion.steps = CompletionRule::Steps::any;
-    } else if (v.is_number_integer() && v.get<long long>() >= 0 &&
-               v.get<long long>() <= static_cast<long long>(l.try_this.size())) {
+    } else if (v.is_number_unsigned() &&
+               v.get<std::uint64_t>() <= static_cast<std::uint64_t>(l.try_this.size())) {
+        // Compared as the unsigned number it is, so that no large count wraps to a small one.
         l.completion.steps = CompletionRule::Steps::at_least;
-        l.completion.at_least = v.get<int>();
-    } else if (v.is_number_integer() && v.get<long long>() >= 0) {
+        l.completion.at_least = static_cast<int>(v.get<std::uint64_t>());
+    } else if (v.is_number_unsigned()) {
         c.fail("try_this", "the chapter has " + std::to_string(l.try_this.size()) +
                                " \"try this\" steps, so it could never be completed with " +
                                v.dump());
@@ -225,6 +235,12 @@ Walkthrough read_walkthrough(JsonReader &w, const Json &raw, const Lesson &l, Pr
     w.string("scenario", walk.scenario);
     if (walk.scenario.empty() && !l.scenarios.empty())
         walk.scenario = l.scenarios.front();
+    if (const Json *steps = list_at(raw, "steps"); steps && steps->size() > limits::kWalkSteps) {
+        w.mark("steps");
+        w.fail("steps", "a walkthrough has at most " + std::to_string(limits::kWalkSteps) +
+                            " steps; found " + std::to_string(steps->size()));
+        return walk;
+    }
     w.objects(
         "steps",
         [&](JsonReader &s, std::size_t si) {
@@ -237,14 +253,16 @@ Walkthrough read_walkthrough(JsonReader &w, const Json &raw, const Lesson &l, Pr
 void read_covers(JsonReader &r, Lesson &l) {
     r.strings("covers", l.covers);
     for (const std::string &c : l.covers) {
-        bool ok = c.size() >= 2 && c[0] == 'C';
+        // At most three digits: no curriculum id is longer, and no count can overflow.
+        bool ok = c.size() >= 2 && c.size() <= 4 && c[0] == 'C';
         int n = 0;
         for (std::size_t k = 1; ok && k < c.size(); ++k) {
             ok = c[k] >= '0' && c[k] <= '9';
             n = n * 10 + (c[k] - '0');
         }
         if (!ok || n < 1 || n > 26)
-            r.fail("covers", "expected curriculum ids C1 to C26, found \"" + c + "\"");
+            r.fail("covers",
+                   "expected curriculum ids C1 to C26, found \"" + c.substr(0, 40) + "\"");
     }
 }
 
@@ -269,7 +287,23 @@ void read_lesson(JsonReader &r, const Json &root, Lesson &l, Problems &problems)
     r.strings("scenarios", l.scenarios);
     if (l.scenarios.empty())
         r.fail("scenarios", "a chapter names at least one scenario");
+    bool too_many = false;
+    const auto at_most = [&](const char *key, std::size_t count, std::size_t limit,
+                             const char *what) {
+        too_many = too_many || count > limit;
+        if (count > limit)
+            r.fail(key, "a chapter has at most " + std::to_string(limit) + " " + what +
+                            " (each is loaded and run when the chapter is checked); found " +
+                            std::to_string(count) + ": split the chapter");
+    };
+    at_most("scenarios", l.scenarios.size(), limits::kLessonScenarios, "scenarios");
     read_worked_examples(r, root, l);
+    if (const Json *steps = list_at(root, "try_this"))
+        at_most("try_this", steps->size(), limits::kTryThisSteps, "\"try this\" steps");
+    if (const Json *walks = list_at(root, "walkthroughs"))
+        at_most("walkthroughs", walks->size(), limits::kWalkthroughs, "walkthroughs");
+    if (too_many)
+        return;
     r.objects("try_this", [&](JsonReader &t, std::size_t i) {
         l.try_this.push_back(read_try_this(t, root.at("try_this").at(i), l, problems));
     });
@@ -299,6 +333,11 @@ void read_files(Lesson &l, const FileReader &read, Problems &problems) {
     auto body = read((base / l.body_file).string());
     if (!body)
         problems.push_back({l.file, "/body_file", "cannot read the body \"" + l.body_file + "\""});
+    else if (body->size() > limits::kLessonBodyBytes)
+        problems.push_back({l.file, "/body_file",
+                            "the body \"" + l.body_file + "\" is " + std::to_string(body->size()) +
+                                " bytes; a body is at most " +
+                                std::to_string(limits::kLessonBodyBytes) + " bytes (4 MiB)"});
     else
         l.body = *body;
     const auto check = [&](const std::string &rel, const std::string &where) {
@@ -319,6 +358,13 @@ void read_files(Lesson &l, const FileReader &read, Problems &problems) {
 std::vector<LessonAction> read_lesson_actions(JsonReader &r, const Json &raw,
                                               const std::string &file, Problems &problems) {
     std::vector<LessonAction> out;
+    if (const Json *actions = list_at(raw, "actions");
+        actions && actions->size() > limits::kActions) {
+        r.mark("actions");
+        r.fail("actions", "a step has at most " + std::to_string(limits::kActions) +
+                              " actions; found " + std::to_string(actions->size()));
+        return out;
+    }
     r.objects("actions", [&](JsonReader &a, std::size_t i) {
         LessonAction act;
         read_action(a, raw.at("actions").at(i), act, file, problems);
@@ -362,6 +408,13 @@ LessonLoad load_lesson_file(const std::string &path, const FileReader &read) {
         out.problems.push_back({path, "", "cannot read the lesson file"});
         return out;
     }
+    if (text->size() > limits::kLessonBytes) {
+        out.problems.push_back({path, "",
+                                "the file is " + std::to_string(text->size()) +
+                                    " bytes; a lesson file is at most " +
+                                    std::to_string(limits::kLessonBytes) + " bytes (4 MiB)"});
+        return out;
+    }
     auto json = parse_json_text(*text, path, out.problems);
     if (!json)
         return out;
@@ -372,8 +425,10 @@ LessonLoad load_lesson_file(const std::string &path, const FileReader &read) {
     if (!r.is_object())
         return out;
     read_lesson(r, *json, l, out.problems);
-    if (!out.problems.empty())
+    if (!out.problems.empty()) {
+        cap_problems(out.problems);
         return out;
+    }
     read_files(l, read, out.problems);
     if (out.problems.empty())
         out.lesson = std::move(l);

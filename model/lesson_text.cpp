@@ -29,7 +29,8 @@ std::string figure_text(const std::string &name, double v) {
                name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
     };
     char buf[48];
-    if (ends_with("_s") || name.rfind("first.", 0) == 0)
+    // A duration within a thousand years; anything longer is written as a plain number.
+    if ((ends_with("_s") || name.rfind("first.", 0) == 0) && std::fabs(v) < 3.2e10)
         return format_duration(static_cast<Ms>(std::llround(v * 1000.0)));
     if (ends_with("availability") || ends_with("error_budget_used")) {
         std::snprintf(buf, sizeof buf, "%.3g %%", v * 100.0);

@@ -26,6 +26,7 @@ constexpr ArrayKind kArrays[] = {
     {"health_checks", "health_check"},
     {"dns", "dns"},
     {"accelerators", "accelerator"},
+    {"distributions", "distribution"},
     {"populations", "population"},
     {"faults", "fault"},
 };

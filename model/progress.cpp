@@ -1,6 +1,7 @@
 #include "progress.h"
 
 #include "json_reader.h"
+#include "limits.h"
 
 namespace model {
 
@@ -98,6 +99,13 @@ std::string write_progress(const Progress &progress) {
 
 ProgressLoad parse_progress(const std::string &text, const std::string &file) {
     ProgressLoad out;
+    if (text.size() > limits::kProgressBytes) {
+        out.problems.push_back({file, "",
+                                "the file is " + std::to_string(text.size()) +
+                                    " bytes; a progress file is at most " +
+                                    std::to_string(limits::kProgressBytes) + " bytes"});
+        return out;
+    }
     const std::optional<Json> json = parse_json_text(text, file, out.problems);
     if (!json)
         return out;
@@ -107,12 +115,17 @@ ProgressLoad parse_progress(const std::string &text, const std::string &file) {
     };
     if (!json->is_object() || json->value("format", Json()) != kProgressFormat)
         return fail("/format", "expected \"" + std::string(kProgressFormat) + "\"");
+    const Json version = json->value("version", Json(kProgressVersion));
+    if (!version.is_number_integer() || version.get<long long>() < 1)
+        return fail("/version", "expected a whole number from 1");
+    if (version.get<long long>() > kProgressVersion)
+        out.newer_version = version.get<long long>();
     Progress progress;
     const Json lessons = json->value("lessons", Json::object());
     if (!lessons.is_object())
         return fail("/lessons", "expected an object of chapter ids");
     for (const auto &[id, entry] : lessons.items()) {
-        const std::string at = "/lessons/" + id;
+        const std::string at = "/lessons/" + json_pointer_token(id);
         const Json read = entry.is_object() ? entry.value("read", Json(false)) : Json();
         const Json steps = entry.is_object() ? entry.value("try_this", Json::array()) : Json();
         if (!read.is_boolean() || !steps.is_array())
@@ -129,7 +142,7 @@ ProgressLoad parse_progress(const std::string &text, const std::string &file) {
             return fail(at + "/quiz", "expected {question id: true or false}");
         for (const auto &[question, right] : quiz.items()) {
             if (!right.is_boolean())
-                return fail(at + "/quiz/" + question, "expected true or false");
+                return fail(at + "/quiz/" + json_pointer_token(question), "expected true or false");
             progress.mark_answered(id, question, right.get<bool>());
         }
         const Json predicted =
@@ -138,7 +151,8 @@ ProgressLoad parse_progress(const std::string &text, const std::string &file) {
             return fail(at + "/predictions", "expected {step id: true or false}");
         for (const auto &[step, right] : predicted.items()) {
             if (!right.is_boolean())
-                return fail(at + "/predictions/" + step, "expected true or false");
+                return fail(at + "/predictions/" + json_pointer_token(step),
+                            "expected true or false");
             progress.mark_predicted(id, step, right.get<bool>());
         }
     }

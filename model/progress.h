@@ -74,9 +74,13 @@ CourseProgress course_progress(const Course &course, const Progress &progress);
 // Written with sorted keys and steps, so a file changes only when the progress does.
 std::string write_progress(const Progress &progress);
 // Reads a progress file's text; a problem (with `file` and the JSON path) when it is not one.
+// A file of a later version than kProgressVersion is read as far as this version understands
+// it (progress may then be empty, with problems), and says so in newer_version: whoever keeps
+// the file must not write over it.
 struct ProgressLoad {
     std::optional<Progress> progress;
     Problems problems;
+    std::optional<long long> newer_version;
 };
 ProgressLoad parse_progress(const std::string &text, const std::string &file);
 

@@ -21,7 +21,7 @@ namespace {
 
 std::string number_text(double v) {
     std::ostringstream out;
-    if (std::abs(v - std::round(v)) < 1e-9)
+    if (std::abs(v) < 1e15 && std::abs(v - std::round(v)) < 1e-9)
         out << static_cast<long long>(std::llround(v));
     else
         out << v;

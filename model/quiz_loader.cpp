@@ -3,6 +3,7 @@
 #include "quiz.h"
 
 #include "json_reader.h"
+#include "limits.h"
 #include "scenario_json.h"
 
 #include <algorithm>
@@ -163,6 +164,13 @@ QuizLoad load_quiz_file(const std::string &path, const FileReader &read) {
         out.problems.push_back({path, "", "cannot read the quiz file"});
         return out;
     }
+    if (text->size() > limits::kLessonBytes) {
+        out.problems.push_back({path, "",
+                                "the file is " + std::to_string(text->size()) +
+                                    " bytes; a quiz file is at most " +
+                                    std::to_string(limits::kLessonBytes) + " bytes (4 MiB)"});
+        return out;
+    }
     const auto json = parse_json_text(*text, path, out.problems);
     if (!json)
         return out;
@@ -192,10 +200,11 @@ QuizLoad load_quiz_file(const std::string &path, const FileReader &read) {
     for (std::size_t i = 0; i < quiz.questions.size(); ++i)
         for (std::size_t j = 0; j < i; ++j)
             if (quiz.questions[i].id == quiz.questions[j].id)
-                out.problems.push_back({path, "/questions/" + std::to_string(i) + "/id",
-                                        "the id \"" + quiz.questions[i].id +
-                                            "\" is taken by question " + std::to_string(j)});
+                add_problem(out.problems, {path, "/questions/" + std::to_string(i) + "/id",
+                                           "the id \"" + quiz.questions[i].id +
+                                               "\" is taken by question " + std::to_string(j)});
     r.finish();
+    cap_problems(out.problems);
     if (out.problems.empty())
         out.quiz = std::move(quiz);
     return out;

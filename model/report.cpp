@@ -3,6 +3,7 @@
 // report adds to the trace before it is fingerprinted (report_trace.h).
 #include "report.h"
 
+#include "cdn.h"
 #include "cost.h"
 #include "fault.h"
 #include "report_figures.h"
@@ -149,6 +150,51 @@ std::optional<BreakEven> break_even(const Scenario &s, double cost_multiplier,
     return b;
 }
 
+// The counts of a population's requests through a distribution over the steps of [from, to).
+CdnCounts cdn_counts(const Run &run, const CdnPopulationRun &c, Ms from, Ms to) {
+    CdnCounts n;
+    const PopulationSteps &ps = run.population_steps[static_cast<std::size_t>(c.population)];
+    for (std::size_t k = 0; k < c.steps.hits.size(); ++k) {
+        const Ms t = static_cast<Ms>(k) * run.step_ms;
+        if (t < from || t + run.step_ms > to)
+            continue;
+        n.cacheable += c.steps.cacheable[k];
+        n.hits += c.steps.hits[k];
+        n.misses_primary += c.steps.misses_primary[k];
+        n.misses_secondary += c.steps.misses_secondary[k];
+        n.failovers += c.steps.failovers[k];
+        n.reads_failed += ps.reads_failed[k];
+        n.writes += ps.writes_ok[k] + ps.writes_failed[k];
+        n.writes_failed += ps.writes_failed[k];
+    }
+    return n;
+}
+
+std::vector<CdnFigures> cdn_figures(const Scenario &s, const Run &run,
+                                    const std::optional<std::size_t> &fault) {
+    std::vector<CdnFigures> out;
+    for (const auto &c : run.cdn) {
+        CdnFigures f;
+        const Distribution &d = s.distributions[static_cast<std::size_t>(c.distribution)];
+        f.id = run.populations[static_cast<std::size_t>(c.population)].id;
+        f.distribution = d.id;
+        f.edge = d.edges[static_cast<std::size_t>(c.edge)].id;
+        f.total = cdn_counts(run, c, 0, run.end_ms);
+        if (fault) {
+            const Fault &ft = s.faults[*fault];
+            f.outage = cdn_counts(run, c, ft.at_ms, ft.until_ms.value_or(run.end_ms));
+        }
+        for (int i = 0; i < kCdnCauses; ++i)
+            f.causes[i] = c.causes[i];
+        f.hit_latency_ms = c.hit_latency_ms;
+        f.miss_latency_ms = c.miss_latency_ms;
+        f.slowest_failover_ms = c.slowest_failover_ms;
+        f.failover_delay_ms = connection_failover_delay(d);
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
 } // namespace
 
 Report build_report(const Scenario &s, Run run) {
@@ -159,7 +205,8 @@ Report build_report(const Scenario &s, Run run) {
     const RunCounts counts = count_requests(run);
     const std::vector<std::size_t> order = faults_by_start(s);
     Recovery rec{std::nullopt, run.end_ms};
-    if (const auto chosen = summary_fault(s, run, counts, order)) {
+    const auto chosen = summary_fault(s, run, counts, order);
+    if (chosen) {
         rec.fault = s.faults[*chosen].at_ms;
         rec.window_end = window_end_after(s, run, *rec.fault);
         r.summary_fault = s.faults[*chosen].id;
@@ -183,6 +230,7 @@ Report build_report(const Scenario &s, Run run) {
         r.faults.back().figures.cost_multiplier = cost.multiplier;
     }
     r.break_even = break_even(s, cost.multiplier, r.summary);
+    r.cdn = cdn_figures(s, run, chosen);
 
     mark_service_changes(run, r.faults, window_ends, counts.reads, counts.writes);
     r.run = std::move(run);

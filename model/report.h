@@ -69,6 +69,26 @@ struct PopulationFigures {
     std::int64_t reasons[kFailReasons] = {};
 };
 
+// What a population's requests through a distribution met, counted over some span.
+struct CdnCounts {
+    std::int64_t cacheable = 0, hits = 0;
+    std::int64_t misses_primary = 0, misses_secondary = 0, failovers = 0;
+    std::int64_t reads_failed = 0, writes = 0, writes_failed = 0;
+};
+
+// A population that enters through a distribution (FACTS.md section 5): hits, misses by the
+// origin that served them, failures by cause and latency; over the whole run, and during the
+// summary fault (from its start to its end, or to the end of the run).
+struct CdnFigures {
+    std::string id; // the population
+    std::string distribution, edge;
+    CdnCounts total, outage;
+    std::int64_t causes[kCdnCauses] = {};
+    Ms hit_latency_ms = 0, miss_latency_ms = 0;
+    std::optional<Ms> slowest_failover_ms;
+    Ms failover_delay_ms = 0; // connection attempts x connection timeout
+};
+
 // Curriculum C6: what the design's downtime costs a year against what the extra regions cost.
 struct BreakEven {
     double monthly_cost = 0;            // baseline_monthly x cost multiplier
@@ -88,6 +108,7 @@ struct Report {
     std::vector<FaultFigures> faults;
     double cost_units = 0, cost_baseline = 0;
     std::optional<BreakEven> break_even; // when the scenario states a baseline monthly cost
+    std::vector<CdnFigures> cdn;         // populations entering through a distribution
     Run run;
 };
 

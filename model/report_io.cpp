@@ -64,6 +64,34 @@ OJson figures_json(const Figures &f) {
     return j;
 }
 
+OJson cdn_counts_json(const CdnCounts &c) {
+    return {{"cacheable", c.cacheable},
+            {"hits", c.hits},
+            {"misses_primary", c.misses_primary},
+            {"misses_secondary", c.misses_secondary},
+            {"failovers", c.failovers},
+            {"reads_failed", c.reads_failed},
+            {"writes", c.writes},
+            {"writes_failed", c.writes_failed}};
+}
+
+OJson cdn_json(const CdnFigures &f) {
+    OJson causes;
+    for (int i = 0; i < kCdnCauses; ++i)
+        causes[to_string(static_cast<CdnCause>(i))] = f.causes[i];
+    return {{"id", f.id},
+            {"distribution", f.distribution},
+            {"edge", f.edge},
+            {"total", cdn_counts_json(f.total)},
+            {"outage", cdn_counts_json(f.outage)},
+            {"failures", causes},
+            {"hit_latency_ms", f.hit_latency_ms},
+            {"miss_latency_ms", f.miss_latency_ms},
+            {"slowest_failover_ms",
+             f.slowest_failover_ms ? OJson(*f.slowest_failover_ms) : OJson(nullptr)},
+            {"failover_delay_s", static_cast<double>(f.failover_delay_ms) / 1000.0}};
+}
+
 OJson value_json(const Value &v) {
     if (std::holds_alternative<std::int64_t>(v))
         return std::get<std::int64_t>(v);
@@ -100,6 +128,17 @@ template <typename F> void each_series(const Report &r, F &&row) {
         for (std::size_t k = 0; k < l.lag_ms.size(); ++k)
             row(static_cast<Ms>(k) * run.step_ms, "replication_lag_ms",
                 l.database + "/" + l.replica, static_cast<double>(l.lag_ms[k]));
+    for (const auto &c : run.cdn) {
+        const std::string &id = run.populations[static_cast<std::size_t>(c.population)].id;
+        for (std::size_t k = 0; k < c.steps.hits.size(); ++k) {
+            const Ms t = static_cast<Ms>(k) * run.step_ms;
+            row(t, "cdn_hits", id, static_cast<double>(c.steps.hits[k]));
+            row(t, "cdn_misses_primary", id, static_cast<double>(c.steps.misses_primary[k]));
+            row(t, "cdn_misses_secondary", id, static_cast<double>(c.steps.misses_secondary[k]));
+            row(t, "cdn_failovers", id, static_cast<double>(c.steps.failovers[k]));
+            row(t, "cdn_failed", id, static_cast<double>(c.steps.failed[k]));
+        }
+    }
     for (std::size_t k = 0; k < run.lost_writes_cumulative.size(); ++k) {
         row(static_cast<Ms>(k) * run.step_ms, "lost_writes", "all",
             static_cast<double>(run.lost_writes_cumulative[k]));
@@ -150,6 +189,9 @@ std::string report_json(const Report &r) {
         pj["failures"] = reasons;
         j["populations"].push_back(pj);
     }
+    j["cdn"] = OJson::array();
+    for (const auto &c : r.cdn)
+        j["cdn"].push_back(cdn_json(c));
     j["faults"] = OJson::array();
     for (const auto &f : r.faults) {
         OJson fj;
@@ -243,6 +285,28 @@ std::string report_text(const Report &r) {
             out << "reads " << to_string(p.figures.read.status);
         if (p.figures.moved99_ms)
             out << ", 99 % of clients moved after " << format_duration(*p.figures.moved99_ms);
+        out << '\n';
+    }
+    for (const auto &c : r.cdn) {
+        out << "  " << c.id << " through " << c.distribution << " (edge " << c.edge << "): hits "
+            << c.total.hits << " of " << c.total.cacheable
+            << " cacheable reads; misses served by the primary " << c.total.misses_primary
+            << ", by the secondary " << c.total.misses_secondary << "; failovers "
+            << c.total.failovers << "; reads failed " << c.total.reads_failed << ", writes failed "
+            << c.total.writes_failed << " of " << c.total.writes << '\n';
+        out << "    during " << (r.summary_fault.empty() ? "the run" : r.summary_fault) << ": hits "
+            << c.outage.hits << ", misses by the primary " << c.outage.misses_primary
+            << ", by the secondary " << c.outage.misses_secondary << ", reads failed "
+            << c.outage.reads_failed << ", writes failed " << c.outage.writes_failed << " of "
+            << c.outage.writes << '\n';
+        out << "    failures:";
+        for (int i = 0; i < kCdnCauses; ++i)
+            if (c.causes[i] > 0)
+                out << ' ' << to_string(static_cast<CdnCause>(i)) << ' ' << c.causes[i];
+        out << "\n    latency: hit " << c.hit_latency_ms << " ms, miss " << c.miss_latency_ms
+            << " ms; a dead primary delays a miss " << format_duration(c.failover_delay_ms);
+        if (c.slowest_failover_ms)
+            out << "; slowest served failover " << *c.slowest_failover_ms << " ms";
         out << '\n';
     }
     return out.str();

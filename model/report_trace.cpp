@@ -94,6 +94,17 @@ std::uint64_t fingerprint(const Run &run) {
         num(v);
     for (auto v : run.conflicts_cumulative)
         num(v);
+    // Distributions (absent from older scenarios, whose fingerprints stay as they were).
+    for (const auto &c : run.cdn)
+        for (const auto *series : {&c.steps.cacheable, &c.steps.hits, &c.steps.misses_primary,
+                                   &c.steps.misses_secondary, &c.steps.failovers, &c.steps.failed})
+            for (auto v : *series)
+                num(v);
+    for (const auto &e : run.cdn_edges) {
+        num(e.t_ms);
+        num(e.edge);
+        num(static_cast<std::int64_t>(e.answering));
+    }
     return h;
 }
 

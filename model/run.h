@@ -27,6 +27,58 @@ enum class FailReason {
 constexpr int kFailReasons = static_cast<int>(FailReason::count_);
 const char *to_string(FailReason reason);
 
+// Why a request through a distribution failed (FACTS.md section 5). Each also counts under one
+// FailReason: unreachable, brownout and timeout.
+enum class CdnCause {
+    origin_unreachable, // the last origin tried could not be connected to
+    origin_error,       // the last origin tried answered an error status
+    origin_timeout,     // the last origin tried did not answer within the response timeout
+    failover_too_slow,  // failing over took it past the client's timeout
+    client_timeout,     // served, but slower than the client waits (no failover involved)
+    count_,
+};
+constexpr int kCdnCauses = static_cast<int>(CdnCause::count_);
+const char *to_string(CdnCause cause);
+FailReason fail_reason_of(CdnCause cause);
+
+// Who answers an edge's cache misses for reads now.
+enum class CdnOrigin : std::uint8_t { primary, secondary, none };
+const char *to_string(CdnOrigin origin);
+
+// A population's requests through a distribution, per step.
+struct CdnSteps {
+    std::vector<std::int32_t> cacheable; // reads the edge may cache (hits + cacheable misses)
+    std::vector<std::int32_t> hits;
+    std::vector<std::int32_t> misses_primary, misses_secondary; // reads served by each origin
+    std::vector<std::int32_t> failovers; // read misses that failed over, served or not
+    std::vector<std::int32_t> failed;    // reads and writes
+};
+
+// A population that enters through a distribution: what it asked and what it met.
+struct CdnPopulationRun {
+    int population = -1;
+    int distribution = -1;
+    int edge = -1; // the nearest edge location, index in the distribution
+    std::int64_t cacheable = 0, hits = 0;
+    std::int64_t misses_primary = 0, misses_secondary = 0, failovers = 0;
+    std::int64_t writes_ok = 0, reads_failed = 0, writes_failed = 0;
+    std::int64_t causes[kCdnCauses] = {};
+    Ms hit_latency_ms = 0;                 // client -> edge -> client
+    Ms miss_latency_ms = 0;                // a miss the primary serves, with nothing failing
+    std::optional<Ms> slowest_failover_ms; // the slowest miss served after failing over
+    CdnSteps steps;
+};
+
+// An edge's origin state from t on: who answers its misses, and since when its cache has been
+// ageing because no origin can fill it (-1: it is being filled).
+struct CdnEdgeRecord {
+    Ms t_ms = 0;
+    int distribution = -1;
+    int edge = -1;
+    CdnOrigin answering = CdnOrigin::primary;
+    Ms ageing_since_ms = -1;
+};
+
 struct PopulationSteps {
     std::vector<std::int32_t> reads_ok, reads_failed, writes_ok, writes_failed;
     std::vector<std::int32_t> p50_ms, p99_ms; // of served requests; -1 when none
@@ -92,7 +144,8 @@ struct Run {
     std::vector<PopulationRun> populations;
     std::vector<PopulationSteps> population_steps;
     std::vector<std::string> region_ids;
-    std::vector<std::vector<std::int32_t>> region_requests; // [region][step]
+    // [region][step]; 64-bit: one step of many large populations is more than 2^31 requests.
+    std::vector<std::vector<std::int64_t>> region_requests;
     struct LagSeries {
         std::string database, replica;
         std::vector<std::int32_t> lag_ms;
@@ -103,8 +156,10 @@ struct Run {
     std::vector<WriteAccounts> writes;
     std::int64_t events_processed = 0;
     std::vector<InternalError> internal_errors;
-    std::vector<AnswerRecord> answers; // in time order
-    std::vector<CacheRecord> caches;   // in time order
+    std::vector<AnswerRecord> answers;    // in time order
+    std::vector<CacheRecord> caches;      // in time order
+    std::vector<CdnPopulationRun> cdn;    // populations entering through a distribution
+    std::vector<CdnEdgeRecord> cdn_edges; // in time order
 };
 
 } // namespace model

@@ -150,6 +150,30 @@ struct Accelerator {
     Ms edge_propagation_ms = 5 * kSecond;
 };
 
+// A CloudFront-like distribution (FACTS.md section 5): edge locations that serve cacheable reads
+// from their caches, and an origin group of two origins that a cache miss goes to, the primary
+// first on every request.
+struct CdnEdge {
+    std::string id;
+    std::string name;
+    LatLon where;
+};
+
+struct Distribution {
+    std::string id;
+    std::vector<CdnEdge> edges;   // each population is served by the nearest
+    std::string primary;          // origin group: an app tier or a bucket
+    std::string secondary;        // the origin a miss fails over to
+    double cacheable_share = 0.8; // of reads (GET): the share the edges may cache
+    double hit_share = 0.9;       // of cacheable reads: the share found in a fresh edge cache
+    Ms cache_ttl_ms = 5 * kMinute;
+    int connection_attempts = 3;                  // 1-3
+    Ms connection_timeout_ms = 10 * kSecond;      // 1-10 s
+    Ms origin_response_timeout_ms = 30 * kSecond; // 1-60 s
+    std::vector<int> failover_status_codes{500, 502, 503, 504};
+    Ms edge_service_ms = 2; // what an edge adds to a hit
+};
+
 enum class CacheMode { ttl, fixed };
 
 struct CacheHabit {
@@ -170,7 +194,7 @@ struct Population {
     Ms timeout_ms = 10 * kSecond;
     int retries = 1;
     std::vector<CacheHabit> dns_cache{CacheHabit{}};
-    std::string entry; // a DNS name or an accelerator
+    std::string entry; // a DNS name, an accelerator or a distribution
     Ms connection_lifetime_ms = 60 * kSecond;
     // The key set its writes go to: populations naming the same set write the same keys (and
     // conflict under last-writer-wins wherever they are); empty: a partition of its own.
@@ -240,7 +264,7 @@ struct Cost {
 };
 
 struct Scenario {
-    int version = 2;
+    int version = 3;
     std::string name;
     std::string description;
     Settings settings;
@@ -252,6 +276,7 @@ struct Scenario {
     std::vector<HealthCheck> health_checks;
     std::vector<DnsName> dns;
     std::vector<Accelerator> accelerators;
+    std::vector<Distribution> distributions;
     std::vector<Population> populations;
     std::vector<Fault> faults;
     Cost cost;

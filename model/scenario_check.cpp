@@ -2,8 +2,11 @@
 #include "scenario_json.h"
 
 #include "find.h"
+#include "limits.h"
 #include "problem_place.h"
+#include "work.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -15,6 +18,9 @@ public:
     Checker(const Scenario &s, const std::string &file) : s_(s), file_(file) {}
 
     Problems run() {
+        // Counts first: the checks below compare lists with lists, which must stay short.
+        if (!within_limits())
+            return std::move(problems_);
         unique_ids("regions", s_.regions);
         unique_ids("app_tiers", s_.app_tiers);
         unique_ids("data_stores", s_.data_stores);
@@ -22,6 +28,9 @@ public:
         unique_ids("health_checks", s_.health_checks);
         unique_ids("dns", s_.dns);
         unique_ids("accelerators", s_.accelerators);
+        unique_ids("distributions", s_.distributions);
+        for (std::size_t i = 0; i < s_.distributions.size(); ++i)
+            unique_ids("distributions/" + std::to_string(i) + "/edges", s_.distributions[i].edges);
         unique_ids("populations", s_.populations);
         std::set<std::string> fault_ids;
         for (std::size_t i = 0; i < s_.faults.size(); ++i)
@@ -42,14 +51,18 @@ public:
         checks();
         dns();
         accelerators();
+        distributions();
         populations();
         faults();
+        if (problems_.empty())
+            if (const auto refusal = work_refusal(s_))
+                add(refusal->where, refusal->message);
         return std::move(problems_);
     }
 
 private:
     void add(const std::string &where, const std::string &message) {
-        problems_.push_back({file_, where, message});
+        add_problem(problems_, {file_, where, message});
     }
     // The ids of one of the file's arrays, each checked against every id seen before it.
     template <typename List> void unique_ids(const std::string &array, const List &list) {
@@ -60,6 +73,78 @@ private:
                     "the id \"" + id + "\" is used twice; every id in a scenario is unique");
         }
     }
+    // At most `limit` entries in a list; the message says what the limit is for.
+    bool at_most(const std::string &where, std::size_t count, std::size_t limit,
+                 const std::string &what) {
+        if (count <= limit)
+            return true;
+        add(where, "a scenario has at most " + std::to_string(limit) + " " + what + "; found " +
+                       std::to_string(count));
+        return false;
+    }
+    template <typename List> bool refs_at_most(const std::string &where, const List &list) {
+        return at_most(where, list.size(), limits::kRefsPerList, "entries in one list");
+    }
+
+    bool within_limits() {
+        bool ok = at_most("/regions", s_.regions.size(), limits::kRegions, "regions");
+        ok = at_most("/app_tiers", s_.app_tiers.size(), limits::kAppTiers, "app tiers") && ok;
+        ok = at_most("/data_stores", s_.data_stores.size(), limits::kDataStores, "data stores") &&
+             ok;
+        ok = at_most("/databases", s_.databases.size(), limits::kDatabases, "databases") && ok;
+        ok = at_most("/health_checks", s_.health_checks.size(), limits::kHealthChecks,
+                     "health checks") &&
+             ok;
+        ok = at_most("/dns", s_.dns.size(), limits::kDnsNames, "DNS names") && ok;
+        ok = at_most("/accelerators", s_.accelerators.size(), limits::kAccelerators,
+                     "accelerators") &&
+             ok;
+        ok = at_most("/populations", s_.populations.size(), limits::kPopulations, "populations") &&
+             ok;
+        ok = at_most("/faults", s_.faults.size(), limits::kFaults, "faults") && ok;
+        ok = at_most("/rtt_overrides", s_.rtt_overrides.size(), limits::kRttOverrides,
+                     "round-trip overrides") &&
+             ok;
+        std::size_t records = 0, endpoints = 0;
+        for (const auto &n : s_.dns)
+            records += n.records.size();
+        ok =
+            at_most("/dns", records, limits::kDnsRecords, "DNS records (all names together)") && ok;
+        for (const auto &a : s_.accelerators)
+            for (const auto &g : a.groups)
+                endpoints += g.endpoints.size();
+        ok = at_most("/accelerators", endpoints, limits::kAcceleratorEndpoints,
+                     "accelerator endpoints (all accelerators together)") &&
+             ok;
+        for (std::size_t i = 0; i < s_.app_tiers.size(); ++i)
+            ok = refs_at_most("/app_tiers/" + std::to_string(i) + "/depends_on",
+                              s_.app_tiers[i].depends_on) &&
+                 ok;
+        for (std::size_t i = 0; i < s_.data_stores.size(); ++i)
+            ok = refs_at_most("/data_stores/" + std::to_string(i) + "/replicas",
+                              s_.data_stores[i].replicas) &&
+                 ok;
+        for (std::size_t i = 0; i < s_.databases.size(); ++i) {
+            const std::string at = "/databases/" + std::to_string(i);
+            ok = refs_at_most(at + "/writers", s_.databases[i].writers) && ok;
+            ok = at_most(at + "/replicas", s_.databases[i].replicas.size(), limits::kReplicas,
+                         "replicas of one database") &&
+                 ok;
+        }
+        for (std::size_t i = 0; i < s_.health_checks.size(); ++i)
+            ok = refs_at_most("/health_checks/" + std::to_string(i) + "/checker_regions",
+                              s_.health_checks[i].checker_regions) &&
+                 ok;
+        for (std::size_t i = 0; i < s_.populations.size(); ++i)
+            ok = refs_at_most("/populations/" + std::to_string(i) + "/dns_cache",
+                              s_.populations[i].dns_cache) &&
+                 ok;
+        for (std::size_t i = 0; i < s_.faults.size(); ++i)
+            ok = refs_at_most("/faults/" + std::to_string(i) + "/regions", s_.faults[i].regions) &&
+                 ok;
+        return ok;
+    }
+
     bool is_region(const std::string &id) const { return region(id) != nullptr; }
     const Region *region(const std::string &id) const { return find_by_id(s_.regions, id); }
     const AppTier *tier(const std::string &id) const { return find_by_id(s_.app_tiers, id); }
@@ -71,6 +156,9 @@ private:
     }
     bool is_accelerator(const std::string &id) const {
         return find_by_id(s_.accelerators, id) != nullptr;
+    }
+    bool is_distribution(const std::string &id) const {
+        return find_by_id(s_.distributions, id) != nullptr;
     }
     void need_region(const std::string &id, const std::string &where) {
         if (!is_region(id))
@@ -179,11 +267,29 @@ private:
                 const std::string rat = at + "/records/" + std::to_string(k);
                 if (!record_ids.insert(rec.id).second)
                     add(rat + "/id", "the record id \"" + rec.id + "\" is used twice in " + n.id);
-                if (!tier(rec.target) && !dns_name(rec.target))
-                    add(rat + "/target",
-                        "\"" + rec.target + "\" is neither an app tier nor a DNS name");
+                if (!tier(rec.target) && !dns_name(rec.target) && !is_distribution(rec.target))
+                    add(rat + "/target", "\"" + rec.target +
+                                             "\" is neither an app tier, a DNS name nor a "
+                                             "distribution");
                 if (dns_name(rec.target) && !rec.alias)
                     add(rat + "/alias", "a record that points at another DNS name is an alias");
+                if (is_distribution(rec.target)) {
+                    // Route 53 refuses Evaluate Target Health on an alias to CloudFront
+                    // (FACTS.md section 1).
+                    if (!rec.alias)
+                        add(rat + "/alias",
+                            "a record that points at a distribution is an alias; set \"alias\" "
+                            "to true");
+                    else if (rec.evaluate_target_health)
+                        add(rat + "/evaluate_target_health",
+                            "an alias to a distribution cannot evaluate target health (Route 53 "
+                            "does not allow it for CloudFront); set \"evaluate_target_health\" "
+                            "to false and attach a health check if the record needs one");
+                    if (n.records.size() != 1)
+                        add(rat + "/target",
+                            "a DNS name that aliases a distribution has that one record only; "
+                            "the model does not mix a distribution with other answers");
+                }
                 if (!rec.health_check.empty() && !is_check(rec.health_check))
                     add(rat + "/health_check",
                         "\"" + rec.health_check + "\" is not a health check");
@@ -195,22 +301,77 @@ private:
             if (n.policy == RoutingPolicy::failover && (primaries != 1 || secondaries != 1))
                 add(at + "/records",
                     "a failover name has exactly one primary and one secondary record");
-            if (reaches_itself(n.id, n.id, 0))
-                add(at, "the alias records of \"" + n.id + "\" lead back to it");
         }
+        alias_chains();
     }
 
-    bool reaches_itself(const std::string &start, const std::string &at, int depth) const {
-        const DnsName *n = dns_name(at);
-        if (!n || depth > 16)
-            return depth > 16;
-        for (const auto &rec : n->records) {
-            if (rec.target == start)
-                return true;
-            if (dns_name(rec.target) && reaches_itself(start, rec.target, depth + 1))
-                return true;
+    // Alias records that lead back to their own name, and chains of names longer than the
+    // limit. Each name's successors are found once and each name is searched from once, so
+    // names with many aliases into each other cost names x records, not records ^ depth.
+    void alias_chains() {
+        const std::size_t count = s_.dns.size();
+        std::map<std::string, std::size_t> index;
+        for (std::size_t i = 0; i < count; ++i)
+            index.emplace(s_.dns[i].id, i);
+        std::vector<std::vector<std::size_t>> next(count);
+        for (std::size_t i = 0; i < count; ++i)
+            for (const auto &rec : s_.dns[i].records)
+                if (const auto it = index.find(rec.target); it != index.end())
+                    next[i].push_back(it->second);
+        std::vector<bool> cyclic(count, false);
+        for (std::size_t i = 0; i < count; ++i) {
+            std::vector<bool> seen(count, false);
+            std::vector<std::size_t> todo = next[i];
+            while (!todo.empty() && !cyclic[i]) {
+                const std::size_t j = todo.back();
+                todo.pop_back();
+                if (seen[j])
+                    continue;
+                seen[j] = true;
+                cyclic[i] = j == i;
+                todo.insert(todo.end(), next[j].begin(), next[j].end());
+            }
+            if (cyclic[i])
+                add("/dns/" + std::to_string(i),
+                    "the alias records of \"" + s_.dns[i].id + "\" lead back to it");
         }
-        return false;
+        // The longest chain of names from each name down to an app tier (1: its records name
+        // tiers only), in an order where every name comes after the names it points at.
+        std::vector<int> depth(count, 0);
+        std::vector<int> state(count, 0); // 0 new, 1 on the stack, 2 done
+        for (std::size_t root = 0; root < count; ++root) {
+            if (state[root] != 0)
+                continue;
+            std::vector<std::pair<std::size_t, std::size_t>> stack{{root, 0}};
+            state[root] = 1;
+            while (!stack.empty()) {
+                auto &[at, k] = stack.back();
+                if (k < next[at].size()) {
+                    const std::size_t j = next[at][k++];
+                    if (state[j] == 0) {
+                        state[j] = 1;
+                        stack.emplace_back(j, 0);
+                    }
+                    continue; // a name on the stack is a cycle, reported above
+                }
+                int longest = 0;
+                for (std::size_t j : next[at])
+                    if (state[j] == 2)
+                        longest = std::max(longest, depth[j]);
+                depth[at] = longest + 1;
+                state[at] = 2;
+                stack.pop_back();
+            }
+        }
+        for (std::size_t i = 0; i < count; ++i)
+            if (!cyclic[i] && depth[i] > limits::kAliasDepth)
+                add("/dns/" + std::to_string(i),
+                    "the alias records of \"" + s_.dns[i].id + "\" lead through " +
+                        std::to_string(depth[i]) +
+                        " DNS names before they reach an app tier; "
+                        "at most " +
+                        std::to_string(limits::kAliasDepth) +
+                        " are followed: point the aliases closer to the app tiers");
     }
 
     void accelerators() {
@@ -241,12 +402,37 @@ private:
         }
     }
 
+    void distributions() {
+        for (std::size_t i = 0; i < s_.distributions.size(); ++i) {
+            const auto &d = s_.distributions[i];
+            const std::string at = "/distributions/" + std::to_string(i);
+            if (d.edges.empty())
+                add(at + "/edges", "a distribution needs at least one edge location");
+            const auto origin = [&](const std::string &id, const char *key) {
+                const DataStore *store = find_by_id(s_.data_stores, id);
+                if (!tier(id) && !store)
+                    add(at + "/" + key, "\"" + id + "\" is neither an app tier nor a bucket");
+                else if (store && store->kind != StoreKind::bucket)
+                    add(at + "/" + key, "the data store \"" + id + "\" is a " +
+                                            to_string(store->kind) +
+                                            "; an origin is an app tier or a bucket");
+            };
+            origin(d.primary, "primary");
+            origin(d.secondary, "secondary");
+            if (d.primary == d.secondary)
+                add(at + "/secondary", "an origin group has two different origins; pick "
+                                       "another secondary than the primary");
+        }
+    }
+
     void populations() {
         for (std::size_t i = 0; i < s_.populations.size(); ++i) {
             const auto &p = s_.populations[i];
             const std::string at = "/populations/" + std::to_string(i);
-            if (!dns_name(p.entry) && !is_accelerator(p.entry))
-                add(at + "/entry", "\"" + p.entry + "\" is neither a DNS name nor an accelerator");
+            if (!dns_name(p.entry) && !is_accelerator(p.entry) && !is_distribution(p.entry))
+                add(at + "/entry", "\"" + p.entry +
+                                       "\" is neither a DNS name, an accelerator nor a "
+                                       "distribution");
         }
     }
 

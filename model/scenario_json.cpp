@@ -109,6 +109,12 @@ ScenarioLoad parse_scenario(const std::string &text, const std::string &file) {
     each("dns", s.dns, [](JsonReader &e, DnsName &x, std::size_t) { read_dns(e, x); });
     each("accelerators", s.accelerators,
          [](JsonReader &e, Accelerator &x, std::size_t) { read_accelerator(e, x); });
+    if (s.version < 3 && r.has("distributions"))
+        r.fail("distributions", "distributions need version 3 of the format; set \"version\" "
+                                "to 3");
+    else
+        each("distributions", s.distributions,
+             [](JsonReader &e, Distribution &x, std::size_t) { read_distribution(e, x); });
     each(
         "populations", s.populations,
         [](JsonReader &e, Population &x, std::size_t) { read_population(e, x); }, true);
@@ -116,6 +122,7 @@ ScenarioLoad parse_scenario(const std::string &text, const std::string &file) {
     r.object("cost", [&](JsonReader &e) { read_cost(e, s.cost); });
     r.finish();
     if (!out.problems.empty()) {
+        cap_problems(out.problems);
         locate_problems(out.problems, *json);
         return out;
     }

@@ -1,6 +1,7 @@
 #pragma once
 // The one reader and writer of scenario files (format "failover-lab-scenario").
 
+#include "limits.h"
 #include "problem.h"
 #include "scenario.h"
 
@@ -10,8 +11,8 @@
 namespace model {
 
 constexpr const char *kScenarioFormat = "failover-lab-scenario";
-constexpr int kScenarioVersion = 2;
-constexpr std::size_t kMaxScenarioBytes = 8 * 1024 * 1024;
+constexpr int kScenarioVersion = 3;
+constexpr std::size_t kMaxScenarioBytes = limits::kScenarioBytes;
 
 struct ScenarioLoad {
     std::optional<Scenario> scenario;

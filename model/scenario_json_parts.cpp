@@ -193,6 +193,40 @@ void read_accelerator(JsonReader &r, Accelerator &a) {
     fields.seconds("edge_propagation_s", a.edge_propagation_ms);
 }
 
+void read_distribution(JsonReader &r, Distribution &d) {
+    FieldReader fields(r, "distribution");
+    r.id("id", d.id);
+    r.objects(
+        "edges",
+        [&](JsonReader &e, std::size_t) {
+            CdnEdge edge;
+            FieldReader at(e, "distribution/edges");
+            e.id("id", edge.id);
+            e.string("name", edge.name);
+            at.number("lat", edge.where.lat, true);
+            at.number("lon", edge.where.lon, true);
+            d.edges.push_back(edge);
+        },
+        true);
+    r.string("primary", d.primary, true);
+    r.string("secondary", d.secondary, true);
+    fields.number("cacheable_share", d.cacheable_share);
+    fields.number("hit_share", d.hit_share);
+    fields.seconds("cache_ttl_s", d.cache_ttl_ms);
+    fields.integer("connection_attempts", d.connection_attempts);
+    fields.seconds("connection_timeout_s", d.connection_timeout_ms);
+    fields.seconds("origin_response_timeout_s", d.origin_response_timeout_ms);
+    r.integers("failover_status_codes", d.failover_status_codes, 400, 599);
+    for (int code : d.failover_status_codes)
+        if (!is_failover_status_code(code)) {
+            r.fail("failover_status_codes",
+                   "an origin group fails over on 400, 403, 404, 416, 500, 502, 503 or 504, not " +
+                       std::to_string(code));
+            break;
+        }
+    fields.millis("edge_service_ms", d.edge_service_ms);
+}
+
 void read_population(JsonReader &r, Population &p) {
     FieldReader fields(r, "population");
     r.id("id", p.id);

@@ -2,6 +2,7 @@
 // What the scenario_json*.cpp files share: a reader of numeric fields that takes each range from
 // the field-spec table, and the reader of each component. Not part of the model's interface.
 
+#include "cdn.h"
 #include "field_spec.h"
 #include "json_reader.h"
 #include "scenario.h"
@@ -64,6 +65,7 @@ void read_database(JsonReader &r, Database &d);
 void read_health_check(JsonReader &r, HealthCheck &h);
 void read_dns(JsonReader &r, DnsName &n);
 void read_accelerator(JsonReader &r, Accelerator &a);
+void read_distribution(JsonReader &r, Distribution &d);
 void read_population(JsonReader &r, Population &p);
 
 } // namespace model::scenario_json_detail

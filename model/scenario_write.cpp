@@ -231,6 +231,26 @@ std::string write_scenario(const Scenario &s) {
                                      {"edge_rtt_ms", a.edge_rtt_ms},
                                      {"edge_propagation_s", secs(a.edge_propagation_ms)}});
     }
+    j["distributions"] = OJson::array();
+    for (const auto &d : s.distributions) {
+        OJson edges = OJson::array();
+        for (const auto &e : d.edges)
+            edges.push_back(
+                {{"id", e.id}, {"name", e.name}, {"lat", e.where.lat}, {"lon", e.where.lon}});
+        j["distributions"].push_back(
+            {{"id", d.id},
+             {"edges", edges},
+             {"primary", d.primary},
+             {"secondary", d.secondary},
+             {"cacheable_share", d.cacheable_share},
+             {"hit_share", d.hit_share},
+             {"cache_ttl_s", secs(d.cache_ttl_ms)},
+             {"connection_attempts", d.connection_attempts},
+             {"connection_timeout_s", secs(d.connection_timeout_ms)},
+             {"origin_response_timeout_s", secs(d.origin_response_timeout_ms)},
+             {"failover_status_codes", d.failover_status_codes},
+             {"edge_service_ms", d.edge_service_ms}});
+    }
     j["populations"] = OJson::array();
     for (const auto &p : s.populations) {
         OJson habits = OJson::array();

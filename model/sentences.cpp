@@ -115,6 +115,19 @@ const std::vector<std::pair<const char *, const char *>> &sentence_table() {
         {"service_restored", "Service restored for {subject}: at least 99 % succeed from here on, "
                              "{rto_ms|duration} after {fault}"},
         {"run_ended", "The run ends"},
+        {"cdn_failover_started",
+         "Distribution {subject}, edge {edge}: origin failover to {to}; every miss tries {from} "
+         "first and waits {delay_ms|duration} ({cause})"},
+        {"cdn_failover_ended",
+         "Distribution {subject}, edge {edge}: {origin} answers misses again; no more failover"},
+        {"cdn_origins_down",
+         "Distribution {subject}, edge {edge}: no origin can serve a miss; cached objects last "
+         "at most {ttl_ms|duration} more"},
+        {"cdn_cache_expired",
+         "Edge cache for {edge} ({subject}) expired: every read is now a miss, and misses fail"},
+        {"cdn_origins_back",
+         "Distribution {subject}, edge {edge}: {origin} serves misses again and the edge cache "
+         "fills"},
     };
     return table;
 }

@@ -40,8 +40,13 @@ constexpr const char *kKindNames[] = {"fault_started",
                                       "switchover_finished",
                                       "service_degraded",
                                       "service_restored",
-                                      "run_ended"};
-static_assert(std::size(kKindNames) == static_cast<std::size_t>(EventKind::run_ended) + 1,
+                                      "run_ended",
+                                      "cdn_failover_started",
+                                      "cdn_failover_ended",
+                                      "cdn_origins_down",
+                                      "cdn_cache_expired",
+                                      "cdn_origins_back"};
+static_assert(std::size(kKindNames) == static_cast<std::size_t>(EventKind::cdn_origins_back) + 1,
               "one name per event kind");
 
 } // namespace

@@ -50,6 +50,13 @@ enum class EventKind {
     service_degraded,
     service_restored,
     run_ended,
+    // A distribution's edges and origin group (listed after run_ended so that the numbers of
+    // the kinds above, which fingerprints hash, stay as they were).
+    cdn_failover_started,
+    cdn_failover_ended,
+    cdn_origins_down,
+    cdn_cache_expired,
+    cdn_origins_back,
 };
 
 const char *to_string(EventKind kind);

@@ -1,5 +1,6 @@
 #include "world_at.h"
 
+#include "cdn.h"
 #include "fault.h"
 #include "find.h"
 
@@ -235,10 +236,10 @@ WorldAt world_at(const Scenario &s, const Report &r, Ms t, Ms recent_ms) {
                 if (spec.kind == DbKind::multi_writer && at.role == DbRole::writer)
                     at.replication_broken =
                         region_lost(region) ||
-                        std::any_of(
-                            spec.writers.begin(), spec.writers.end(), [&](const std::string &o) {
-                                return o != region && (region_lost(o) || separated(o, region));
-                            });
+                        std::any_of(spec.writers.begin(), spec.writers.end(),
+                                    [&, &r = region](const std::string &o) {
+                                        return o != r && (region_lost(o) || separated(o, r));
+                                    });
             }
             at.behind = at.lag_ms && *at.lag_ms > p99;
             d.regions.push_back(std::move(at));
@@ -275,6 +276,8 @@ WorldAt world_at(const Scenario &s, const Report &r, Ms t, Ms recent_ms) {
         w.answers[p].entry = s.populations[p].entry;
         w.answers[p].via_accelerator =
             find_by_id(s.accelerators, s.populations[p].entry) != nullptr;
+        if (const Distribution *d = entry_distribution(s, s.populations[p].entry))
+            w.answers[p].distribution = index_of_id(s.distributions, d->id);
     }
     for (const auto &a : run.answers) {
         if (a.t_ms > w.t_ms)
@@ -312,6 +315,58 @@ WorldAt world_at(const Scenario &s, const Report &r, Ms t, Ms recent_ms) {
         }
     std::sort(w.routes.begin(), w.routes.end());
     w.routes.erase(std::unique(w.routes.begin(), w.routes.end()), w.routes.end());
+
+    // The distributions: each edge's latest record, and the populations' requests this step.
+    for (const auto &rec : run.cdn_edges) {
+        if (rec.t_ms > w.t_ms)
+            break;
+        auto it = std::find_if(w.cdn_edges.begin(), w.cdn_edges.end(), [&](const CdnEdgeAt &e) {
+            return e.distribution == rec.distribution && e.edge == rec.edge;
+        });
+        if (it == w.cdn_edges.end()) {
+            CdnEdgeAt fresh;
+            fresh.distribution = rec.distribution;
+            fresh.edge = rec.edge;
+            it = w.cdn_edges.insert(w.cdn_edges.end(), fresh);
+        }
+        const Distribution &d = s.distributions[static_cast<std::size_t>(rec.distribution)];
+        it->answering = rec.answering;
+        it->cache_fresh = cache_freshness(d, rec.ageing_since_ms, w.t_ms);
+        it->expires_in_ms.reset();
+        if (rec.ageing_since_ms >= 0 && rec.ageing_since_ms + d.cache_ttl_ms > w.t_ms)
+            it->expires_in_ms = rec.ageing_since_ms + d.cache_ttl_ms - w.t_ms;
+    }
+    // The routes the distributions light: a DNS name to the distribution it aliases, and the
+    // distribution to the origin that answers an edge's misses.
+    for (std::size_t p = 0; p < s.populations.size(); ++p) {
+        const AnswerAt &a = w.answers[p];
+        if (a.distribution >= 0 && !find_by_id(s.distributions, a.entry))
+            w.routes.push_back(
+                RouteAt{a.entry, s.distributions[static_cast<std::size_t>(a.distribution)].id});
+    }
+    for (const CdnEdgeAt &e : w.cdn_edges) {
+        const Distribution &d = s.distributions[static_cast<std::size_t>(e.distribution)];
+        if (e.answering != CdnOrigin::none)
+            w.routes.push_back(
+                RouteAt{d.id, e.answering == CdnOrigin::primary ? d.primary : d.secondary});
+    }
+    std::sort(w.routes.begin(), w.routes.end());
+    w.routes.erase(std::unique(w.routes.begin(), w.routes.end()), w.routes.end());
+    const double per_s = 1000.0 / static_cast<double>(run.step_ms);
+    for (const auto &c : run.cdn) {
+        CdnFlowAt f;
+        f.population = c.population;
+        f.distribution = c.distribution;
+        f.edge = c.edge;
+        if (k < c.steps.hits.size()) {
+            f.hits_per_s = c.steps.hits[k] * per_s;
+            f.primary_per_s = c.steps.misses_primary[k] * per_s;
+            f.secondary_per_s = c.steps.misses_secondary[k] * per_s;
+            f.failovers_per_s = c.steps.failovers[k] * per_s;
+            f.failed_per_s = c.steps.failed[k] * per_s;
+        }
+        w.cdn_flows.push_back(f);
+    }
 
     if (k < run.lost_writes_cumulative.size()) {
         w.lost_writes = run.lost_writes_cumulative[k];

@@ -30,16 +30,41 @@ struct TierShare {
     double share = 0;
 };
 
-// What a population's entry (DNS name or accelerator) answers it now.
+// What a population's entry (DNS name or accelerator) answers it now. A population that enters
+// through a distribution has no answer of tiers: its requests are in WorldAt::cdn_flows.
 struct AnswerAt {
     std::string entry;
     bool via_accelerator = false;
+    int distribution = -1;        // the distribution it enters through, -1 none
     std::vector<TierShare> tiers; // empty: no answer
-    bool answered() const { return !tiers.empty(); }
+    bool answered() const { return !tiers.empty() || distribution >= 0; }
+};
+
+// A distribution's edge location now: who answers its misses, and how much of its cache is
+// still fresh (it ages while no origin can fill it).
+struct CdnEdgeAt {
+    int distribution = -1;
+    int edge = -1; // index in the distribution's edges
+    CdnOrigin answering = CdnOrigin::primary;
+    double cache_fresh = 1;          // share of its cached objects within their TTL
+    std::optional<Ms> expires_in_ms; // while ageing: until the last cached object runs out
+};
+
+// The requests of a population that enters through a distribution, at the playhead's step.
+struct CdnFlowAt {
+    int population = -1;
+    int distribution = -1;
+    int edge = -1;
+    double hits_per_s = 0;
+    double primary_per_s = 0;   // misses the primary served
+    double secondary_per_s = 0; // misses the secondary served after failing over
+    double failovers_per_s = 0; // misses that failed over, served or not
+    double failed_per_s = 0;    // reads and writes
 };
 
 // One step of a record tree that an answer in force goes through: a DNS name (or accelerator)
-// to a record's target (an app tier or another DNS name).
+// to a record's target (an app tier or another DNS name); a DNS name to the distribution it
+// aliases; a distribution to the origin answering its misses (an app tier or a bucket).
 struct RouteAt {
     std::string from, to;
     bool operator<(const RouteAt &o) const {
@@ -97,6 +122,8 @@ struct WorldAt {
     std::vector<CacheAt> caches;                  // by population
     std::vector<RouteAt> routes;                  // lit by some answer in force, sorted
     std::vector<Flow> flows;
+    std::vector<CdnEdgeAt> cdn_edges;  // the edges that serve some population
+    std::vector<CdnFlowAt> cdn_flows;  // one per population entering through a distribution
     std::vector<DatabaseAt> databases; // in scenario order
     std::vector<FaultSpan> faults;     // in scenario order (operator actions included)
     std::int64_t lost_writes = 0;

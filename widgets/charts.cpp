@@ -52,6 +52,13 @@ ChartsPanel::ChartsPanel(QWidget *parent) : QWidget(parent) {
                     tr("The latency 99 % of each population's served requests stay under, "
                        "step by step. Failed requests are not in it."),
                     tr("p99 latency: no populations in this scenario"), tr("%1 ms"), 0});
+    cdn_ = add(tr("CDN"),
+               {tr("Requests through each distribution"), tr("Requests per second"),
+                tr("Cache hits, misses served by the primary and by the secondary origin, "
+                   "misses that failed over, and failures, for each population that enters "
+                   "through a distribution. Hits outlive an origin outage until the cache TTL "
+                   "runs out; writes never fail over."),
+                tr("CDN: no distributions in this scenario"), tr("%1 /s"), 10});
     setAccessibleName(tr("Charts"));
     filled_.assign(charts_.size(), true);
     connect(tabs_, &QTabWidget::currentChanged, this, [this] { fill_shown(); });
@@ -88,6 +95,8 @@ void ChartsPanel::fill(std::size_t i) {
             chart->set_lines(has_databases_ ? lag_lines(run) : none, run.end_ms, 1);
         else if (chart == losses_)
             chart->set_lines(has_databases_ ? loss_lines(run) : none, run.end_ms, 5);
+        else if (chart == cdn_)
+            chart->set_lines(cdn_lines(run), run.end_ms, 10);
         else
             chart->set_lines(p99_lines(run), run.end_ms, 50);
     }

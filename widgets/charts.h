@@ -46,6 +46,7 @@ private:
     TimeChart *lag_ = nullptr;
     TimeChart *losses_ = nullptr;
     TimeChart *latency_ = nullptr;
+    TimeChart *cdn_ = nullptr;
     std::vector<TimeChart *> charts_;
     std::shared_ptr<const model::Report> report_;
     bool has_databases_ = false;

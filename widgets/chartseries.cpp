@@ -102,4 +102,25 @@ std::vector<ChartLine> loss_lines(const model::Run &run) {
     return out;
 }
 
+std::vector<ChartLine> cdn_lines(const model::Run &run) {
+    std::vector<ChartLine> out;
+    const double per_s = 1000.0 / static_cast<double>(run.step_ms);
+    for (const model::CdnPopulationRun &c : run.cdn) {
+        const QString who = population_name(run, static_cast<std::size_t>(c.population));
+        const auto add = [&](const char *what, const std::vector<std::int32_t> &v) {
+            out.push_back(line_of(
+                run, translate(what).arg(who), v,
+                [&v, per_s](std::size_t k) -> std::optional<double> { return v[k] * per_s; }));
+        };
+        add(QT_TRANSLATE_NOOP("widgets::ChartsPanel", "%1: cache hits"), c.steps.hits);
+        add(QT_TRANSLATE_NOOP("widgets::ChartsPanel", "%1: misses, primary"),
+            c.steps.misses_primary);
+        add(QT_TRANSLATE_NOOP("widgets::ChartsPanel", "%1: misses, secondary"),
+            c.steps.misses_secondary);
+        add(QT_TRANSLATE_NOOP("widgets::ChartsPanel", "%1: failovers"), c.steps.failovers);
+        add(QT_TRANSLATE_NOOP("widgets::ChartsPanel", "%1: failed"), c.steps.failed);
+    }
+    return out;
+}
+
 } // namespace widgets

@@ -19,5 +19,8 @@ std::vector<ChartLine> region_lines(const model::Run &run);
 std::vector<ChartLine> lag_lines(const model::Run &run);
 // Lost writes and conflicts so far, all databases.
 std::vector<ChartLine> loss_lines(const model::Run &run);
+// Per population entering through a distribution, per second: cache hits, misses the primary
+// and the secondary served, misses that failed over, and failed requests.
+std::vector<ChartLine> cdn_lines(const model::Run &run);
 
 } // namespace widgets

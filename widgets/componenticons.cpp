@@ -147,6 +147,23 @@ void chevrons(QPainter &p) {
     p.drawPolyline(QPolygonF({QPointF(16, 6), QPointF(25, 16), QPointF(16, 26)}));
 }
 
+// A distribution: a globe of edge locations holding a cached page.
+void globe_cache(QPainter &p) {
+    use(p, kNetwork.lighter(150));
+    p.drawEllipse(QRectF(2, 2, 24, 24));
+    p.setBrush(Qt::NoBrush);
+    p.drawEllipse(QRectF(8, 2, 12, 24));
+    p.drawLine(QPointF(2, 14), QPointF(26, 14));
+    use(p, kNetwork);
+    for (const QPointF &c : {QPointF(7, 8), QPointF(21, 8), QPointF(14, 22)})
+        p.drawEllipse(c, 2.2, 2.2);
+    use(p, QColor(250, 250, 245));
+    p.drawRect(QRectF(18, 17, 12, 13));
+    p.setPen(QPen(kNetwork.darker(150), 1.5));
+    p.drawLine(QPointF(20.5, 21), QPointF(27.5, 21));
+    p.drawLine(QPointF(20.5, 24.5), QPointF(27.5, 24.5));
+}
+
 void people(QPainter &p) {
     const auto person = [&](double x, double y, double size, const QColor &fill) {
         use(p, fill);
@@ -188,6 +205,8 @@ void draw(QPainter &p, ComponentKind kind) {
         return signpost(p);
     case ComponentKind::accelerator:
         return chevrons(p);
+    case ComponentKind::distribution:
+        return globe_cache(p);
     case ComponentKind::population:
         return people(p);
     }

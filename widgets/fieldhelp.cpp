@@ -126,8 +126,9 @@ QString problem_text(const model::Problem &problem) {
     const QString place = place_text(problem.place);
     if (!place.isEmpty())
         return QCoreApplication::translate("FieldHelp", "%1: %2").arg(place, message);
-    // A line and column help a person find a syntax error; a pointer into no part does not.
-    if (!problem.where.empty() && problem.where[0] != '/')
+    // A line and column help a person find a syntax error, and a pointer to a whole list
+    // ("/regions") names it; the document's root ("/") says nothing.
+    if (!problem.where.empty() && problem.where != "/")
         return QCoreApplication::translate("FieldHelp", "%1: %2")
             .arg(QString::fromStdString(problem.where), message);
     return message;

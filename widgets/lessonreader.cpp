@@ -11,20 +11,47 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTextBrowser>
+#include <QTextDocument>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace widgets {
 
 namespace {
 
-// A text browser that never fetches anything from outside: lessons are self-contained.
-class LocalBrowser : public QTextBrowser {
+// A text browser that never fetches anything, from the web or from disk: lessons are
+// self-contained. Both levels refuse: QTextDocument reads local files itself when its browser
+// gives it nothing.
+class LocalDocument : public QTextDocument {
 public:
-    using QTextBrowser::QTextBrowser;
+    using QTextDocument::QTextDocument;
+
+protected:
     QVariant loadResource(int, const QUrl &) override { return {}; }
 };
 
+class LocalBrowser : public QTextBrowser {
+public:
+    explicit LocalBrowser(QWidget *parent) : QTextBrowser(parent) {
+        setDocument(new LocalDocument(this));
+    }
+    QVariant loadResource(int, const QUrl &) override { return {}; }
+};
+
+// Lesson text: GitHub Markdown with every HTML tag shown as text, never interpreted.
+void set_lesson_text(QTextBrowser *browser, const QString &markdown) {
+    browser->document()->setMarkdown(
+        markdown, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
+                                                  QTextDocument::MarkdownNoHTML));
+}
+
 } // namespace
+
+bool is_web_address(const QUrl &url) {
+    const QString scheme = url.scheme().toLower();
+    return url.isValid() && (scheme == QLatin1String("http") || scheme == QLatin1String("https")) &&
+           !url.host().isEmpty();
+}
 
 LessonReader::LessonReader(QWidget *parent) : QWidget(parent) {
     // One column, so the reader fits a dock beside the map: chapters on top, the chapter's
@@ -58,12 +85,15 @@ LessonReader::LessonReader(QWidget *parent) : QWidget(parent) {
     title_->setWordWrap(true);
     body_ = new LocalBrowser(middle);
     body_->setOpenLinks(false);
+    body_->setOpenExternalLinks(false);
+    connect(body_, &QTextBrowser::anchorClicked, this, &LessonReader::activate_link);
     body_->setToolTip(tr("The chapter's text"));
     middle_layout->addWidget(title_);
     middle_layout->addWidget(body_);
     title_->setText(tr("Multi-Region Architectures"));
-    body_->setMarkdown(tr("Choose a chapter from the list above. Each one opens a scenario on the "
-                          "map, explains what it shows, and gives you steps to try."));
+    set_lesson_text(body_,
+                    tr("Choose a chapter from the list above. Each one opens a scenario on the "
+                       "map, explains what it shows, and gives you steps to try."));
 
     auto *scroll = new QScrollArea(split);
     scroll->setWidgetResizable(true);
@@ -190,7 +220,7 @@ void LessonReader::show_lesson(int index) {
     current_ = index;
     const model::Lesson &l = course_.chapters()[static_cast<std::size_t>(index)];
     title_->setText(QString::fromStdString(l.title));
-    body_->setMarkdown(chapter_markdown(l));
+    set_lesson_text(body_, chapter_markdown(l));
     // Rebuild the action area: open, try this, walkthroughs.
     while (QLayoutItem *item = steps_layout_->takeAt(0)) {
         delete item->widget();
@@ -295,6 +325,17 @@ void LessonReader::show_lesson(int index) {
     if (auto *area = qobject_cast<QScrollArea *>(steps_->parentWidget()->parentWidget()))
         area->verticalScrollBar()->setValue(0);
     emit lesson_read(index);
+}
+
+void LessonReader::activate_link(const QUrl &url) {
+    if (url.isRelative() && url.path().isEmpty() && url.hasFragment()) {
+        body_->scrollToAnchor(url.fragment());
+        return;
+    }
+    if (is_web_address(url))
+        emit link_requested(url);
+    else
+        emit link_refused(url);
 }
 
 void LessonReader::add_worked_example(model::WorkedExample example) {

@@ -15,9 +15,13 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QTextBrowser;
+class QUrl;
 class QVBoxLayout;
 
 namespace widgets {
+
+// Whether a link is a web address a browser may open: http or https, with a host.
+bool is_web_address(const QUrl &url);
 
 class LessonReader : public QWidget {
     Q_OBJECT
@@ -42,6 +46,14 @@ public:
     int visible_chapters() const;
     // "3 of 12 chapters complete", as shown above the chapter list.
     QString course_progress_text() const;
+    // The chapter's text as shown. Lesson text is Markdown without HTML: tags show as text,
+    // nothing is run, and no image or other resource is ever loaded, from the web or from
+    // disk.
+    QTextBrowser *text_view() const { return body_; }
+    // What clicking a link in the text does: an anchor in the chapter scrolls to it; an http
+    // or https address goes to link_requested(), for the window to confirm before opening it;
+    // any other address (file:, javascript:, a custom scheme) goes to link_refused().
+    void activate_link(const QUrl &url);
 
 signals:
     void open_scenario(int lesson, const QString &scenario);
@@ -52,6 +64,8 @@ signals:
     // One of the interactive worked examples the chapter offers.
     void open_worked_example(model::WorkedExample example);
     void test_yourself(int lesson); // the chapter's quiz
+    void link_requested(const QUrl &url);
+    void link_refused(const QUrl &url);
 
 private:
     void rebuild_list();

@@ -177,6 +177,12 @@ void draw_glyph(QPainter *painter, Glyph glyph, const QRectF &box, const QColor 
     case Glyph::accelerator:
         chevrons(painter, box);
         break;
+    case Glyph::distribution:
+        // The DNS globe, smaller, with a cached page in front: edges that hold content.
+        globe(painter, box.adjusted(0, 0, -box.width() * 0.3, -box.height() * 0.3));
+        painter->drawRect(QRectF(box.left() + box.width() * 0.5, box.top() + box.height() * 0.45,
+                                 box.width() * 0.5, box.height() * 0.55));
+        break;
     }
     painter->restore();
 }

@@ -18,7 +18,8 @@ enum class Glyph {
     queue,
     key,
     dns,
-    accelerator
+    accelerator,
+    distribution
 };
 
 // Draws the glyph's outline in `ink`; `fill` (if valid) fills its body.

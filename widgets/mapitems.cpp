@@ -188,20 +188,31 @@ void EdgeNodeItem::sync(Kind kind, const QString &subtitle, const QString &toolt
     update();
 }
 
+void EdgeNodeItem::set_subtitle(const QString &subtitle) {
+    if (subtitle == subtitle_)
+        return;
+    subtitle_ = subtitle;
+    update();
+}
+
 void EdgeNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) {
     const MapStyle &s = *style_;
     painter->setRenderHint(QPainter::Antialiasing, true);
     painter->setPen(QPen(s.border, 1.0));
     painter->setBrush(s.box);
     painter->drawRoundedRect(body_, body_.height() / 2, body_.height() / 2);
-    draw_glyph(painter, kind_ == Kind::dns ? Glyph::dns : Glyph::accelerator, glyph_, s.text,
-               kind_ == Kind::dns ? s.ocean : QColor());
+    const Glyph glyph = kind_ == Kind::dns           ? Glyph::dns
+                        : kind_ == Kind::accelerator ? Glyph::accelerator
+                                                     : Glyph::distribution;
+    draw_glyph(painter, glyph, glyph_, s.text, kind_ == Kind::accelerator ? QColor() : s.ocean);
+    const QFontMetricsF sm(s.small_font);
+    const QString shown = sm.elidedText(subtitle_, Qt::ElideRight, subtitle_rect_.width());
     painter->setPen(s.text);
     painter->setFont(s.bold_font);
     painter->drawText(title_rect_, Qt::AlignLeft | Qt::AlignVCenter, title_);
     painter->setPen(s.muted);
     painter->setFont(s.small_font);
-    painter->drawText(subtitle_rect_, Qt::AlignLeft | Qt::AlignVCenter, subtitle_);
+    painter->drawText(subtitle_rect_, Qt::AlignLeft | Qt::AlignVCenter, shown);
     paint_selection(painter, body_.height() / 2);
 }
 

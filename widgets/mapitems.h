@@ -80,17 +80,20 @@ private:
     QRectF glyph_, id_rect_, success_rect_;
 };
 
-// A DNS name or a global accelerator: no geography, so the view lines them up along the top
-// edge of the map.
+// A DNS name, a global accelerator or a CDN distribution: no geography, so the view lines them
+// up along the top edge of the map.
 class EdgeNodeItem : public MapItem {
     Q_DECLARE_TR_FUNCTIONS(EdgeNodeItem)
 
 public:
     enum { Type = UserType + 5 };
-    enum class Kind { dns, accelerator };
+    enum class Kind { dns, accelerator, distribution };
     EdgeNodeItem(const QString &id, std::shared_ptr<const MapStyle> style);
 
     void sync(Kind kind, const QString &subtitle, const QString &tooltip);
+    // The second line at the playhead (a distribution's state); the size stays as sync() made it.
+    void set_subtitle(const QString &subtitle);
+    const QString &subtitle() const { return subtitle_; }
     Kind kind() const { return kind_; }
 
     int type() const override { return Type; }

@@ -90,6 +90,11 @@ EdgeNodeItem *MapView::edge_node(const QString &id) const {
     return it == edges_.end() ? nullptr : it->second;
 }
 
+CdnEdgeItem *MapView::cdn_edge(const QString &distribution, const QString &edge) const {
+    auto it = cdn_edges_.find(distribution + QLatin1Char('/') + edge);
+    return it == cdn_edges_.end() ? nullptr : it->second;
+}
+
 std::vector<LinkItem *> MapView::links() const {
     std::vector<LinkItem *> out;
     for (const auto &[key, link] : links_)

@@ -21,6 +21,7 @@ class QGraphicsLineItem;
 
 namespace widgets {
 
+class CdnEdgeItem;
 class EdgeNodeItem;
 class LinkItem;
 enum class LinkStyle : std::uint8_t;
@@ -73,8 +74,13 @@ public:
     RegionItem *region_item(const QString &id) const;
     PopulationItem *population_item(const QString &id) const;
     EdgeNodeItem *edge_node(const QString &id) const;
+    // An edge location of a distribution, nullptr if none.
+    CdnEdgeItem *cdn_edge(const QString &distribution, const QString &edge) const;
     RequestDots *request_dots() const { return dots_; }
     std::vector<LinkItem *> links() const;
+    // Where lines to and from a region, tier, population, DNS name, accelerator or distribution
+    // end, in scene coordinates.
+    QPointF anchor_of(const QString &id) const;
     // What an item's context menu offers.
     std::vector<MapAction> actions_for(const MapItem *item) const;
 
@@ -114,12 +120,20 @@ private:
         QString population, region;
         double requests_per_s = 0, failed_share = 0;
     };
+    // A CDN flow of the last world: a population's hits at its edge, or the edge's misses on
+    // their way to the origin's region.
+    struct CdnFlowKey {
+        QString from, edge, region; // from a population to the edge, or the edge to a region
+        double requests_per_s = 0, failed_share = 0;
+    };
     enum class Gesture { none, pending, move, link, pan, refused };
 
     // sync (mapview_sync.cpp)
     void sync_regions(const model::Scenario &s);
     void sync_populations(const model::Scenario &s);
     void sync_edge_nodes(const model::Scenario &s);
+    void sync_cdn_edges(const model::Scenario &s);
+    void show_cdn(const model::Scenario &s, const model::WorldAt &w);
     void rebuild_links(const model::Scenario &s);
     void add_link(const QString &key, LinkStyle style, const QString &from, const QString &to,
                   double bend);
@@ -136,7 +150,6 @@ private:
     void layout_edge_nodes();
     void place_links();
     void declutter();
-    QPointF anchor_of(const QString &id) const;
 
     // input (mapview_input.cpp)
     MapItem *item_at(QPoint viewport_pos) const;
@@ -158,6 +171,9 @@ private:
     std::map<QString, RegionItem *> regions_;
     std::map<QString, PopulationItem *> populations_;
     std::map<QString, EdgeNodeItem *> edges_;
+    std::map<QString, CdnEdgeItem *> cdn_edges_; // by "<distribution>/<edge>"
+    std::map<QString, QString> origin_region_;   // CDN origin (tier or bucket) -> region
+    std::vector<CdnFlowKey> cdn_flows_;
     std::vector<QString> edge_order_;
     std::map<QString, QPointF> edge_places_; // edge node -> its centre in viewport pixels
     std::map<QString, Link> links_;          // by key, e.g. "route:shop.example.com>app-east"

@@ -52,6 +52,8 @@ QString kind_phrase(model::ComponentKind kind) {
         return MapView::tr("a DNS name");
     case K::accelerator:
         return MapView::tr("an accelerator");
+    case K::distribution:
+        return MapView::tr("a CDN distribution");
     case K::population:
         return MapView::tr("a population");
     }

@@ -1,12 +1,14 @@
 // MapView: mirroring the scenario and the world at the playhead in the items, by id.
 #include "mapview.h"
 
+#include "cdnedgeitem.h"
 #include "mapitems.h"
 #include "maplinks.h"
 #include "regionitem.h"
 #include "requestdots.h"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <set>
 
@@ -164,6 +166,7 @@ void MapView::show_scenario(const model::Scenario &s) {
     sync_regions(s);
     sync_populations(s);
     sync_edge_nodes(s);
+    sync_cdn_edges(s);
     rebuild_links(s);
     rebuild_tab_order();
     layout_edge_nodes();
@@ -255,9 +258,54 @@ void MapView::sync_edge_nodes(const model::Scenario &s) {
             tr("accelerator, %n group(s)", nullptr, static_cast<int>(a.groups.size())),
             lines.join(QLatin1Char('\n')));
     }
+    for (const auto &d : s.distributions) {
+        QStringList lines;
+        lines << tr("CDN distribution %1").arg(q(d.id));
+        lines << tr("Origin group: primary %1, secondary %2").arg(q(d.primary), q(d.secondary));
+        lines << tr("%1 % of reads cacheable, %2 % of those hit; cache TTL %3")
+                     .arg(std::lround(d.cacheable_share * 100))
+                     .arg(std::lround(d.hit_share * 100))
+                     .arg(seconds_text(d.cache_ttl_ms));
+        lines << tr("A miss waits %1 x %2 on a primary it cannot connect to before it fails "
+                    "over; writes never fail over.")
+                     .arg(d.connection_attempts)
+                     .arg(seconds_text(d.connection_timeout_ms));
+        lines << tr("Shift+drag it onto an app tier or a bucket to make that the secondary.");
+        // Sized for the longest state line show_cdn() writes.
+        node(q(d.id))->sync(
+            EdgeNodeItem::Kind::distribution,
+            tr("misses to %1 (failover), cache 100 % fresh")
+                .arg(q(d.secondary.size() > d.primary.size() ? d.secondary : d.primary)),
+            lines.join(QLatin1Char('\n')));
+    }
     for (auto &[id, gone] : edges_)
         delete gone;
     edges_ = std::move(next);
+}
+
+void MapView::sync_cdn_edges(const model::Scenario &s) {
+    origin_region_.clear();
+    for (const auto &t : s.app_tiers)
+        origin_region_[q(t.id)] = q(t.region);
+    for (const auto &st : s.data_stores)
+        origin_region_[q(st.id)] = q(st.region);
+    std::map<QString, CdnEdgeItem *> next;
+    for (const auto &d : s.distributions)
+        for (const auto &e : d.edges) {
+            const QString key = q(d.id) + QLatin1Char('/') + q(e.id);
+            CdnEdgeItem *item = take_or_make(cdn_edges_, key, [&] {
+                auto *made = new CdnEdgeItem(style_);
+                scene_->addItem(made);
+                return made;
+            });
+            item->setPos(project(e.where));
+            item->sync(e.name.empty() ? q(e.id) : q(e.name),
+                       tr("Edge location %1 of %2").arg(q(e.id), q(d.id)));
+            next[key] = item;
+        }
+    for (auto &[key, gone] : cdn_edges_)
+        delete gone;
+    cdn_edges_ = std::move(next);
 }
 
 void MapView::add_link(const QString &key, LinkStyle style, const QString &from, const QString &to,
@@ -289,6 +337,19 @@ void MapView::rebuild_links(const model::Scenario &s) {
         for (const auto &g : a.groups)
             for (const auto &e : g.endpoints)
                 route(q(a.id), q(e.target));
+    for (const auto &d : s.distributions)
+        for (const std::string *origin : {&d.primary, &d.secondary}) {
+            // A bucket origin has no box of its own: the line goes to its region.
+            const QString to = tier_region_.count(q(*origin))     ? q(*origin)
+                               : origin_region_.count(q(*origin)) ? origin_region_.at(q(*origin))
+                                                                  : QString();
+            if (!known(q(d.id)) || !known(to))
+                continue;
+            const QString pair = QStringLiteral("%1>%2").arg(q(d.id), q(*origin));
+            add_link(QStringLiteral("route:") + pair, LinkStyle::route, q(d.id), to, 0.0);
+            add_link(QStringLiteral("answer:") + pair, LinkStyle::answer, q(d.id), to, 0.0);
+            links_[QStringLiteral("answer:") + pair].item->set_active(false);
+        }
     for (const auto &p : s.populations)
         if (known(q(p.entry)))
             add_link(QStringLiteral("entry:") + q(p.id), LinkStyle::entry, q(p.id), q(p.entry),
@@ -345,6 +406,7 @@ void MapView::show_world(const model::Scenario &s, const model::WorldAt &w) {
             item->set_success(p < w.population_success.size() ? w.population_success[p] : 1.0);
     show_databases(s, w);
     show_answers(w);
+    show_cdn(s, w);
     declutter(); // boxes may have changed size
     place_links();
     flows_.clear();
@@ -400,6 +462,65 @@ void MapView::show_databases(const model::Scenario &s, const model::WorldAt &w) 
     }
 }
 
+void MapView::show_cdn(const model::Scenario &s, const model::WorldAt &w) {
+    cdn_flows_.clear();
+    const auto origin_of = [&](const model::Distribution &d, model::CdnOrigin o) {
+        return q(o == model::CdnOrigin::primary ? d.primary : d.secondary);
+    };
+    for (const model::CdnEdgeAt &e : w.cdn_edges) {
+        const model::Distribution &d = s.distributions[static_cast<std::size_t>(e.distribution)];
+        const QString key =
+            q(d.id) + QLatin1Char('/') + q(d.edges[static_cast<std::size_t>(e.edge)].id);
+        if (auto it = cdn_edges_.find(key); it != cdn_edges_.end())
+            it->second->set_state(e.cache_fresh, e.answering, origin_of(d, e.answering));
+        EdgeNodeItem *node = edge_node(q(d.id));
+        if (!node)
+            continue;
+        const QString cache = e.cache_fresh >= 1.0 ? tr("cache fresh")
+                              : e.cache_fresh <= 0.0
+                                  ? tr("cache expired")
+                                  : tr("cache %1 % fresh").arg(std::lround(e.cache_fresh * 100));
+        switch (e.answering) {
+        case model::CdnOrigin::primary:
+            node->set_subtitle(tr("misses to %1, %2").arg(origin_of(d, e.answering), cache));
+            break;
+        case model::CdnOrigin::secondary:
+            node->set_subtitle(
+                tr("misses to %1 (failover), %2").arg(origin_of(d, e.answering), cache));
+            break;
+        case model::CdnOrigin::none:
+            node->set_subtitle(tr("no origin answers, %1").arg(cache));
+            break;
+        }
+    }
+    for (const model::CdnFlowAt &f : w.cdn_flows) {
+        const model::Distribution &d = s.distributions[static_cast<std::size_t>(f.distribution)];
+        const QString edge =
+            q(d.id) + QLatin1Char('/') + q(d.edges[static_cast<std::size_t>(f.edge)].id);
+        const QString pop = q(s.populations[static_cast<std::size_t>(f.population)].id);
+        const double misses = f.primary_per_s + f.secondary_per_s;
+        // Hits stay between the users and their edge; served misses go on to the origin.
+        cdn_flows_.push_back(
+            CdnFlowKey{pop,
+                       edge,
+                       {},
+                       f.hits_per_s + misses + f.failed_per_s,
+                       (f.hits_per_s + misses + f.failed_per_s) > 0
+                           ? f.failed_per_s / (f.hits_per_s + misses + f.failed_per_s)
+                           : 0.0});
+        const auto answering =
+            std::find_if(w.cdn_edges.begin(), w.cdn_edges.end(), [&](const model::CdnEdgeAt &e) {
+                return e.distribution == f.distribution && e.edge == f.edge;
+            });
+        if (answering != w.cdn_edges.end() && answering->answering != model::CdnOrigin::none &&
+            misses > 0) {
+            const QString origin = origin_of(d, answering->answering);
+            if (origin_region_.count(origin))
+                cdn_flows_.push_back(CdnFlowKey{{}, edge, origin_region_.at(origin), misses, 0.0});
+        }
+    }
+}
+
 void MapView::show_answers(const model::WorldAt &w) {
     std::set<QString> lit;
     for (const model::RouteAt &r : w.routes)
@@ -416,6 +537,17 @@ void MapView::place_flows() {
             continue;
         paths.push_back(FlowPath{anchor_of(f.population), anchor_of(f.region), f.requests_per_s,
                                  f.failed_share});
+    }
+    for (const CdnFlowKey &f : cdn_flows_) {
+        const auto edge = cdn_edges_.find(f.edge);
+        if (edge == cdn_edges_.end())
+            continue;
+        if (!f.from.isEmpty() && populations_.count(f.from))
+            paths.push_back(
+                FlowPath{anchor_of(f.from), edge->second->pos(), f.requests_per_s, f.failed_share});
+        else if (!f.region.isEmpty() && regions_.count(f.region))
+            paths.push_back(FlowPath{edge->second->pos(), anchor_of(f.region), f.requests_per_s,
+                                     f.failed_share});
     }
     dots_->set_flows(std::move(paths));
 }

@@ -41,6 +41,8 @@ QString component_kind_name(model::ComponentKind kind) {
         return Palette::tr("DNS name");
     case K::accelerator:
         return Palette::tr("Accelerator");
+    case K::distribution:
+        return Palette::tr("CDN distribution");
     case K::population:
         return Palette::tr("Users");
     }
@@ -100,9 +102,14 @@ QString component_kind_help(model::ComponentKind kind) {
         what = Palette::tr("An anycast accelerator (Global Accelerator style): users reach the "
                            "nearest edge and ride the provider's backbone, with no DNS caching.");
         break;
+    case K::distribution:
+        what = Palette::tr("A CDN distribution (CloudFront style): edge caches near the users and "
+                           "an origin group of two origins. Read misses fail over to the "
+                           "secondary; writes never do.");
+        break;
     case K::population:
-        what = Palette::tr("A group of users in one place, sending requests through a DNS name "
-                           "or an accelerator.");
+        what = Palette::tr("A group of users in one place, sending requests through a DNS name, "
+                           "an accelerator or a distribution.");
         break;
     }
     const QString where = model::is_region_bound(kind) ? Palette::tr("Drop onto a region.")

@@ -28,9 +28,11 @@ double minutes(model::Ms t) {
 
 } // namespace
 
+// The chart goes to QChartView's constructor: a view made without one makes a default chart of
+// its own, which setChart() would release rather than delete.
 TimeChart::TimeChart(Labels labels, QWidget *parent)
-    : QChartView(parent), labels_(std::move(labels)) {
-    auto *c = new QChart;
+    : QChartView(new QChart, parent), labels_(std::move(labels)) {
+    QChart *c = chart();
     c->setAnimationOptions(QChart::NoAnimation);
     c->setMargins(QMargins(4, 4, 4, 4));
     c->setBackgroundRoundness(0);
@@ -51,7 +53,6 @@ TimeChart::TimeChart(Labels labels, QWidget *parent)
     c->addSeries(cursor_);
     cursor_->attachAxis(x_);
     cursor_->attachAxis(y_);
-    setChart(c);
     setFrameShape(QFrame::NoFrame);
     setRenderHint(QPainter::Antialiasing);
     connect(c, &QChart::plotAreaChanged, this, [this] {

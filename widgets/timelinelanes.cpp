@@ -72,6 +72,8 @@ EventCategory category_of(model::EventKind kind) {
     switch (kind) {
     case K::fault_started:
     case K::service_degraded:
+    case K::cdn_origins_down:
+    case K::cdn_cache_expired:
         return EventCategory::fault;
     case K::health_check_failed:
     case K::health_check_recovered:
@@ -85,6 +87,7 @@ EventCategory category_of(model::EventKind kind) {
     case K::dns_change_applied:
     case K::dns_change_failed:
     case K::accelerator_rerouted:
+    case K::cdn_failover_started:
         return EventCategory::dns;
     case K::clients_moved:
         return EventCategory::clients;
@@ -98,6 +101,8 @@ EventCategory category_of(model::EventKind kind) {
     case K::capacity_ready:
     case K::writer_restored:
     case K::run_ended:
+    case K::cdn_failover_ended:
+    case K::cdn_origins_back:
         return EventCategory::recovery;
     case K::writer_unavailable:
     case K::az_failover_finished:
@@ -152,6 +157,8 @@ QString group_name(LaneGroup group) {
         return translate("DNS");
     case LaneGroup::accelerator:
         return translate("Accelerators");
+    case LaneGroup::distribution:
+        return translate("CDN distributions");
     case LaneGroup::population:
         return translate("Clients");
     case LaneGroup::service:
@@ -175,6 +182,8 @@ std::vector<Lane> build_lanes(const model::Scenario &scenario, const model::Run 
         set.add(LaneGroup::dns, d.id);
     for (const auto &a : scenario.accelerators)
         set.add(LaneGroup::accelerator, a.id);
+    for (const auto &d : scenario.distributions)
+        set.add(LaneGroup::distribution, d.id);
     for (const auto &p : scenario.populations)
         set.add(LaneGroup::population, p.id);
     set.add(LaneGroup::service, "reads");

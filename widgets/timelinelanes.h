@@ -29,6 +29,7 @@ enum class LaneGroup {
     health_check,
     dns,
     accelerator,
+    distribution,
     population,
     service,
     other,

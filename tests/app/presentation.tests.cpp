@@ -6,6 +6,7 @@
 #include "widgets/mapview.h"
 
 #include "builtins.h"
+#include "event_wait.h"
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QKeyEvent>
@@ -17,9 +18,17 @@
 
 namespace {
 
-void press(QWidget *w, int key) {
+// Waits (a bounded time) for the run of the step asked for, which goes off the GUI thread.
+void settle(app::Presentation &p) {
+    testing::run_events_until([&] { return !p.busy(); }, 10000, 5);
+    REQUIRE_FALSE(p.busy());
+}
+
+void press(app::Presentation *p, int key) {
     QKeyEvent down(QEvent::KeyPress, key, Qt::NoModifier);
-    QCoreApplication::sendEvent(w, &down);
+    QCoreApplication::sendEvent(p, &down);
+    if (key != Qt::Key_Escape)
+        settle(*p);
 }
 
 // Runs the event loop for ms milliseconds (timers fire, queued results land).
@@ -31,6 +40,7 @@ void wait_ms(int ms) {
 
 // Lets the clock run until the presentation's animation has stopped.
 void until_arrived(app::Presentation &p) {
+    settle(p);
     for (int i = 0; i < 500 && p.live_run()->clock()->playing(); ++i)
         wait_ms(20);
 }
@@ -41,6 +51,8 @@ TEST_CASE("A walkthrough answers a clicker's keys", "[lessons][presentation]") {
     const model::Lesson lesson = testing::good_lesson();
     auto *p = new app::Presentation(lesson, 0);
     CHECK(p->step() == 0);
+    CHECK(p->busy()); // its first step runs off the GUI thread
+    settle(*p);
     CHECK(p->caption() == "The outage");
     press(p, Qt::Key_PageDown);
     CHECK(p->step() == 1);
@@ -77,7 +89,9 @@ TEST_CASE("A wait for an event that never comes says so", "[lessons][presentatio
     lesson.walkthroughs[0].steps[1].wait_for = model::EventKind::split_brain_write;
     lesson.walkthroughs[0].steps[1].timeout_ms = 60 * model::kSecond;
     app::Presentation p(lesson, 0);
+    settle(p);
     p.next();
+    settle(p);
     CHECK(p.notice().contains("did not happen in this run"));
 }
 

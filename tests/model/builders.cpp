@@ -63,6 +63,21 @@ Scenario failover_pair(Ms interval, int threshold, Ms ttl) {
     return s;
 }
 
+Scenario cdn_pair() {
+    Scenario s = failover_pair(10 * kSecond, 2, 60 * kSecond);
+    s.name = "cdn pair";
+    Distribution d;
+    d.id = "cdn";
+    d.edges = {CdnEdge{"edge-chicago", "Chicago", {41.88, -87.63}},
+               CdnEdge{"edge-frankfurt", "Frankfurt", {50.11, 8.68}}};
+    d.primary = "app-east";
+    d.secondary = "app-west";
+    d.cache_ttl_ms = 2 * kMinute;
+    s.distributions = {d};
+    s.populations[0].entry = "cdn";
+    return s;
+}
+
 void fail_east(Scenario &s, Ms at) {
     Fault f;
     f.id = "east-down";

@@ -14,6 +14,10 @@ namespace testing {
 // name "app.example.com" with health checks on both, one population honouring the TTL.
 model::Scenario failover_pair(model::Ms interval, int threshold, model::Ms ttl);
 
+// failover_pair() with its population entering through a distribution "cdn": one edge near
+// the population (Chicago), primary origin app-east, secondary app-west, a cache TTL of 2 min.
+model::Scenario cdn_pair();
+
 // Adds a region outage of us-east-1 at `at`.
 void fail_east(model::Scenario &s, model::Ms at);
 

@@ -333,7 +333,7 @@ TEST_CASE("Version 1 scenarios load, their fixed ETH delay made explicit", "[for
     CHECK(old.scenario->settings.eth_read_delay_ms == 25 * kSecond);
     CHECK(old.scenario->settings.lb_region_loss_ms == 25 * kSecond);
     const std::string v2 = write_scenario(*old.scenario);
-    CHECK(v2.find("\"version\": 2") != std::string::npos);
+    CHECK(v2.find("\"version\": 3") != std::string::npos); // saved in the current version
     CHECK(v2.find("eth_delay_s") == std::string::npos);
     // Version 2 no longer knows the old field.
     std::string bad = v1;

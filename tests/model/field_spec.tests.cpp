@@ -22,7 +22,7 @@ namespace {
 // shortest may reach it), a lag whose median may be 0 and whose p99 may reach the top, six AZs
 // (a fault's AZ may be 5).
 const char *const kBase = R"({
-  "format": "failover-lab-scenario", "version": 2,
+  "format": "failover-lab-scenario", "version": 3,
   "settings": {"duration_s": 86400, "verdict_delay_max_s": 60},
   "regions": [{"id": "lab-1", "lat": 10, "lon": 10, "azs": 6}, {"id": "us-east-1"},
               {"id": "us-west-2"}],
@@ -40,6 +40,8 @@ const char *const kBase = R"({
              {"id": "a", "target": "app-a", "weight": 1}]}],
   "accelerators": [{"id": "acc", "groups": [{"region": "us-east-1",
                                              "endpoints": [{"target": "app-a"}]}]}],
+  "distributions": [{"id": "cdn", "primary": "app-a", "secondary": "bucket",
+                     "edges": [{"id": "edge", "lat": 40, "lon": -74}]}],
   "populations": [{"id": "users", "lat": 40, "lon": -75, "entry": "fo.example.com",
                    "dns_cache": [{"share": 1, "mode": "fixed", "cache_s": 30}]}],
   "faults": [
@@ -69,6 +71,8 @@ std::vector<std::string> places_of(const FieldSpec &f) {
         {"accelerator", {"/accelerators/0"}},
         {"accelerator/groups", {"/accelerators/0/groups/0"}},
         {"accelerator/groups/endpoints", {"/accelerators/0/groups/0/endpoints/0"}},
+        {"distribution", {"/distributions/0"}},
+        {"distribution/edges", {"/distributions/0/edges/0"}},
         {"population", {"/populations/0"}},
         {"population/dns_cache", {"/populations/0/dns_cache/0"}},
         {"cost", {"/cost"}},
@@ -131,7 +135,7 @@ std::vector<std::string> problems_at(const std::string &pointer, const Json &val
 bool bound_unreachable(const FieldSpec &f, bool lower) {
     const std::string key = f.key;
     return (key == "until_s" && lower) // an end must come after the start, at 0 or later
-           || key == "version";        // a version above 2 is refused as too new
+           || key == "version";        // a version above 3 is refused as too new
 }
 
 } // namespace

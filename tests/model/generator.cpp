@@ -3,7 +3,9 @@
 
 #include "model/random.h"
 
+#include <optional>
 #include <string>
+#include <vector>
 
 using namespace model;
 
@@ -164,6 +166,83 @@ Scenario generate_scenario(std::uint64_t seed) {
             break;
         }
         s.faults.push_back(f);
+    }
+    return s;
+}
+
+Scenario generate_cdn_scenario(std::uint64_t seed) {
+    Scenario s = generate_scenario(seed);
+    s.name = "generated with a distribution " + std::to_string(seed);
+    Random rng(seed ^ 0x63646e0000000000ULL);
+    const std::size_t nregions = s.regions.size();
+    DataStore bucket;
+    bucket.id = "static";
+    bucket.kind = StoreKind::bucket;
+    bucket.region = s.regions[nregions - 1].id;
+    s.data_stores.push_back(bucket);
+    Distribution d;
+    d.id = "cdn";
+    for (std::size_t i = 0; i < s.populations.size(); ++i)
+        d.edges.push_back(CdnEdge{"edge" + std::to_string(i), "", s.populations[i].where});
+    d.edges.push_back(
+        CdnEdge{"edge-far", "", {rng.unit() * 120.0 - 50.0, rng.unit() * 340.0 - 170.0}});
+    const std::size_t primary = rng.below(nregions);
+    d.primary = s.app_tiers[primary].id;
+    d.secondary = rng.below(2) == 0 ? bucket.id : s.app_tiers[(primary + 1) % nregions].id;
+    d.cacheable_share = rng.unit();
+    d.hit_share = rng.unit();
+    d.cache_ttl_ms = static_cast<Ms>(rng.below(600)) * kSecond;
+    d.connection_attempts = static_cast<int>(rng.between(1, 3));
+    d.connection_timeout_ms = static_cast<Ms>(rng.between(1, 10)) * kSecond;
+    d.origin_response_timeout_ms = static_cast<Ms>(rng.between(1, 60)) * kSecond;
+    d.failover_status_codes =
+        rng.below(3) == 0 ? std::vector<int>{502, 503, 504} : std::vector<int>{500, 502, 503, 504};
+    s.distributions = {d};
+    DnsName alias;
+    alias.id = "static.example.com";
+    alias.policy = RoutingPolicy::latency;
+    DnsRecord rec;
+    rec.id = "to-cdn";
+    rec.target = d.id;
+    rec.alias = true;
+    rec.evaluate_target_health = false;
+    alias.records = {rec};
+    s.dns.push_back(alias);
+    const std::size_t extra = 1 + rng.below(2);
+    for (std::size_t i = 0; i < extra; ++i) {
+        Population p;
+        p.id = "cdn-pop" + std::to_string(i);
+        p.where = {rng.unit() * 120.0 - 50.0, rng.unit() * 340.0 - 170.0};
+        p.continent = "NA";
+        p.country = "US";
+        p.rps = static_cast<double>(rng.between(1, 800)) + rng.unit();
+        p.write_share = rng.unit() * 0.5;
+        p.timeout_ms = static_cast<Ms>(rng.between(1, 60)) * kSecond;
+        p.entry = i == 0 ? d.id : alias.id;
+        s.populations.push_back(p);
+    }
+    if (rng.below(2) == 0) {
+        // Both origins' regions fail together, for a while or for good.
+        const Ms at =
+            static_cast<Ms>(rng.below(static_cast<std::uint64_t>(s.settings.duration_ms)));
+        const std::optional<Ms> until =
+            rng.below(2) == 0
+                ? std::optional<Ms>(at + static_cast<Ms>(rng.between(1, 900)) * kSecond)
+                : std::nullopt;
+        std::vector<std::string> regions{s.app_tiers[primary].region};
+        const std::string other =
+            d.secondary == bucket.id ? bucket.region : s.app_tiers[(primary + 1) % nregions].region;
+        if (other != regions.front())
+            regions.push_back(other);
+        for (std::size_t i = 0; i < regions.size(); ++i) {
+            Fault f;
+            f.id = "origins-down" + std::to_string(i);
+            f.kind = FaultKind::region_outage;
+            f.region = regions[i];
+            f.at_ms = at;
+            f.until_ms = until;
+            s.faults.push_back(f);
+        }
     }
     return s;
 }

@@ -11,4 +11,11 @@ namespace testing {
 
 model::Scenario generate_scenario(std::uint64_t seed);
 
+// generate_scenario(seed) with a distribution added: a bucket and the app tiers as origins, an
+// edge near each population and one more, and one or two further populations that enter through
+// it (directly, or through an alias that does not evaluate target health). What the scenario
+// already held is left as it was; now and then its faults take both origins' regions down
+// together.
+model::Scenario generate_cdn_scenario(std::uint64_t seed);
+
 } // namespace testing

@@ -173,3 +173,37 @@ TEST_CASE("Quiz answers are kept per chapter, the last answer counting", "[progr
     REQUIRE_FALSE(bad.problems.empty());
     CHECK(bad.problems.front().where == "/lessons/x/quiz/q");
 }
+
+TEST_CASE("A file of a later version says so, whether or not it reads", "[progress][file]") {
+    const ProgressLoad readable = parse_progress(
+        R"({"format": "failover-lab-progress", "version": 3, "lessons": {"a": {"read": true}}})",
+        "progress.json");
+    REQUIRE(readable.newer_version);
+    CHECK(*readable.newer_version == 3);
+    REQUIRE(readable.progress);
+    CHECK(readable.progress->chapter("a").read);
+    const ProgressLoad strange = parse_progress(
+        R"({"format": "failover-lab-progress", "version": 2, "lessons": {"a": {"read": "yes"}}})",
+        "progress.json");
+    CHECK_FALSE(strange.progress);
+    REQUIRE(strange.newer_version);
+    CHECK(*strange.newer_version == 2);
+    // This version's own files, and files without a version, are not "newer".
+    CHECK_FALSE(
+        parse_progress(R"({"format": "failover-lab-progress", "version": 1})", "p").newer_version);
+    CHECK_FALSE(parse_progress(R"({"format": "failover-lab-progress"})", "p").newer_version);
+    for (const char *bad : {R"({"format": "failover-lab-progress", "version": "2"})",
+                            R"({"format": "failover-lab-progress", "version": 1.5})",
+                            R"({"format": "failover-lab-progress", "version": 0})"}) {
+        INFO(bad);
+        const ProgressLoad load = parse_progress(bad, "p");
+        CHECK_FALSE(load.progress);
+        CHECK_FALSE(load.newer_version);
+        REQUIRE(load.problems.size() == 1);
+        CHECK(load.problems[0].where == "/version");
+    }
+    const ProgressLoad huge =
+        parse_progress(R"({"format": "failover-lab-progress", "version": 1e400})", "p");
+    CHECK_FALSE(huge.progress);
+    CHECK_FALSE(huge.newer_version);
+}

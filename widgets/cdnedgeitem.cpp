@@ -1,0 +1,87 @@
+#include "cdnedgeitem.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace widgets {
+namespace {
+
+constexpr double kRadius = 9.0;
+
+} // namespace
+
+CdnEdgeItem::CdnEdgeItem(std::shared_ptr<const MapStyle> style) : style_(std::move(style)) {
+    // A marker of fixed size in pixels, anchored at its place on the map.
+    setFlags(ItemIgnoresTransformations);
+    setZValue(7);
+}
+
+void CdnEdgeItem::sync(const QString &label, const QString &tooltip) {
+    prepareGeometryChange();
+    label_ = label;
+    tooltip_ = tooltip;
+    setToolTip(tooltip_);
+    update();
+}
+
+void CdnEdgeItem::set_state(double cache_fresh, model::CdnOrigin answering,
+                            const QString &answered_by) {
+    fresh_ = std::clamp(cache_fresh, 0.0, 1.0);
+    answering_ = answering;
+    const QString cache = fresh_ >= 1.0   ? tr("cache fresh")
+                          : fresh_ <= 0.0 ? tr("cache expired")
+                                          : tr("cache %1 % fresh").arg(std::lround(fresh_ * 100));
+    const QString misses = answering == model::CdnOrigin::none
+                               ? tr("no origin answers misses")
+                               : tr("misses answered by %1").arg(answered_by);
+    state_text_ = tr("%1; %2").arg(cache, misses);
+    setToolTip(tooltip_ + QLatin1Char('\n') + state_text_);
+    update();
+}
+
+QRectF CdnEdgeItem::boundingRect() const {
+    const QFontMetricsF fm(style_->small_font);
+    const double w = std::max(2 * kRadius, fm.horizontalAdvance(label_)) + 8;
+    return QRectF(-w / 2, -kRadius - 3, w, 2 * kRadius + 6 + fm.height());
+}
+
+void CdnEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) {
+    const MapStyle &s = *style_;
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    const QRectF disc(-kRadius, -kRadius, 2 * kRadius, 2 * kRadius);
+    // The body: a diamond; served (blue) while misses are answered, failed (vermilion) and
+    // crossed when no origin answers, so the state does not rest on colour alone.
+    QPolygonF diamond({QPointF(0, -kRadius + 3), QPointF(kRadius - 3, 0), QPointF(0, kRadius - 3),
+                       QPointF(-kRadius + 3, 0)});
+    const bool none = answering_ == model::CdnOrigin::none;
+    painter->setPen(QPen(s.border, 1.0));
+    painter->setBrush(s.box);
+    painter->drawEllipse(disc);
+    painter->setBrush(none ? s.failed : s.ok);
+    painter->drawPolygon(diamond);
+    if (none) {
+        painter->setPen(QPen(s.highlight_text, 1.5));
+        painter->drawLine(QPointF(-3, -3), QPointF(3, 3));
+        painter->drawLine(QPointF(-3, 3), QPointF(3, -3));
+    }
+    if (answering_ == model::CdnOrigin::secondary) {
+        // Failing over: a dashed outer ring.
+        painter->setPen(QPen(s.warn, 1.5, Qt::DashLine));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawEllipse(disc.adjusted(-2, -2, 2, 2));
+    }
+    // The cache: an arc whose length is the share still fresh.
+    painter->setPen(QPen(s.accent, 2.5, Qt::SolidLine, Qt::FlatCap));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawArc(disc.adjusted(1, 1, -1, -1), 90 * 16, static_cast<int>(-360 * 16 * fresh_));
+    painter->setPen(s.text);
+    painter->setFont(s.small_font);
+    const QRectF text(boundingRect().left(), kRadius + 3, boundingRect().width(),
+                      QFontMetricsF(s.small_font).height());
+    painter->drawText(text, Qt::AlignCenter, label_);
+}
+
+} // namespace widgets
