@@ -210,6 +210,15 @@ void MapView::mousePressEvent(QMouseEvent *event) {
 
 void MapView::mouseMoveEvent(QMouseEvent *event) {
     const QPoint pos = event->position().toPoint();
+    if (event->buttons() == Qt::NoButton) {
+        const MapItem *item = item_at(pos);
+        // A badge stands for its component (a tier, a database), not for its region.
+        const QString id = item ? item->id() : QString();
+        if (id != hovered_) {
+            hovered_ = id;
+            emit component_hovered(id);
+        }
+    }
     if (gesture_ == Gesture::pending &&
         (pos - press_pos_).manhattanLength() >= QApplication::startDragDistance()) {
         const RegionItem *region = region_item(press_id_);
@@ -247,6 +256,10 @@ void MapView::mouseMoveEvent(QMouseEvent *event) {
     case Gesture::pending:
         return;
     case Gesture::pan:
+        if (event->buttons() & Qt::LeftButton)
+            auto_fit_ = false; // the learner chose a view: keep it
+        QGraphicsView::mouseMoveEvent(event);
+        return;
     case Gesture::none:
         QGraphicsView::mouseMoveEvent(event);
         return;
@@ -319,15 +332,19 @@ void MapView::keyPressEvent(QKeyEvent *event) {
         fit_to_content();
         return;
     case Qt::Key_Left:
+        auto_fit_ = false;
         horizontalScrollBar()->setValue(horizontalScrollBar()->value() - kPanStep);
         return;
     case Qt::Key_Right:
+        auto_fit_ = false;
         horizontalScrollBar()->setValue(horizontalScrollBar()->value() + kPanStep);
         return;
     case Qt::Key_Up:
+        auto_fit_ = false;
         verticalScrollBar()->setValue(verticalScrollBar()->value() - kPanStep);
         return;
     case Qt::Key_Down:
+        auto_fit_ = false;
         verticalScrollBar()->setValue(verticalScrollBar()->value() + kPanStep);
         return;
     case Qt::Key_Delete:
