@@ -214,6 +214,9 @@ void MainWindow::fit_to(const QRect &avail) {
         else if (dockWidgetArea(d) == Qt::BottomDockWidgetArea)
             replay << d;
     }
+    // A column's parts wrap their text: none may hold the column wider than it was given.
+    for (QDockWidget *d : column)
+        d->widget()->setMinimumWidth(std::min(d->widget()->minimumSizeHint().width(), right - 20));
     if (!column.isEmpty())
         resizeDocks({column.front()}, {right}, Qt::Horizontal);
     if (!replay.isEmpty())

@@ -88,6 +88,14 @@ QString MapView::region_at(QPointF scene_pos) const {
         if (auto *badge = qgraphicsitem_cast<BadgeItem *>(item))
             return badge->region_id();
     }
+    // A box moved aside (off a population) still takes drops at its true place, the dot its
+    // leader starts from.
+    const QPointF at = viewportTransform().map(scene_pos);
+    for (const auto &[id, region] : regions_) {
+        const QPointF place = viewportTransform().map(region->pos());
+        if (!region->offset().isNull() && QLineF(at, place).length() <= 12)
+            return id;
+    }
     return {};
 }
 

@@ -17,14 +17,19 @@ using namespace model;
 
 namespace {
 
-// The report as JSON without its fingerprint (a hash over names too), with every string and
-// every key that is exactly `from` spelled `to`.
+// The report as JSON without its fingerprint (a hash over names too), with `from` spelled `to`
+// in every string and every key that is exactly `from`.
 nlohmann::json report_named(const Report &r, const std::string &from, const std::string &to) {
     nlohmann::json j = nlohmann::json::parse(report_json(r));
     j.erase("fingerprint");
     const auto swap = [&](auto &self, const nlohmann::json &v) -> nlohmann::json {
-        if (v.is_string())
-            return v.get<std::string>() == from ? nlohmann::json(to) : v;
+        if (v.is_string()) { // sentences for people name components too
+            std::string text = v.get<std::string>();
+            for (std::size_t at = text.find(from); !from.empty() && at != std::string::npos;
+                 at = text.find(from, at + to.size()))
+                text.replace(at, from.size(), to);
+            return nlohmann::json(text);
+        }
         if (v.is_array()) {
             nlohmann::json out = nlohmann::json::array();
             for (const auto &child : v)

@@ -91,6 +91,7 @@ TEST_CASE("The map refits when resized until the user zooms", "[map][layout]") {
     const auto &run = built_in("start-here");
     widgets::MapView view;
     view.resize(600, 400);
+    view.show(); // a hidden view is not told of its new sizes
     view.show_scenario(run.scenario);
     view.fit_to_content();
     REQUIRE(view.fits_automatically());
