@@ -40,10 +40,11 @@ std::vector<Ms> slow_event_times(const Run &run) {
 }
 
 double pace_at(const std::vector<Ms> &event_times, Ms t, double chosen) {
-    const double td = static_cast<double>(t);
-    const std::optional<Zone> z = zone_from(event_times, td);
-    const bool inside = z && z->begin <= td && td <= z->end;
-    return inside ? std::min(1.0, chosen) : chosen;
+    // Some event e with t - 10 s <= e <= t + 10 s.
+    const auto it =
+        std::lower_bound(event_times.begin(), event_times.end(), t - kSlowAroundEventMs);
+    const bool near = it != event_times.end() && *it <= t + kSlowAroundEventMs;
+    return near ? std::min(1.0, chosen) : chosen;
 }
 
 Ms advance_playhead(const std::vector<Ms> &event_times, Ms from, double wall_ms, double chosen) {
