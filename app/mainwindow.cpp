@@ -2,6 +2,7 @@
 
 #include "app/dialogs.h"
 #include "app/lessonlibrary.h"
+#include "model/playback_pace.h"
 #include "model/scenario_json.h"
 #include "model/world_at.h"
 #include "widgets/charts.h"
@@ -47,6 +48,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {
     build_views();
     build_actions();
     build_playback_bar();
+    build_watch();
     connect(&doc_, &Document::changed, this, &MainWindow::document_changed);
     connect(&doc_, &Document::path_changed, this, [this] { update_title(); });
     connect(&doc_, &Document::modified_changed, this, [this] { update_title(); });
@@ -64,7 +66,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {
     busy_timer_->setInterval(100);
     connect(busy_timer_, &QTimer::timeout, this, &MainWindow::update_busy);
     busy_timer_->start();
-    resize(1400, 900);
+    fit_to_screen();
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
@@ -102,11 +104,14 @@ void MainWindow::build_views() {
         return d;
     };
     palette_ = new widgets::Palette(this);
+    // The palette shares the right column with the inspector, the faults and the lessons: a
+    // column of its own would take the map's width on a small screen.
     QDockWidget *palette_dock =
-        dock(tr("Components"), QStringLiteral("palette"), palette_, Qt::LeftDockWidgetArea);
+        dock(tr("Components"), QStringLiteral("palette"), palette_, Qt::RightDockWidgetArea);
     inspector_ = new widgets::Inspector(this);
     QDockWidget *inspector_dock =
         dock(tr("Inspector"), QStringLiteral("inspector"), inspector_, Qt::RightDockWidgetArea);
+    tabifyDockWidget(palette_dock, inspector_dock);
     faults_ = new widgets::FaultList(this);
     QDockWidget *faults_dock =
         dock(tr("Faults"), QStringLiteral("faults"), faults_, Qt::RightDockWidgetArea);
@@ -147,6 +152,7 @@ void MainWindow::build_views() {
     });
 
     auto *bottom = new QTabWidget(this);
+    bottom->setDocumentMode(true); // no frame: the dock is the frame
     timeline_ = new widgets::Timeline(bottom);
     charts_ = new widgets::ChartsPanel(bottom);
     events_ = new widgets::EventList(bottom);
@@ -155,15 +161,16 @@ void MainWindow::build_views() {
     bottom->addTab(charts_, tr("C&harts"));
     bottom->addTab(events_, tr("&Events"));
     bottom->addTab(summary_, tr("&Summary"));
-    QDockWidget *replay_dock =
+    QDockWidget *replay =
         dock(tr("Replay"), QStringLiteral("replay"), bottom, Qt::BottomDockWidgetArea);
+    // The replay is the lower part of the workspace and its tabs name it: no title bar takes
+    // height from the map on a 720-pixel screen (View > Replay still hides and shows it).
+    replay->setTitleBarWidget(new QWidget(replay));
+    replay->setFeatures(QDockWidget::DockWidgetClosable);
     // The right docks (reader, inspector) run the full height of the window; the replay dock
     // sits under the map.
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
-    // First-run proportions: the map gets the middle, the reader enough width to read.
-    resizeDocks({palette_dock, lessons_dock}, {190, 480}, Qt::Horizontal);
-    resizeDocks({replay_dock}, {330}, Qt::Vertical);
 
     connect(map_, &widgets::MapView::component_dropped, this, &MainWindow::drop_component);
     connect(map_, &widgets::MapView::drop_refused, this, [this](const QString &why) { say(why); });
@@ -331,6 +338,7 @@ void MainWindow::run_updated(double ms) {
     // A scenario just opened: what waited for its run (a seek, a play) happens now.
     const std::function<void()> then = std::exchange(after_run_, nullptr);
     report_ = run.report;
+    clock_.set_slow_times(model::slow_event_times(report_->run));
     map_->show_scenario(*run.scenario);
     timeline_->set_report(report_, *run.scenario);
     charts_->set_report(report_, *run.scenario);
@@ -443,6 +451,7 @@ void MainWindow::show_playhead(model::Ms t) {
     map_->show_world(*run.scenario, model::world_at(*run.scenario, *run.report, t));
     timeline_->set_playhead(t);
     charts_->set_playhead(t);
+    events_->set_playhead(t);
     clock_label_->setText(
         tr("%1 / %2").arg(QString::fromStdString(model::format_clock(t - t % 1000)),
                           QString::fromStdString(model::format_clock(clock_.end()))));

@@ -20,6 +20,7 @@
 
 class QAction;
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QSlider;
@@ -32,7 +33,10 @@ class EventList;
 class FaultList;
 class Inspector;
 class LessonReader;
+class MapLegend;
 class MapView;
+class SharedTimeWindow;
+class ShortcutsHelp;
 class Palette;
 class SummaryView;
 class Timeline;
@@ -81,6 +85,25 @@ public:
     widgets::MapView *map() { return map_; }
     widgets::Timeline *timeline() { return timeline_; }
     widgets::ChartsPanel *charts() { return charts_; }
+    widgets::EventList *events() { return events_; }
+    widgets::SharedTimeWindow *time_window() { return time_window_; }
+    widgets::MapLegend *legend() { return legend_; }
+    // Zooms the timeline and the charts to the failover of the current run (model/failover_span).
+    void zoom_to_failover();
+    // Help > Keyboard Shortcuts: the page, listing every action with a shortcut.
+    widgets::ShortcutsHelp *show_shortcuts();
+    // Every action of the window and its views that has a shortcut.
+    QList<QAction *> shortcut_actions() const;
+    // Sizes the window to the available geometry of the screen it opens on, the map getting
+    // most of it and every dock keeping room to be used.
+    void fit_to_screen();
+    // The same for a given available geometry.
+    void fit_to(const QRect &available);
+    // How a dropped region is chosen among the known ones ("" for one's own, nothing to
+    // cancel); by default a menu at the mouse. Tests answer without a menu.
+    using RegionChoice =
+        std::function<std::optional<QString>(const std::vector<model::KnownRegion> &offered)>;
+    void set_region_choice(RegionChoice choose) { choose_region_ = std::move(choose); }
     widgets::LessonReader *reader() { return reader_; }
     ProgressStore *progress() { return &progress_; }
     // Lessons: load a chapter's scenario, run a "try this" step, present a walkthrough.
@@ -122,6 +145,7 @@ private:
     void build_views();
     void build_actions();
     void build_playback_bar();
+    void build_watch(); // mainwindow_watch.cpp: zoom, legend, help, slow at events
     void document_changed();
     void run_updated(double ms);
     void show_try_result(int lesson, int step, const model::Report &report,
@@ -183,6 +207,11 @@ private:
     widgets::ChartsPanel *charts_ = nullptr;
     widgets::EventList *events_ = nullptr;
     widgets::SummaryView *summary_ = nullptr;
+    widgets::SharedTimeWindow *time_window_ = nullptr;
+    widgets::MapLegend *legend_ = nullptr;
+    QDockWidget *legend_dock_ = nullptr;
+    QAction *slow_at_events_ = nullptr;
+    RegionChoice choose_region_;
     widgets::LessonReader *reader_ = nullptr;
     ProgressStore progress_;
     std::vector<model::Quiz> quizzes_;

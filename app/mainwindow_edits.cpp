@@ -8,7 +8,9 @@
 #include "widgets/faultlist.h"
 #include "widgets/fieldhelp.h"
 #include "widgets/inspector.h"
+#include "widgets/regionchooser.h"
 
+#include <QCursor>
 #include <QStatusBar>
 #include <QStringList>
 #include <nlohmann/json.hpp>
@@ -91,6 +93,29 @@ void MainWindow::report_edit(const model::EditResult &result) {
 
 void MainWindow::drop_component(model::ComponentKind kind, model::LatLon where,
                                 const QString &region) {
+    if (kind == model::ComponentKind::region) {
+        // The known regions not yet on the map, or one of the learner's own.
+        const std::vector<model::KnownRegion> offered =
+            model::regions_to_offer(doc_.scenario(), where);
+        std::optional<QString> chosen;
+        if (choose_region_) {
+            chosen = choose_region_(offered);
+        } else {
+            widgets::RegionChooser chooser(offered, this);
+            chosen = chooser.choose(QCursor::pos());
+        }
+        if (!chosen)
+            return;
+        const model::EditResult r = doc_.edit(
+            chosen->isEmpty() ? tr("Add a region") : tr("Add region %1").arg(*chosen),
+            [&](model::Scenario &s) { return model::add_region(s, where, chosen->toStdString()); });
+        report_edit(r);
+        if (r.ok && !r.id.empty()) {
+            selected_ = QString::fromStdString(r.id);
+            inspector_->show_component(doc_.scenario(), selected_);
+        }
+        return;
+    }
     const model::EditResult r = doc_.edit(
         tr("Add %1").arg(QString::fromUtf8(model::to_string(kind))), [&](model::Scenario &s) {
             return model::add_component(s, kind, where, region.toStdString());
@@ -129,6 +154,21 @@ void MainWindow::edit_field(const QString &id, const QString &field, const QStri
         return;
     }
     const model::Scenario &now = doc_.scenario();
+    // A new id renames the component, and every reference to it, in one undoable step.
+    if (field == QLatin1String("id")) {
+        const QString to =
+            value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString();
+        const model::EditResult r =
+            doc_.edit(tr("Rename %1 to %2").arg(id, to), [&](model::Scenario &s) {
+                return model::rename_component(s, id.toStdString(), to.toStdString());
+            });
+        report_edit(r);
+        if (r.ok && selected_ == id) {
+            selected_ = to;
+            inspector_->show_component(doc_.scenario(), selected_);
+        }
+        return;
+    }
     // A routing policy that cannot hold every record asks before dropping them, and drops them
     // in the same undoable step.
     if (const auto change = policy_change(now, id, field, value);

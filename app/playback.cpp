@@ -1,5 +1,7 @@
 #include "playback.h"
 
+#include "model/playback_pace.h"
+
 #include <algorithm>
 
 namespace app {
@@ -48,8 +50,10 @@ void PlaybackClock::set_speed(double speed) {
 
 void PlaybackClock::tick() {
     const auto wall_ms = static_cast<double>(wall_.restart());
-    const auto step = static_cast<model::Ms>(wall_ms * speed_ + 0.5);
-    seek(playhead_ + std::max<model::Ms>(step, 1));
+    const model::Ms next = slow_at_events_
+                               ? model::advance_playhead(slow_times_, playhead_, wall_ms, speed_)
+                               : playhead_ + static_cast<model::Ms>(wall_ms * speed_ + 0.5);
+    seek(std::max(next, playhead_ + 1));
     if (playhead_ >= end_) {
         pause();
         emit reached_end();

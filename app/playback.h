@@ -12,6 +12,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <vector>
+
 namespace app {
 
 class PlaybackClock : public QObject {
@@ -31,6 +33,10 @@ public:
     void toggle();
     // 0.25x to 100x of real time.
     void set_speed(double speed);
+    // "Slow at events": real time near these times (model/playback_pace.h), the speed elsewhere.
+    void set_slow_times(std::vector<model::Ms> times) { slow_times_ = std::move(times); }
+    void set_slow_at_events(bool on) { slow_at_events_ = on; }
+    bool slow_at_events() const { return slow_at_events_; }
 
     static constexpr double kMinSpeed = 0.25;
     static constexpr double kMaxSpeed = 100.0;
@@ -46,6 +52,8 @@ private:
     model::Ms playhead_ = 0;
     model::Ms end_ = 0;
     double speed_ = 10.0;
+    bool slow_at_events_ = false;
+    std::vector<model::Ms> slow_times_;
     QTimer timer_;
     QElapsedTimer wall_;
 };

@@ -77,6 +77,16 @@ std::vector<ComponentRef> dependents_of(const Scenario &s, const std::string &id
 // when even that leaves the scenario broken (no region, app tier or users left).
 EditResult remove_with_dependents(Scenario &s, const std::string &id);
 EditResult move_component(Scenario &s, const std::string &id, LatLon where);
+// Gives a component a new id and makes every field that names it name the new one, in one
+// edit. A fault's id is its own (faults may share ids with components); a known cloud region
+// keeps its id, which names it and its measured round trips.
+EditResult rename_component(Scenario &s, const std::string &id, const std::string &new_id);
+// The known cloud regions (geo.h) not yet in the scenario, the nearest to `near` first: what
+// dropping a region onto the map offers, besides a region of one's own.
+std::vector<KnownRegion> regions_to_offer(const Scenario &s, LatLon near);
+// Adds the known region `known_id` at its place, or, with no id, a region of one's own at
+// `where` with a fresh id.
+EditResult add_region(Scenario &s, LatLon where, const std::string &known_id);
 EditResult duplicate_component(Scenario &s, const std::string &id);
 
 // Connects two components by dragging from one to the other: a database onto a region adds a

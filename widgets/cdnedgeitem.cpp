@@ -1,4 +1,5 @@
 #include "cdnedgeitem.h"
+#include "mapsymbols.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -52,31 +53,13 @@ void CdnEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWi
     const MapStyle &s = *style_;
     painter->setRenderHint(QPainter::Antialiasing, true);
     const QRectF disc(-kRadius, -kRadius, 2 * kRadius, 2 * kRadius);
-    // The body: a diamond; served (blue) while misses are answered, failed (vermilion) and
-    // crossed when no origin answers, so the state does not rest on colour alone.
-    QPolygonF diamond({QPointF(0, -kRadius + 3), QPointF(kRadius - 3, 0), QPointF(0, kRadius - 3),
-                       QPointF(-kRadius + 3, 0)});
-    const bool none = answering_ == model::CdnOrigin::none;
-    painter->setPen(QPen(s.border, 1.0));
-    painter->setBrush(s.box);
-    painter->drawEllipse(disc);
-    painter->setBrush(none ? s.failed : s.ok);
-    painter->drawPolygon(diamond);
-    if (none) {
-        painter->setPen(QPen(s.highlight_text, 1.5));
-        painter->drawLine(QPointF(-3, -3), QPointF(3, 3));
-        painter->drawLine(QPointF(-3, 3), QPointF(3, -3));
-    }
-    if (answering_ == model::CdnOrigin::secondary) {
-        // Failing over: a dashed outer ring.
-        painter->setPen(QPen(s.warn, 1.5, Qt::DashLine));
-        painter->setBrush(Qt::NoBrush);
-        painter->drawEllipse(disc.adjusted(-2, -2, 2, 2));
-    }
-    // The cache: an arc whose length is the share still fresh.
-    painter->setPen(QPen(s.accent, 2.5, Qt::SolidLine, Qt::FlatCap));
-    painter->setBrush(Qt::NoBrush);
-    painter->drawArc(disc.adjusted(1, 1, -1, -1), 90 * 16, static_cast<int>(-360 * 16 * fresh_));
+    // Served (blue) while misses are answered, failed (vermilion) and crossed when no origin
+    // answers, so the state does not rest on colour alone; the legend draws the same.
+    draw_cdn_edge(painter, disc, fresh_,
+                  answering_ == model::CdnOrigin::primary     ? CdnEdgeLook::primary
+                  : answering_ == model::CdnOrigin::secondary ? CdnEdgeLook::secondary
+                                                              : CdnEdgeLook::no_origin,
+                  s);
     painter->setPen(s.text);
     painter->setFont(s.small_font);
     const QRectF text(boundingRect().left(), kRadius + 3, boundingRect().width(),

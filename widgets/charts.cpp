@@ -2,6 +2,7 @@
 
 #include "chartseries.h"
 #include "timechart.h"
+#include "timewindow.h"
 
 #include <QImage>
 #include <QPainter>
@@ -101,6 +102,25 @@ void ChartsPanel::fill(std::size_t i) {
             chart->set_lines(p99_lines(run), run.end_ms, 50);
     }
     chart->set_cursor(playhead_);
+    apply_window();
+}
+
+void ChartsPanel::set_time_window(SharedTimeWindow *window) {
+    if (window_)
+        disconnect(window_, nullptr, this, nullptr);
+    window_ = window;
+    if (window_)
+        connect(window_, &SharedTimeWindow::changed, this, &ChartsPanel::apply_window);
+    apply_window();
+}
+
+void ChartsPanel::apply_window() {
+    // A window over another run (not yet told of this one) does not apply.
+    for (TimeChart *chart : charts_)
+        if (window_ && window_->window().end_ms == chart->end_ms())
+            chart->set_window(window_->window().from_ms, window_->window().to_ms);
+        else
+            chart->set_window(0, chart->end_ms());
 }
 
 int ChartsPanel::charts_filled() const {

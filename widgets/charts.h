@@ -14,6 +14,7 @@ class QTabWidget;
 
 namespace widgets {
 
+class SharedTimeWindow;
 class TimeChart;
 
 class ChartsPanel : public QWidget {
@@ -24,6 +25,9 @@ public:
     void set_report(std::shared_ptr<const model::Report> report, const model::Scenario &scenario);
     void set_playhead(model::Ms t);
     model::Ms playhead() const { return playhead_; }
+    // Every chart's x axis follows this window (e.g. the timeline's zoom). Not owned.
+    void set_time_window(SharedTimeWindow *window);
+    const std::vector<TimeChart *> &charts() const { return charts_; }
 
     // All charts, one under the other, at the size they have on screen.
     bool export_png(const QString &path);
@@ -53,6 +57,8 @@ private:
     std::vector<bool> filled_; // per chart: holds report_'s lines
 
     void fill(std::size_t chart);
+    void apply_window();
+    SharedTimeWindow *window_ = nullptr;
     void fill_shown();
     model::Ms playhead_ = 0;
 };

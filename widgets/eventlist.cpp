@@ -4,6 +4,9 @@
 
 #include <QCoreApplication>
 #include <QHeaderView>
+#include <QSignalBlocker>
+
+#include <algorithm>
 
 namespace widgets {
 
@@ -41,6 +44,7 @@ void EventList::show_report(std::shared_ptr<const model::Report> report) {
 void EventList::showEvent(QShowEvent *event) {
     QTreeWidget::showEvent(event);
     apply();
+    follow_playhead();
 }
 
 void EventList::apply() {
@@ -49,6 +53,7 @@ void EventList::apply() {
     const std::shared_ptr<const model::Report> report = std::move(pending_);
     pending_.reset();
     clear();
+    times_.clear();
     QList<QTreeWidgetItem *> items;
     for (const auto &e : report->run.events) {
         auto *item = new QTreeWidgetItem;
@@ -57,8 +62,42 @@ void EventList::apply() {
         item->setToolTip(1, item->text(1));
         item->setData(0, Qt::UserRole, static_cast<qlonglong>(e.t_ms));
         items.append(item);
+        times_.push_back(e.t_ms);
     }
     addTopLevelItems(items);
+    follow_playhead();
+}
+
+void EventList::set_playhead(model::Ms t) {
+    playhead_ = t;
+    if (!pending_ && isVisible())
+        follow_playhead();
+}
+
+int EventList::current_row() const {
+    const QModelIndex index = currentIndex();
+    return index.isValid() ? index.row() : -1;
+}
+
+void EventList::follow_playhead() {
+    const auto after = std::upper_bound(times_.begin(), times_.end(), playhead_);
+    const int row = static_cast<int>(after - times_.begin()) - 1;
+    const int now = current_row();
+    // A row chosen among events at the same time stays chosen.
+    if (row == now ||
+        (row >= 0 && now >= 0 && now < static_cast<int>(times_.size()) &&
+         times_[static_cast<std::size_t>(now)] == times_[static_cast<std::size_t>(row)]))
+        return;
+    // Following the replay is no choice of the learner's: it must not seek.
+    const QSignalBlocker block(this);
+    if (row < 0) {
+        setCurrentItem(nullptr);
+        clearSelection();
+        return;
+    }
+    QTreeWidgetItem *item = topLevelItem(row);
+    setCurrentItem(item);
+    scrollToItem(item, QAbstractItemView::PositionAtCenter);
 }
 
 } // namespace widgets

@@ -1,5 +1,6 @@
 #pragma once
-// The trace of a run as a list: clock time and the event's sentence, one row per event.
+// The trace of a run as a list: clock time and the event's sentence, one row per event. The
+// latest event at the playhead is the current row, scrolled into view as the replay moves.
 
 #include "model/report.h"
 #include "model/sim_time.h"
@@ -20,6 +21,10 @@ public:
     // The longest clock time a row can show: the last millisecond of a run of the longest
     // duration a scenario allows (a day, the duration field's maximum).
     static constexpr model::Ms kWidestClockMs = 24 * model::kHour - 1;
+    // Makes the last event at or before t current (none before the first event).
+    void set_playhead(model::Ms t);
+    // The row of the current event, -1 when none.
+    int current_row() const;
 
 signals:
     void event_chosen(qint64 t_ms);
@@ -29,7 +34,10 @@ protected:
 
 private:
     void apply();
+    void follow_playhead();
     std::shared_ptr<const model::Report> pending_;
+    std::vector<model::Ms> times_; // of the rows listed, in order
+    model::Ms playhead_ = 0;
 };
 
 // The sentence of an event in the user's language: the model's template through tr().

@@ -124,7 +124,14 @@ private:
         const QString range = field_range_text(help);
         if (!range.isEmpty())
             row.tooltip += QLatin1Char('\n') + range;
-        if (key == QLatin1String("id")) {
+        if (key == QLatin1String("id") && depth == 0) {
+            // A component's own id is renamed in place; every reference follows.
+            row.editor = EditorKind::text;
+            row.tooltip += QLatin1Char('\n') + QCoreApplication::translate(
+                                                   "widgets::Inspector",
+                                                   "Type a new id and press Enter: every part "
+                                                   "that names it is updated in the same step.");
+        } else if (key == QLatin1String("id")) {
             row.text = q(value.get<std::string>());
         } else if (value.is_boolean()) {
             row.editor = EditorKind::check;

@@ -1,6 +1,7 @@
 #include "mapitems.h"
 
 #include "mapglyphs.h"
+#include "mapsymbols.h"
 #include "model/scenario.h"
 
 #include <QFontMetricsF>
@@ -108,6 +109,33 @@ void PopulationItem::set_success(double share) {
     update();
 }
 
+void PopulationItem::set_cache(double stale_share, std::optional<model::Ms> expires_in_ms) {
+    if (stale_share == stale_share_ && expires_in_ms == expires_in_ms_)
+        return;
+    stale_share_ = stale_share;
+    expires_in_ms_ = expires_in_ms;
+    relayout();
+    update_tooltip();
+    update();
+}
+
+void PopulationItem::set_highlighted(bool on) {
+    if (on == highlighted_)
+        return;
+    highlighted_ = on;
+    update();
+}
+
+QRectF PopulationItem::footprint() const {
+    const QFontMetricsF sm(style_->small_font);
+    const QRectF base = (ring_ | id_rect_ | success_rect_).translated(-offset_);
+    const double row = sm.height() + 3;
+    const double wide = std::max(base.width(), sm.horizontalAdvance(tr("100 % on the old answer, "
+                                                                       "last expires in 60 s")) +
+                                                   10);
+    return QRectF(-wide / 2, base.top(), wide, base.height() + row);
+}
+
 void PopulationItem::set_offset(QPointF pixels) {
     if (pixels == offset_)
         return;
@@ -119,31 +147,53 @@ void PopulationItem::set_offset(QPointF pixels) {
 void PopulationItem::relayout() {
     const double pct = success_ * 100.0;
     success_text_ = pct >= 99.95 ? tr("100 % ok") : tr("%1 % ok").arg(pct, 0, 'f', 1);
+    cache_text_.clear();
+    if (stale_share_ > 0 || expires_in_ms_) {
+        const QString share = tr("%1 % on the old answer").arg(stale_share_ * 100.0, 0, 'f', 0);
+        cache_text_ = expires_in_ms_
+                          ? tr("%1, last expires in %2 s")
+                                .arg(share)
+                                .arg((*expires_in_ms_ + model::kSecond - 1) / model::kSecond)
+                          : share;
+    }
     const QFontMetricsF fm(style_->bold_font), sm(style_->small_font);
     glyph_ = QRectF(-15, -13, 30, 25);
-    id_rect_ = centred(fm.horizontalAdvance(id_) + 8, glyph_.bottom() + 2, fm.height());
+    ring_ = QRectF(-20, -20, 40, 40);
+    id_rect_ = centred(fm.horizontalAdvance(id_) + 8, ring_.bottom() + 1, fm.height());
     success_rect_ =
         centred(sm.horizontalAdvance(success_text_) + 10, id_rect_.bottom() + 1, sm.height() + 2);
-    glyph_.translate(offset_);
-    id_rect_.translate(offset_);
-    success_rect_.translate(offset_);
-    set_geometry(glyph_ | id_rect_ | success_rect_, QRectF(-4, -4, 8, 8));
+    cache_rect_ = cache_text_.isEmpty() ? QRectF()
+                                        : centred(sm.horizontalAdvance(cache_text_) + 10,
+                                                  success_rect_.bottom() + 1, sm.height() + 2);
+    for (QRectF *r : {&glyph_, &ring_, &id_rect_, &success_rect_, &cache_rect_})
+        if (!r->isNull())
+            r->translate(offset_);
+    QRectF body = ring_ | id_rect_ | success_rect_;
+    if (!cache_rect_.isNull())
+        body |= cache_rect_;
+    set_geometry(body, QRectF(-4, -4, 8, 8));
 }
 
 void PopulationItem::update_tooltip() {
-    setToolTip(tr("%1\nSucceeding now: %2").arg(description_, success_text_));
+    QString tip = tr("%1\nSucceeding now: %2").arg(description_, success_text_);
+    if (!cache_text_.isEmpty())
+        tip += QLatin1Char('\n') + tr("DNS caches: %1").arg(cache_text_);
+    setToolTip(tip);
 }
 
 void PopulationItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) {
     const MapStyle &s = *style_;
     const bool failing = success_ < 0.99;
-    if (!offset_.isNull()) { // a leader from the true place to the moved marker
-        painter->setRenderHint(QPainter::Antialiasing, true);
-        painter->setPen(QPen(s.text, 1.0));
-        painter->setBrush(s.text);
-        painter->drawLine(QPointF(0, 0), glyph_.center());
-        painter->drawEllipse(QPointF(0, 0), 2.5, 2.5);
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    if (!offset_.isNull()) // a leader from the true place to the moved marker
+        draw_leader(painter, QPointF(0, 0), glyph_.center(), 2.5, s);
+    if (highlighted_) {
+        painter->setPen(QPen(s.accent, 3.0));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawEllipse(ring_.adjusted(-3, -3, 3, 3));
     }
+    if (stale_share_ > 0 || expires_in_ms_)
+        draw_cache_ring(painter, ring_, stale_share_, s);
     draw_glyph(painter, Glyph::people, glyph_, s.text, failing ? s.failed : s.ok);
     painter->setRenderHint(QPainter::Antialiasing, true);
     painter->setPen(Qt::NoPen);
@@ -160,6 +210,13 @@ void PopulationItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
     painter->setFont(s.small_font);
     painter->setPen(failing ? s.highlight_text : s.text);
     painter->drawText(success_rect_, Qt::AlignCenter, success_text_);
+    if (!cache_text_.isEmpty()) {
+        painter->setPen(QPen(s.warn, 1.0));
+        painter->setBrush(halo);
+        painter->drawRoundedRect(cache_rect_, 3, 3);
+        painter->setPen(s.text);
+        painter->drawText(cache_rect_, Qt::AlignCenter, cache_text_);
+    }
     paint_selection(painter, 4);
 }
 
@@ -195,16 +252,25 @@ void EdgeNodeItem::set_subtitle(const QString &subtitle) {
     update();
 }
 
+void EdgeNodeItem::set_highlighted(bool on) {
+    if (on == highlighted_)
+        return;
+    highlighted_ = on;
+    update();
+}
+
 void EdgeNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) {
     const MapStyle &s = *style_;
     painter->setRenderHint(QPainter::Antialiasing, true);
-    painter->setPen(QPen(s.border, 1.0));
-    painter->setBrush(s.box);
-    painter->drawRoundedRect(body_, body_.height() / 2, body_.height() / 2);
     const Glyph glyph = kind_ == Kind::dns           ? Glyph::dns
                         : kind_ == Kind::accelerator ? Glyph::accelerator
                                                      : Glyph::distribution;
-    draw_glyph(painter, glyph, glyph_, s.text, kind_ == Kind::accelerator ? QColor() : s.ocean);
+    draw_edge_pill(painter, body_, glyph_, glyph, s);
+    if (highlighted_) {
+        painter->setPen(QPen(s.accent, 3.0));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(body_, body_.height() / 2, body_.height() / 2);
+    }
     const QFontMetricsF sm(s.small_font);
     const QString shown = sm.elidedText(subtitle_, Qt::ElideRight, subtitle_rect_.width());
     painter->setPen(s.text);

@@ -3,6 +3,7 @@
 // holds only what the view last gave it (sync from the scenario, state from the playhead).
 
 #include "mapstyle.h"
+#include "model/sim_time.h"
 
 #include <QCoreApplication>
 #include <QGraphicsItem>
@@ -10,6 +11,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace model {
 struct Population;
@@ -59,12 +61,25 @@ public:
     void sync(const model::Population &p);
     void set_success(double share);
     double success() const { return success_; }
+    // Its clients' DNS caches at the playhead: the share still on an old answer (a ring around
+    // the glyph) and the time until the last of them expires (a countdown under it).
+    void set_cache(double stale_share, std::optional<model::Ms> expires_in_ms);
+    double cache_share() const { return stale_share_; }
+    std::optional<model::Ms> cache_expires_in() const { return expires_in_ms_; }
+    // What the countdown line says ("" when no cache waits).
+    const QString &cache_text() const { return cache_text_; }
+    // While its events are hovered on the timeline: drawn with an accent outline.
+    void set_highlighted(bool on);
+    bool highlighted() const { return highlighted_; }
     // Moves the marker (not its place) by `pixels`, off a region box or another population;
     // a leader line then joins the marker to its place.
     void set_offset(QPointF pixels);
     QPointF offset() const { return offset_; }
     // The body as it would be without an offset.
     QRectF unshifted_body() const { return body_.translated(-offset_); }
+    // The room it keeps free around its place, without an offset: the body with a row for the
+    // cache countdown whether or not it shows, so that boxes do not jump when it comes and goes.
+    QRectF footprint() const;
 
     int type() const override { return Type; }
     bool linkable() const override { return true; }
@@ -74,10 +89,13 @@ private:
     void relayout();
     void update_tooltip();
 
-    QString description_, success_text_;
+    QString description_, success_text_, cache_text_;
     double success_ = 1.0;
+    double stale_share_ = 0;
+    std::optional<model::Ms> expires_in_ms_;
+    bool highlighted_ = false;
     QPointF offset_;
-    QRectF glyph_, id_rect_, success_rect_;
+    QRectF glyph_, ring_, id_rect_, success_rect_, cache_rect_;
 };
 
 // A DNS name, a global accelerator or a CDN distribution: no geography, so the view lines them
@@ -95,6 +113,7 @@ public:
     void set_subtitle(const QString &subtitle);
     const QString &subtitle() const { return subtitle_; }
     Kind kind() const { return kind_; }
+    void set_highlighted(bool on);
 
     int type() const override { return Type; }
     bool linkable() const override { return true; }
@@ -102,6 +121,7 @@ public:
 
 private:
     Kind kind_ = Kind::dns;
+    bool highlighted_ = false;
     QString title_, subtitle_;
     QRectF glyph_, title_rect_, subtitle_rect_;
 };

@@ -1,5 +1,7 @@
 #include "maplinks.h"
 
+#include "mapsymbols.h"
+
 #include <QFontMetricsF>
 #include <QPainter>
 
@@ -73,7 +75,21 @@ void LinkItem::set_ends(QPointF from, QPointF to, double bend) {
     path_ = curve_.path();
     bounds_ = path_.boundingRect().adjusted(-kLineMargin, -kLineMargin, kLineMargin, kLineMargin);
     if (label_)
-        label_->setPos(curve_.at(0.5));
+        label_->setPos(curve_.at(label_t_));
+}
+
+void LinkItem::set_label_at(double t) {
+    label_t_ = t;
+    if (label_)
+        label_->setPos(curve_.at(label_t_));
+}
+
+QSizeF LinkItem::label_size() const {
+    return label_ && label_->isVisible() ? label_->boundingRect().size() : QSizeF();
+}
+
+QPointF LinkItem::label_pos() const {
+    return label_ ? label_->pos() : QPointF();
 }
 
 void LinkItem::set_active(bool active) {
@@ -90,7 +106,7 @@ void LinkItem::set_label(const QString &text, bool alert) {
         if (text.isEmpty())
             return;
         label_ = new LabelItem(map_style_, this);
-        label_->setPos(curve_.at(0.5));
+        label_->setPos(curve_.at(label_t_));
     }
     label_->set_text(text, alert);
 }
@@ -105,27 +121,8 @@ QString LinkItem::label() const {
 }
 
 void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) {
-    const MapStyle &s = *map_style_;
     painter->setRenderHint(QPainter::Antialiasing, true);
-    QPen pen;
-    pen.setCosmetic(true);
-    switch (style_) {
-    case Style::route:
-        pen = QPen(s.muted, 1.2, Qt::DashLine);
-        break;
-    case Style::answer:
-        pen = QPen(s.accent, 3.0);
-        break;
-    case Style::entry:
-        pen = QPen(s.muted, 1.2, Qt::DotLine);
-        break;
-    case Style::replication:
-        pen = QPen(s.text, 1.6, active_ ? Qt::SolidLine : Qt::DashDotLine);
-        break;
-    }
-    pen.setCosmetic(true);
-    pen.setCapStyle(Qt::RoundCap);
-    painter->setPen(pen);
+    painter->setPen(link_pen(style_, active_, *map_style_));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(path_);
 }

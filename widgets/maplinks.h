@@ -58,6 +58,13 @@ public:
     // Answers show only while in force; replication shows broken links dashed.
     void set_active(bool active);
     void set_label(const QString &text, bool alert = false);
+    // Where along the line the label sits (0: start, 1: end; the middle by default).
+    void set_label_at(double t);
+    double label_at() const { return label_t_; }
+    // The label's plate in pixels (empty without a label).
+    QSizeF label_size() const;
+    // The label's centre in scene coordinates.
+    QPointF label_pos() const;
     // What hovering the label tells (lines themselves are too thin to hover).
     void set_label_tooltip(const QString &text);
 
@@ -77,6 +84,7 @@ private:
     QPainterPath path_;
     QRectF bounds_;
     bool active_ = true;
+    double label_t_ = 0.5;
     LabelItem *label_ = nullptr;
 };
 

@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QEvent>
 #include <QScrollBar>
+#include <QToolButton>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -47,6 +48,7 @@ MapView::MapView(QWidget *parent)
     setTransformationAnchor(AnchorUnderMouse);
     setDragMode(NoDrag);
     setAcceptDrops(true);
+    viewport()->setMouseTracking(true); // hovering a component highlights its events
     setFocusPolicy(Qt::StrongFocus);
     setFrameShape(QFrame::NoFrame);
     setToolTip(QString());
@@ -57,6 +59,12 @@ MapView::MapView(QWidget *parent)
                     "actions."));
     setAccessibleName(tr("Failover map"));
     connect(scene_, &QGraphicsScene::selectionChanged, this, &MapView::notify_selection);
+    legend_button_ = new QToolButton(this);
+    legend_button_->setText(tr("Legend"));
+    legend_button_->setToolTip(tr("What every symbol on the map means (Help > Map Legend)"));
+    legend_button_->setAccessibleName(tr("Map legend"));
+    legend_button_->setFocusPolicy(Qt::NoFocus);
+    connect(legend_button_, &QToolButton::clicked, this, &MapView::legend_requested);
     apply_style();
     setTransform(QTransform::fromScale(0.3, 0.3));
     view_changed();
@@ -100,6 +108,27 @@ std::vector<LinkItem *> MapView::links() const {
     for (const auto &[key, link] : links_)
         out.push_back(link.item);
     return out;
+}
+
+void MapView::set_highlight(const QString &id) {
+    if (id == highlight_)
+        return;
+    highlight_ = id;
+    apply_highlight();
+}
+
+void MapView::apply_highlight() {
+    // A part inside a region (app tier, database, data store) lights the regions holding it.
+    for (const auto &[rid, region] : regions_) {
+        bool on = !highlight_.isEmpty() && rid == highlight_;
+        for (const auto &[key, badge] : region->badges())
+            on = on || (!highlight_.isEmpty() && badge->id() == highlight_);
+        region->set_highlighted(on);
+    }
+    for (const auto &[pid, population] : populations_)
+        population->set_highlighted(!highlight_.isEmpty() && pid == highlight_);
+    for (const auto &[eid, edge] : edges_)
+        edge->set_highlighted(!highlight_.isEmpty() && eid == highlight_);
 }
 
 void MapView::set_reduce_motion(bool on) {
@@ -165,6 +194,7 @@ double MapView::min_scale() const {
 }
 
 void MapView::zoom_by(double factor, ViewportAnchor anchor) {
+    auto_fit_ = false; // the learner chose a view: keep it
     const double now = transform().m11();
     const double next = std::clamp(now * factor, min_scale(), kMaxScale);
     if (next == now)
@@ -218,6 +248,7 @@ void MapView::fit_to_content() {
     setTransform(QTransform::fromScale(s, s));
     centerOn(content.center() - QPointF(0, (top - bottom) / 2 / s));
     view_changed();
+    auto_fit_ = true;
 }
 
 void MapView::wheelEvent(QWheelEvent *event) {
@@ -232,7 +263,20 @@ void MapView::wheelEvent(QWheelEvent *event) {
 
 void MapView::resizeEvent(QResizeEvent *event) {
     QGraphicsView::resizeEvent(event);
-    view_changed();
+    legend_button_->adjustSize();
+    legend_button_->move(8, height() - legend_button_->height() - 8);
+    if (auto_fit_)
+        fit_to_content();
+    else
+        view_changed();
+}
+
+void MapView::leaveEvent(QEvent *event) {
+    QGraphicsView::leaveEvent(event);
+    if (!hovered_.isEmpty()) {
+        hovered_.clear();
+        emit component_hovered(QString());
+    }
 }
 
 void MapView::scrollContentsBy(int dx, int dy) {
@@ -246,12 +290,14 @@ void MapView::view_changed() {
     layout_edge_nodes();
     declutter();
     place_links();
+    place_flows(); // a moved box moves where its requests go
 }
 
 void MapView::declutter() {
-    // Boxes that would cover one another move aside, trying rings of offsets, each ring in the
-    // order that points away from what they would cover; a leader joins a moved box to its
-    // place. Regions first, west to east, then populations.
+    // Populations stay at their place. Region boxes that would cover one of them, another box
+    // or the DNS row move aside, trying rings of offsets, each ring in the order that points
+    // away from what they would cover; a leader joins a moved box to its place. West to east.
+    // Only populations that would still overlap one another move, the same way.
     const QTransform xf = viewportTransform();
     std::vector<QRectF> taken;
     for (const auto &[id, place] : edge_places_) // the DNS row stays where it is
@@ -286,6 +332,12 @@ void MapView::declutter() {
             }
         return QPointF();
     };
+    for (const auto &[id, population] : populations_) {
+        const QRectF body = population->footprint().translated(xf.map(population->pos()));
+        const QPointF chosen = place(body, 6);
+        population->set_offset(chosen);
+        taken.push_back(body.translated(chosen).adjusted(-4, -4, 4, 4));
+    }
     std::vector<RegionItem *> regions;
     for (const auto &[id, region] : regions_)
         regions.push_back(region);
@@ -295,12 +347,6 @@ void MapView::declutter() {
         const QRectF body = region->unshifted_body().translated(xf.map(region->pos()));
         const QPointF chosen = place(body, 10);
         region->set_offset(chosen);
-        taken.push_back(body.translated(chosen).adjusted(-4, -4, 4, 4));
-    }
-    for (const auto &[id, population] : populations_) {
-        const QRectF body = population->unshifted_body().translated(xf.map(population->pos()));
-        const QPointF chosen = place(body, 6);
-        population->set_offset(chosen);
         taken.push_back(body.translated(chosen).adjusted(-4, -4, 4, 4));
     }
 }
@@ -359,8 +405,72 @@ QPointF MapView::anchor_of(const QString &id) const {
 }
 
 void MapView::place_links() {
-    for (auto &[key, link] : links_)
-        link.item->set_ends(anchor_of(link.from), anchor_of(link.to), link.bend);
+    route_links();
+}
+
+void MapView::route_links() {
+    // Every box in viewport pixels, by the id it stands for.
+    const QTransform xf = viewportTransform();
+    std::vector<std::pair<QString, QRectF>> boxes;
+    for (const auto &[id, region] : regions_)
+        boxes.emplace_back(id, region->body().translated(xf.map(region->pos())));
+    for (const auto &[id, population] : populations_)
+        boxes.emplace_back(id, population->body().translated(xf.map(population->pos())));
+    for (const auto &[id, place] : edge_places_)
+        boxes.emplace_back(id, edge_node(id)->body().translated(place));
+    const auto owner = [this](const QString &id) {
+        auto it = tier_region_.find(id);
+        return it == tier_region_.end() ? id : it->second;
+    };
+    constexpr int kSamples = 24;
+    for (auto &[key, link] : links_) {
+        const QString a = owner(link.from), b = owner(link.to);
+        const QPointF from = anchor_of(link.from), to = anchor_of(link.to);
+        // How many sample points of the curve with this bend fall in someone else's box.
+        const auto crossings = [&](double bend) {
+            const Curve c = Curve::between(xf.map(from), xf.map(to), bend);
+            int n = 0;
+            for (int i = 1; i < kSamples; ++i) {
+                const QPointF p = c.at(static_cast<double>(i) / kSamples);
+                for (const auto &[id, box] : boxes)
+                    if (id != a && id != b && box.contains(p))
+                        ++n;
+            }
+            return n;
+        };
+        double best = link.bend;
+        int least = crossings(best);
+        for (double d : {0.15, -0.15, 0.3, -0.3, 0.45, -0.45}) {
+            if (least == 0)
+                break;
+            const int n = crossings(link.bend + d);
+            if (n < least) {
+                least = n;
+                best = link.bend + d;
+            }
+        }
+        link.shown_bend = best;
+        link.item->set_ends(from, to, best);
+        // The label at the first place along the line, from the middle out, clear of boxes.
+        if (link.item->label().isEmpty())
+            continue;
+        const Curve c = Curve::between(xf.map(from), xf.map(to), best);
+        const QSizeF plate = link.item->label_size();
+        double chosen = 0.5;
+        for (double t : {0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82}) {
+            const QPointF p = c.at(t);
+            const QRectF r(p.x() - plate.width() / 2, p.y() - plate.height() / 2, plate.width(),
+                           plate.height());
+            const bool clear = std::none_of(boxes.begin(), boxes.end(), [&](const auto &box) {
+                return box.second.intersects(r);
+            });
+            if (clear) {
+                chosen = t;
+                break;
+            }
+        }
+        link.item->set_label_at(chosen);
+    }
 }
 
 } // namespace widgets

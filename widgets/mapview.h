@@ -18,6 +18,7 @@
 #include <vector>
 
 class QGraphicsLineItem;
+class QToolButton;
 
 namespace widgets {
 
@@ -52,7 +53,13 @@ public:
     void show_world(const model::Scenario &s, const model::WorldAt &w);
     // Flow widths instead of moving dots.
     void set_reduce_motion(bool on);
+    // Fits the view to the content; it then refits whenever its size changes (docks resized),
+    // until the user zooms or pans it.
     void fit_to_content();
+    bool fits_automatically() const { return auto_fit_; }
+    // Outlines the component (or the regions holding it) whose events are hovered elsewhere.
+    void set_highlight(const QString &id);
+    QString highlight() const { return highlight_; }
     // Whether the map offers to remove parts (not on a presenter's screen).
     void set_editable(bool on) { editable_ = on; }
     void zoom_in();
@@ -91,6 +98,10 @@ signals:
     void link_requested(QString from_id, QString to_id);
     void selection_changed(QString id);
     void quick_action(model::QuickRequest request);
+    // The mouse went over (or left, "") a component.
+    void component_hovered(QString id);
+    // The legend button in the map's corner was pressed.
+    void legend_requested();
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -104,6 +115,7 @@ protected:
     void dragLeaveEvent(QDragLeaveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void leaveEvent(QEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
     void changeEvent(QEvent *event) override;
     bool focusNextPrevChild(bool next) override;
@@ -114,6 +126,7 @@ private:
         QString from, to;
         double bend = 0;
         LinkItem *item = nullptr;
+        double shown_bend = 0; // the bend in use, after route_links()
     };
     // What a flow of the last world was, by id, so a re-sync can re-place it.
     struct FlowKey {
@@ -149,7 +162,11 @@ private:
     void view_changed();
     void layout_edge_nodes();
     void place_links();
+    // Labels of lines slide along them off every box; lines that would cross a box that is
+    // not one of their ends bend around it.
+    void route_links();
     void declutter();
+    void apply_highlight();
 
     // input (mapview_input.cpp)
     MapItem *item_at(QPoint viewport_pos) const;
@@ -181,6 +198,9 @@ private:
     std::vector<FlowKey> flows_;
     std::vector<MapItem *> tab_order_;
     bool reduce_motion_ = false;
+    bool auto_fit_ = true;
+    QToolButton *legend_button_ = nullptr;
+    QString highlight_, hovered_;
     QString last_selected_;
 
     Gesture gesture_ = Gesture::none;

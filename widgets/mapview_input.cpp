@@ -90,6 +90,14 @@ QString MapView::region_at(QPointF scene_pos) const {
         if (auto *badge = qgraphicsitem_cast<BadgeItem *>(item))
             return badge->region_id();
     }
+    // A box moved aside (off a population) still takes drops at its true place, the dot its
+    // leader starts from.
+    const QPointF at = viewportTransform().map(scene_pos);
+    for (const auto &[id, region] : regions_) {
+        const QPointF place = viewportTransform().map(region->pos());
+        if (!region->offset().isNull() && QLineF(at, place).length() <= 12)
+            return id;
+    }
     return {};
 }
 
@@ -212,6 +220,15 @@ void MapView::mousePressEvent(QMouseEvent *event) {
 
 void MapView::mouseMoveEvent(QMouseEvent *event) {
     const QPoint pos = event->position().toPoint();
+    if (event->buttons() == Qt::NoButton) {
+        const MapItem *item = item_at(pos);
+        // A badge stands for its component (a tier, a database), not for its region.
+        const QString id = item ? item->id() : QString();
+        if (id != hovered_) {
+            hovered_ = id;
+            emit component_hovered(id);
+        }
+    }
     if (gesture_ == Gesture::pending &&
         (pos - press_pos_).manhattanLength() >= QApplication::startDragDistance()) {
         const RegionItem *region = region_item(press_id_);
@@ -249,6 +266,10 @@ void MapView::mouseMoveEvent(QMouseEvent *event) {
     case Gesture::pending:
         return;
     case Gesture::pan:
+        if (event->buttons() & Qt::LeftButton)
+            auto_fit_ = false; // the learner chose a view: keep it
+        QGraphicsView::mouseMoveEvent(event);
+        return;
     case Gesture::none:
         QGraphicsView::mouseMoveEvent(event);
         return;
@@ -321,15 +342,19 @@ void MapView::keyPressEvent(QKeyEvent *event) {
         fit_to_content();
         return;
     case Qt::Key_Left:
+        auto_fit_ = false;
         horizontalScrollBar()->setValue(horizontalScrollBar()->value() - kPanStep);
         return;
     case Qt::Key_Right:
+        auto_fit_ = false;
         horizontalScrollBar()->setValue(horizontalScrollBar()->value() + kPanStep);
         return;
     case Qt::Key_Up:
+        auto_fit_ = false;
         verticalScrollBar()->setValue(verticalScrollBar()->value() - kPanStep);
         return;
     case Qt::Key_Down:
+        auto_fit_ = false;
         verticalScrollBar()->setValue(verticalScrollBar()->value() + kPanStep);
         return;
     case Qt::Key_Delete:

@@ -173,6 +173,7 @@ void MapView::show_scenario(const model::Scenario &s) {
     declutter();
     place_links();
     place_flows();
+    apply_highlight();
     notify_selection();
 }
 
@@ -402,8 +403,13 @@ void MapView::show_world(const model::Scenario &s, const model::WorldAt &w) {
                         i < w.cut_off.size() && w.cut_off[i]);
     }
     for (std::size_t p = 0; p < s.populations.size(); ++p)
-        if (PopulationItem *item = population_item(q(s.populations[p].id)))
+        if (PopulationItem *item = population_item(q(s.populations[p].id))) {
             item->set_success(p < w.population_success.size() ? w.population_success[p] : 1.0);
+            if (p < w.caches.size())
+                item->set_cache(w.caches[p].stale_share, w.caches[p].expires_in_ms);
+            else
+                item->set_cache(0, std::nullopt);
+        }
     show_databases(s, w);
     show_answers(w);
     show_cdn(s, w);

@@ -1,6 +1,7 @@
 #include "regionitem.h"
 
 #include "mapglyphs.h"
+#include "mapsymbols.h"
 #include "model/scenario.h"
 
 #include <QFontMetricsF>
@@ -114,41 +115,17 @@ void BadgeItem::relayout() {
 void BadgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) {
     const MapStyle &s = *style_;
     painter->setRenderHint(QPainter::Antialiasing, true);
-    QPen border(s.border, 1.0);
-    QColor fill = dimmed_ ? s.box_down : s.box;
-    QColor glyph_fill;
-    if (kind_ == BadgeKind::database) {
-        switch (role_) {
-        case DbRole::writer:
-            border = QPen(s.text, 1.6);
-            glyph_fill = dimmed_ ? s.muted : s.ok;
-            break;
-        case DbRole::replica:
-            break;
-        case DbRole::promoting:
-            border = QPen(s.warn, 1.6, Qt::DashLine);
-            glyph_fill = s.warn;
-            break;
-        case DbRole::old_writer:
-            border = QPen(s.muted, 1.0, Qt::DotLine);
-            glyph_fill = s.box_down;
-            break;
-        }
-    }
-    painter->setPen(border);
-    painter->setBrush(fill);
-    if (copy_) // a replica copy: a second card behind the first
-        painter->drawRoundedRect(body_.translated(2, -2), 4, 4);
-    painter->drawRoundedRect(body_, 4, 4);
-    draw_glyph(painter, glyph_for(kind_), glyph_, dimmed_ ? s.muted : s.text, glyph_fill);
+    BadgeLook look = BadgeLook::plain;
+    if (kind_ == BadgeKind::database)
+        look = role_ == DbRole::writer       ? BadgeLook::writer
+               : role_ == DbRole::promoting  ? BadgeLook::promoting
+               : role_ == DbRole::old_writer ? BadgeLook::old_writer
+                                             : BadgeLook::plain;
+    draw_badge(painter, body_, glyph_, glyph_for(kind_), look, copy_, dimmed_, s);
     if (!text_.isEmpty()) {
         painter->setFont(s.small_font);
         painter->setPen(dimmed_ ? s.muted : s.text);
         painter->drawText(text_rect_, Qt::AlignLeft | Qt::AlignVCenter, text_);
-    }
-    if (kind_ == BadgeKind::database && role_ == DbRole::old_writer) {
-        painter->setPen(QPen(s.muted, 1.2));
-        painter->drawLine(glyph_.bottomLeft(), glyph_.topRight());
     }
     paint_selection(painter, 4);
 }
@@ -206,6 +183,13 @@ void RegionItem::set_state(bool down, const std::vector<bool> &az_down, bool cut
 void RegionItem::set_role(const QString &badge_key, DbRole role) {
     if (BadgeItem *b = badge(badge_key); b && b->set_role(role))
         relayout();
+}
+
+void RegionItem::set_highlighted(bool on) {
+    if (on == highlighted_)
+        return;
+    highlighted_ = on;
+    update();
 }
 
 void RegionItem::set_drop_target(bool on) {
@@ -298,22 +282,14 @@ void RegionItem::update_tooltip() {
 void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) {
     const MapStyle &s = *style_;
     painter->setRenderHint(QPainter::Antialiasing, true);
-    if (!offset_.isNull()) { // a leader from the region's true place to its moved box
-        painter->setPen(QPen(s.text, 1.0));
-        painter->setBrush(s.text);
-        painter->drawLine(QPointF(0, 0), body_.center());
-        painter->drawEllipse(QPointF(0, 0), 3.0, 3.0);
-    }
-    if (cut_off_) {
-        painter->setPen(QPen(s.failed, 1.6, Qt::DashLine));
+    if (!offset_.isNull()) // a leader from the region's true place to its moved box
+        draw_leader(painter, QPointF(0, 0), body_.center(), 3.0, s);
+    draw_region_box(painter, body_, down_, cut_off_, s);
+    if (drop_target_ || highlighted_) {
+        painter->setPen(QPen(s.accent, 3.0));
         painter->setBrush(Qt::NoBrush);
-        painter->drawRoundedRect(body_.adjusted(-5, -5, 5, 5), kRadius + 4, kRadius + 4);
+        painter->drawRoundedRect(body_, kRadius, kRadius);
     }
-    painter->setPen(drop_target_ ? QPen(s.accent, 3.0) : QPen(s.border, 1.2));
-    painter->setBrush(down_ ? s.box_down : s.box);
-    painter->drawRoundedRect(body_, kRadius, kRadius);
-    if (down_)
-        draw_hatch(painter, body_, kRadius, s.hatch);
     painter->setPen(s.text);
     painter->setFont(s.bold_font);
     painter->drawText(title_rect_, Qt::AlignLeft | Qt::AlignVCenter, id_);
@@ -322,36 +298,13 @@ void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
         painter->setFont(s.small_font);
         painter->drawText(name_rect_, Qt::AlignLeft | Qt::AlignVCenter, name_);
     }
-    for (std::size_t i = 0; i < az_dots_.size(); ++i) {
-        const QRectF &dot = az_dots_[i];
-        if (az_down_[i] || down_) { // hollow and crossed out: down without relying on colour
-            painter->setPen(QPen(s.muted, 1.2));
-            painter->setBrush(Qt::NoBrush);
-            painter->drawEllipse(dot);
-            painter->drawLine(dot.topLeft(), dot.bottomRight());
-        } else {
-            painter->setPen(Qt::NoPen);
-            painter->setBrush(s.ok);
-            painter->drawEllipse(dot);
-        }
-    }
+    for (std::size_t i = 0; i < az_dots_.size(); ++i)
+        draw_az_dot(painter, az_dots_[i], az_down_[i] || down_, s);
     paint_selection(painter, kRadius); // under the labels, which must stay readable
-    if (down_) {
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(s.failed);
-        painter->drawRoundedRect(down_rect_, 3, 3);
-        painter->setPen(s.highlight_text);
-        painter->setFont(s.bold_font);
-        painter->drawText(down_rect_, Qt::AlignCenter, tr("DOWN"));
-    }
-    if (cut_off_) {
-        painter->setPen(QPen(s.failed, 1.0));
-        painter->setBrush(s.box);
-        painter->drawRoundedRect(cut_rect_, 3, 3);
-        painter->setPen(s.text);
-        painter->setFont(s.small_font);
-        painter->drawText(cut_rect_, Qt::AlignCenter, tr("CUT OFF"));
-    }
+    if (down_)
+        draw_tag(painter, down_rect_, tr("DOWN"), true, s);
+    if (cut_off_)
+        draw_tag(painter, cut_rect_, tr("CUT OFF"), false, s);
 }
 
 } // namespace widgets

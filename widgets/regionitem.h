@@ -78,6 +78,9 @@ public:
     void set_role(const QString &badge_key, DbRole role);
     // While something is dragged over it: whether the drop would be taken.
     void set_drop_target(bool on);
+    // While its events are hovered on the timeline: drawn with an accent outline.
+    void set_highlighted(bool on);
+    bool highlighted() const { return highlighted_; }
     // Moves the box (not the region's place) by `pixels`, off another region's box; a leader
     // then joins the box to the place.
     void set_offset(QPointF pixels);
@@ -105,6 +108,7 @@ private:
     bool down_ = false;
     bool cut_off_ = false;
     bool drop_target_ = false;
+    bool highlighted_ = false;
     QPointF offset_;
     std::vector<bool> az_down_;
     std::map<QString, BadgeItem *> badges_; // by key; children of this item

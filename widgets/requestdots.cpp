@@ -1,6 +1,7 @@
 #include "requestdots.h"
 
 #include "maplinks.h"
+#include "mapsymbols.h"
 
 #include <QPainter>
 
@@ -35,17 +36,10 @@ void RequestDots::set_colours(const QColor &ok, const QColor &failed, const QCol
     ok_colour_ = ok;
     failed_colour_ = failed;
     ok_sprite_ = sprite(8, dpr, [&](QPainter &p) {
-        p.setPen(QPen(halo, 1.0));
-        p.setBrush(ok);
-        p.drawEllipse(QRectF(1, 1, 6, 6));
+        draw_request_dot(&p, {4, 4}, false, ok, halo);
     });
     failed_sprite_ = sprite(10, dpr, [&](QPainter &p) {
-        p.setPen(QPen(halo, 4.0, Qt::SolidLine, Qt::RoundCap));
-        p.drawLine(QPointF(2.5, 2.5), QPointF(7.5, 7.5));
-        p.drawLine(QPointF(7.5, 2.5), QPointF(2.5, 7.5));
-        p.setPen(QPen(failed, 2.0, Qt::SolidLine, Qt::RoundCap));
-        p.drawLine(QPointF(2.5, 2.5), QPointF(7.5, 7.5));
-        p.drawLine(QPointF(7.5, 2.5), QPointF(2.5, 7.5));
+        draw_request_dot(&p, {5, 5}, true, failed, halo);
     });
     ok_offset_ = QPointF(4, 4);
     failed_offset_ = QPointF(5, 5);

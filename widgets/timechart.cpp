@@ -98,7 +98,7 @@ void TimeChart::set_lines(std::vector<ChartLine> lines, model::Ms end_ms, double
         for (const QPointF &p : lines_[i].points)
             top = std::max(top, p.y());
     }
-    x_->setRange(0, minutes(end_ms_));
+    x_->setRange(minutes(from_ms_), minutes(window_to()));
     y_->setRange(0, top > y_top ? top * 1.05 : top);
     y_->applyNiceNumbers();
     y_->setLabelFormat(y_->max() <= 5 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
@@ -117,6 +117,18 @@ void TimeChart::set_cursor(model::Ms t) {
     cursor_->replace(QList<QPointF>{{x, y_->min()}, {x, y_->max()}});
 }
 
+void TimeChart::set_window(model::Ms from_ms, model::Ms to_ms) {
+    const model::Ms to = to_ms >= end_ms_ ? -1 : to_ms;
+    if (from_ms == from_ms_ && to == to_ms_)
+        return;
+    from_ms_ = std::max<model::Ms>(0, from_ms);
+    to_ms_ = to;
+    x_->setRange(minutes(from_ms_), minutes(window_to()));
+    sampled_columns_ = -1;
+    resample();
+    update_time_ticks();
+}
+
 void TimeChart::resample() {
     const int columns = std::max(50, static_cast<int>(chart()->plotArea().width()));
     if (resampling_ || columns == sampled_columns_)
@@ -124,13 +136,14 @@ void TimeChart::resample() {
     resampling_ = true;
     sampled_columns_ = columns;
     for (std::size_t i = 0; i < series_.size(); ++i)
-        series_[i]->replace(downsample_min_max(lines_[i].points, 0, minutes(end_ms_), columns));
+        series_[i]->replace(
+            downsample_min_max(lines_[i].points, minutes(from_ms_), minutes(window_to()), columns));
     resampling_ = false;
 }
 
 void TimeChart::update_time_ticks() {
     const double width = std::max(100.0, chart()->plotArea().width());
-    const model::Ms step = TimeScale(0, width, end_ms_).tick_step(60);
+    const model::Ms step = TimeScale(0, width, from_ms_, window_to(), end_ms_).tick_step(60);
     const double interval = minutes(step);
     if (interval == x_->tickInterval())
         return;
@@ -195,7 +208,7 @@ std::optional<model::Ms> TimeChart::time_at(const QPoint &pos, Outside outside) 
         return std::nullopt;
     const double share = std::clamp((at.x() - plot.left()) / plot.width(), 0.0, 1.0);
     const double m = x_->min() + share * (x_->max() - x_->min());
-    return std::clamp<model::Ms>(std::llround(m * kMsPerMinute), 0, end_ms_);
+    return std::clamp<model::Ms>(std::llround(m * kMsPerMinute), from_ms_, window_to());
 }
 
 QString TimeChart::values_at(model::Ms t) const {

@@ -39,13 +39,18 @@ public:
     // y_top: the least the y axis reaches (it grows to the data, in round numbers).
     void set_lines(std::vector<ChartLine> lines, model::Ms end_ms, double y_top);
     void set_cursor(model::Ms t);
+    // The stretch of the run the x axis shows (the whole run unless zoomed).
+    void set_window(model::Ms from_ms, model::Ms to_ms);
+    model::Ms window_from() const { return from_ms_; }
+    model::Ms window_to() const { return to_ms_ > 0 ? to_ms_ : end_ms_; }
     model::Ms cursor() const { return cursor_t_; }
+    model::Ms end_ms() const { return end_ms_; }
     // The pixel columns of the plot area the lines were last thinned to.
     int sampled_columns() const { return sampled_columns_; }
 
     // A graphics view asks for its whole scene; a chart reads well much smaller.
     QSize sizeHint() const override { return {640, 280}; }
-    QSize minimumSizeHint() const override { return {320, 180}; }
+    QSize minimumSizeHint() const override { return {320, 100}; }
 
 signals:
     void seek_requested(model::Ms t);
@@ -76,6 +81,7 @@ private:
     std::vector<QLineSeries *> series_;
     std::vector<ChartLine> lines_;
     model::Ms end_ms_ = 1;
+    model::Ms from_ms_ = 0, to_ms_ = -1; // -1: to the end of the run
     model::Ms cursor_t_ = 0;
     int sampled_columns_ = -1;
     bool resampling_ = false;

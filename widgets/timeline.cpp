@@ -1,5 +1,6 @@
 #include "timeline.h"
 
+#include <QAction>
 #include <QFileInfo>
 #include <QHelpEvent>
 #include <QImage>
@@ -17,6 +18,12 @@
 #include <cmath>
 
 namespace widgets {
+namespace {
+
+constexpr double kZoomStep = 1.5;
+constexpr int kTimeBarHeight = 12;
+
+} // namespace
 
 Timeline::Timeline(QWidget *parent) : QWidget(parent) {
     setFocusPolicy(Qt::StrongFocus);
@@ -27,18 +34,55 @@ Timeline::Timeline(QWidget *parent) : QWidget(parent) {
         drawing_.set_scroll(px);
         relayout();
     });
+    time_bar_ = new QScrollBar(Qt::Horizontal, this);
+    time_bar_->hide();
+    connect(time_bar_, &QScrollBar::valueChanged, this, [this](int s) {
+        const TimeWindow &w = window_->window();
+        window_->set(w.panned(static_cast<model::Ms>(s) * model::kSecond - w.from_ms));
+    });
+    const auto action = [this](const QString &text, const QKeySequence &key, const QString &tip) {
+        auto *a = new QAction(text, this);
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WidgetShortcut);
+        a->setToolTip(tip);
+        a->setStatusTip(tip);
+        addAction(a);
+        return a;
+    };
+    zoom_in_ = action(tr("Zoom Timeline In"), QKeySequence(Qt::Key_Plus),
+                      tr("Zoom the timeline and the charts in around the playhead"));
+    zoom_out_ = action(tr("Zoom Timeline Out"), QKeySequence(Qt::Key_Minus),
+                       tr("Zoom the timeline and the charts out around the playhead"));
+    zoom_reset_ = action(tr("Show the Whole Run"), QKeySequence(Qt::Key_0),
+                         tr("Zoom the timeline and the charts out to the whole run"));
+    // "=" shares its key with "+" on most keyboards.
+    auto *equals = new QAction(this);
+    equals->setShortcut(QKeySequence(Qt::Key_Equal));
+    equals->setShortcutContext(Qt::WidgetShortcut);
+    addAction(equals);
+    connect(zoom_in_, &QAction::triggered, this, [this] { zoom_at(kZoomStep, key_anchor_x()); });
+    connect(equals, &QAction::triggered, zoom_in_, &QAction::trigger);
+    connect(zoom_out_, &QAction::triggered, this,
+            [this] { zoom_at(1.0 / kZoomStep, key_anchor_x()); });
+    connect(zoom_reset_, &QAction::triggered, this, [this] { window_->reset(); });
+    connect(window_, &SharedTimeWindow::changed, this, &Timeline::window_changed);
+    setMouseTracking(true);
     setAccessibleName(tr("Timeline"));
     setAccessibleDescription(
         tr("The events of the run on a time axis, one lane per component, with the playhead "
            "and the recovery time taken apart. Left and Right move the playhead by one step, "
            "Shift with Left or Right jumps to the previous or next event, Page Up and Page "
-           "Down by a tick, Home and End to the start and the end."));
+           "Down by a tick, Home and End to the start and the end. Plus and Minus zoom around "
+           "the playhead, 0 shows the whole run; Ctrl with the mouse wheel zooms around the "
+           "mouse."));
     relayout();
 }
 
 void Timeline::set_report(std::shared_ptr<const model::Report> report,
                           const model::Scenario &scenario) {
     drawing_.set_report(std::move(report), scenario);
+    window_->set_end(drawing_.end_ms());
+    drawing_.set_window(window_->window());
     relayout();
     updateGeometry();
 }
@@ -46,13 +90,69 @@ void Timeline::set_report(std::shared_ptr<const model::Report> report,
 void Timeline::set_playhead(model::Ms t) {
     if (t == playhead_)
         return;
+    // A replay running out of a zoomed window turns the page: the window follows it.
+    const TimeWindow &w = window_->window();
+    if (!dragging_ && !w.is_whole() && w.contains(playhead_) && !w.contains(t) && t > w.to_ms) {
+        playhead_ = t;
+        window_->set(w.panned(t - w.from_ms - w.length() / 10));
+        return;
+    }
     update(drawing_.playhead_rect(playhead_).toAlignedRect());
     playhead_ = t;
     update(drawing_.playhead_rect(playhead_).toAlignedRect());
 }
 
+void Timeline::set_time_window(SharedTimeWindow *window) {
+    if (!window)
+        window = &own_window_;
+    if (window == window_)
+        return;
+    disconnect(window_, nullptr, this, nullptr);
+    window_ = window;
+    connect(window_, &SharedTimeWindow::changed, this, &Timeline::window_changed);
+    window_->set_end(drawing_.end_ms());
+    window_changed();
+}
+
+void Timeline::window_changed() {
+    drawing_.set_window(window_->window());
+    relayout();
+}
+
+void Timeline::zoom_at(double factor, double x) {
+    window_->zoom(factor, scale().exact_time_at(x));
+}
+
+double Timeline::key_anchor_x() const {
+    const TimeScale &sc = scale();
+    return sc.shows(playhead_) ? sc.x_of(playhead_) : (sc.left() + sc.right()) / 2;
+}
+
+void Timeline::set_highlight(const QString &id) {
+    if (id.toStdString() == drawing_.highlight())
+        return;
+    drawing_.set_highlight(id.toStdString());
+    cache_ = QPixmap();
+    update();
+}
+
 void Timeline::relayout() {
+    const TimeWindow &w = window_->window();
+    const bool zoomed = !w.is_whole() && w.end_ms == drawing_.end_ms();
+    drawing_.set_top_margin(zoomed ? kTimeBarHeight + 2 : 0);
     drawing_.lay_out(QSizeF(size()), font());
+    {
+        const QSignalBlocker block(time_bar_);
+        const auto seconds = [](model::Ms t) { return static_cast<int>(t / model::kSecond); };
+        time_bar_->setRange(0, seconds(w.end_ms - w.length()));
+        time_bar_->setPageStep(std::max(1, seconds(w.length())));
+        time_bar_->setSingleStep(std::max(1, seconds(w.length()) / 10));
+        time_bar_->setValue(seconds(w.from_ms));
+    }
+    const TimeScale &sc = drawing_.scale();
+    time_bar_->setGeometry(static_cast<int>(sc.left()), 2, static_cast<int>(sc.width()),
+                           kTimeBarHeight);
+    time_bar_->setVisible(zoomed);
     const QRect view = drawing_.lanes_view().toAlignedRect();
     {
         const QSignalBlocker block(lanes_bar_);
@@ -73,7 +173,7 @@ QSize Timeline::sizeHint() const {
 }
 
 QSize Timeline::minimumSizeHint() const {
-    return {360, 160};
+    return {360, 120}; // the lanes scroll
 }
 
 bool Timeline::event(QEvent *event) {
@@ -136,6 +236,13 @@ void Timeline::mousePressEvent(QMouseEvent *event) {
 }
 
 void Timeline::mouseMoveEvent(QMouseEvent *event) {
+    if (!(event->buttons() & Qt::LeftButton)) {
+        const QString id = QString::fromStdString(drawing_.lane_id_at(event->position()));
+        if (id != hovered_) {
+            hovered_ = id;
+            emit component_hovered(id);
+        }
+    }
     if (!dragging_ || !(event->buttons() & Qt::LeftButton)) {
         QWidget::mouseMoveEvent(event);
         return;
@@ -148,7 +255,31 @@ void Timeline::mouseReleaseEvent(QMouseEvent *event) {
     QWidget::mouseReleaseEvent(event);
 }
 
+void Timeline::leaveEvent(QEvent *event) {
+    QWidget::leaveEvent(event);
+    if (!hovered_.isEmpty()) {
+        hovered_.clear();
+        emit component_hovered(QString());
+    }
+}
+
 void Timeline::wheelEvent(QWheelEvent *event) {
+    if (event->modifiers() & Qt::ControlModifier) {
+        const double notches = event->angleDelta().y() / 120.0;
+        if (notches != 0)
+            zoom_at(std::pow(kZoomStep, notches), event->position().x());
+        event->accept();
+        return;
+    }
+    const TimeWindow &w = window_->window();
+    const int sideways = event->angleDelta().x() != 0             ? event->angleDelta().x()
+                         : event->modifiers() & Qt::ShiftModifier ? event->angleDelta().y()
+                                                                  : 0;
+    if (sideways != 0 && !w.is_whole()) {
+        window_->set(w.panned(-static_cast<model::Ms>(sideways / 120.0 * w.length() / 10)));
+        event->accept();
+        return;
+    }
     if (!lanes_bar_->isVisible() || !drawing_.lanes_view().contains(event->position())) {
         QWidget::wheelEvent(event);
         return;
@@ -181,6 +312,16 @@ void Timeline::keyPressEvent(QKeyEvent *event) {
         break;
     case Qt::Key_End:
         to = drawing_.end_ms();
+        break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoom_in_->trigger();
+        break;
+    case Qt::Key_Minus:
+        zoom_out_->trigger();
+        break;
+    case Qt::Key_0:
+        zoom_reset_->trigger();
         break;
     default:
         QWidget::keyPressEvent(event);

@@ -1,10 +1,12 @@
 #pragma once
 // The run on a time axis: one lane per component with its events as markers, the playhead, and
 // the read and write RTOs taken apart. Clicking, dragging or the keyboard ask to move the
-// playhead; the playback clock decides and calls set_playhead().
+// playhead; the playback clock decides and calls set_playhead(). Ctrl+wheel, + - and 0 zoom
+// the time window (shared with the charts) around the mouse or the playhead.
 
 #include "model/report.h"
 #include "timelinedrawing.h"
+#include "timewindow.h"
 
 #include <QPixmap>
 #include <QWidget>
@@ -24,6 +26,21 @@ public:
     void set_playhead(model::Ms t);
     model::Ms playhead() const { return playhead_; }
 
+    // The window it shows; by default one of its own. Not owned.
+    void set_time_window(SharedTimeWindow *window);
+    SharedTimeWindow *time_window() const { return window_; }
+    // Zooms by `factor` (> 1: in) keeping the time under widget x where it is.
+    void zoom_at(double factor, double x);
+    // Its zoom actions (+, -, 0 while it has focus), for menus and the shortcut list.
+    QAction *zoom_in_action() const { return zoom_in_; }
+    QAction *zoom_out_action() const { return zoom_out_; }
+    QAction *zoom_reset_action() const { return zoom_reset_; }
+
+    // The component whose lane stands out ("" none), e.g. the one hovered on the map.
+    void set_highlight(const QString &id);
+    QString highlight() const { return QString::fromStdString(drawing_.highlight()); }
+    const TimelineDrawing &drawing() const { return drawing_; }
+
     bool export_png(const QString &path);
     bool export_svg(const QString &path);
 
@@ -35,6 +52,8 @@ public:
 
 signals:
     void seek_requested(model::Ms t);
+    // The mouse went over (or left, "") a lane: the component it is about.
+    void component_hovered(QString id);
 
 protected:
     bool event(QEvent *event) override;
@@ -48,13 +67,25 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
     void focusInEvent(QFocusEvent *event) override;
     void focusOutEvent(QFocusEvent *event) override;
+    void leaveEvent(QEvent *event) override;
 
 private:
     void relayout();
     // The drawing laid out for an export: at least 900 px wide, every lane at full height.
     TimelineDrawing export_drawing() const;
 
+    void window_changed();
+    // The zoom anchor for the keys: the playhead when on show, else the middle.
+    double key_anchor_x() const;
+
     TimelineDrawing drawing_;
+    SharedTimeWindow own_window_;
+    SharedTimeWindow *window_ = &own_window_;
+    QAction *zoom_in_ = nullptr;
+    QAction *zoom_out_ = nullptr;
+    QAction *zoom_reset_ = nullptr;
+    QScrollBar *time_bar_ = nullptr; // shown while zoomed: pans the window
+    QString hovered_;
     QScrollBar *lanes_bar_ = nullptr; // shown when the lanes do not all fit
     QPixmap cache_;                   // the drawing without the playhead; null when out of date
     model::Ms playhead_ = 0;

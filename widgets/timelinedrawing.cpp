@@ -126,7 +126,7 @@ QSizeF TimelineDrawing::preferred_size(double width, const QFont &font) const {
     probe.small_font_ = smaller(font);
     probe.line_ = QFontMetricsF(font).height();
     const double lanes = static_cast<double>(std::max<std::size_t>(lanes_.size(), 4));
-    return {width, kPad + QFontMetricsF(probe.small_font_).height() + 8 +
+    return {width, kPad + top_margin_ + QFontMetricsF(probe.small_font_).height() + 8 +
                        lanes * comfortable_lane(probe.line_) +
                        probe.lay_out_bottom(0, width - 2 * kPad)};
 }
@@ -158,8 +158,9 @@ void TimelineDrawing::lay_out(const QSizeF &size, const QFont &font) {
         id_left_ + std::min(label_w, fm.averageCharWidth() * kMaxLabelChars) + 10;
     const double half_label = sm.horizontalAdvance(QStringLiteral("00:00")) / 2 + 4;
     const double plot_right = std::max(plot_left + 80, size.width() - kPad - half_label);
-    scale_ = TimeScale(plot_left, plot_right, end_ms());
-    axis_ = QRectF(plot_left, kPad, plot_right - plot_left, sm.height() + 8);
+    const TimeWindow shown = window_.end_ms == end_ms() ? window_ : TimeWindow::whole(end_ms());
+    scale_ = TimeScale(plot_left, plot_right, shown.from_ms, shown.to_ms, end_ms());
+    axis_ = QRectF(plot_left, kPad + top_margin_, plot_right - plot_left, sm.height() + 8);
 
     // Lanes shrink down to the small font's height; past that, they scroll under the axis.
     const double width = size.width() - 2 * kPad;
@@ -180,6 +181,8 @@ void TimelineDrawing::lay_out(const QSizeF &size, const QFont &font) {
         const double y = lanes_rect_.top() + (static_cast<double>(i) + 0.5) * lane_h_;
         for (std::size_t e : lanes_[i].events) {
             const model::Event &event = report_->run.events[e];
+            if (!scale_.shows(event.t_ms))
+                continue;
             markers_.push_back({QPointF(scale_.x_of(event.t_ms), y), e, category_of(event.kind)});
         }
     }
@@ -217,9 +220,10 @@ void TimelineDrawing::lay_out(const QSizeF &size, const QFont &font) {
             const model::Rto &rto =
                 lane.id == "reads" ? report_->summary.read : report_->summary.write;
             const model::Ms until = rto.restored_at_ms.value_or(end_ms());
-            if (rto.hurt())
-                tips_.push_back({QRectF(scale_.x_of(fault_at_), row.top(),
-                                        scale_.x_of(until) - scale_.x_of(fault_at_), lane_h_),
+            const double x0 = std::max(scale_.left(), scale_.x_of(fault_at_));
+            const double x1 = std::min(scale_.right(), scale_.x_of(until));
+            if (rto.hurt() && x1 > x0)
+                tips_.push_back({QRectF(x0, row.top(), x1 - x0, lane_h_),
                                  rto.ms ? tr("%1 below 99 % success from %2 to %3: RTO %4")
                                               .arg(lane.label, axis_label(fault_at_),
                                                    axis_label(until), duration_text(*rto.ms))
@@ -252,7 +256,7 @@ void TimelineDrawing::paint(QPainter &p, const QPalette &palette) const {
     paint_lanes(p, palette);
     p.setClipping(false);
     paint_axis(p, palette);
-    p.setClipRect(lanes_view_);
+    p.setClipRect(lanes_view_.intersected(plot_clip()));
     paint_markers(p, palette);
     p.setClipping(false);
     paint_legend(p, palette);
@@ -296,17 +300,26 @@ void TimelineDrawing::paint_lanes(QPainter &p, const QPalette &palette) const {
         p.setFont(font_);
 
         const QRectF inner = row.adjusted(0, 2, 0, -2);
+        // Spans in the plot's columns only: a zoomed window cuts them at its edges.
+        const auto columns = [&](model::Ms from, model::Ms to) {
+            const double x0 = std::max(scale_.left(), scale_.x_of(from));
+            const double x1 = std::min(scale_.right(), scale_.x_of(to));
+            return QRectF(x0, inner.top(), std::max(0.0, x1 - x0), inner.height());
+        };
+        if (!highlight_.empty() && lane.id == highlight_) {
+            const QColor accent = palette.color(QPalette::Highlight);
+            p.fillRect(row, with_alpha(accent, 60));
+            p.setPen(QPen(accent, 2));
+            p.drawRect(row.adjusted(1, 1, -1, -1));
+        }
         for (const auto &[from, to] : lane.fault_spans)
-            p.fillRect(QRectF(scale_.x_of(from), inner.top(), scale_.x_of(to) - scale_.x_of(from),
-                              inner.height()),
-                       with_alpha(vermillion, 45));
+            p.fillRect(columns(from, to), with_alpha(vermillion, 45));
         if (lane.group == LaneGroup::service && fault_at_ >= 0) {
             const model::Rto &rto =
                 lane.id == "reads" ? report_->summary.read : report_->summary.write;
             if (rto.hurt()) {
                 const model::Ms until = rto.restored_at_ms.value_or(end_ms());
-                const QRectF band(scale_.x_of(fault_at_), inner.top(),
-                                  scale_.x_of(until) - scale_.x_of(fault_at_), inner.height());
+                const QRectF band = columns(fault_at_, until);
                 p.fillRect(band, with_alpha(vermillion, 80));
                 // Named after the bar below, when it fits between the two markers.
                 const QString text =
@@ -329,7 +342,8 @@ void TimelineDrawing::paint_axis(QPainter &p, const QPalette &palette) const {
     QColor grid = palette.color(QPalette::Mid);
     grid.setAlpha(110);
     p.setFont(small_font_);
-    for (model::Ms t = 0; t <= end_ms(); t += step) {
+    for (model::Ms t = (scale_.from_ms() + step - 1) / step * step; t <= scale_.to_ms();
+         t += step) {
         const double x = scale_.x_of(t);
         p.setPen(QPen(grid, 1));
         p.drawLine(QPointF(x, axis_.bottom()), QPointF(x, lanes_view_.bottom()));
@@ -420,7 +434,8 @@ void TimelineDrawing::paint_rto(QPainter &p, const QPalette &palette) const {
 
 QRectF TimelineDrawing::playhead_rect(model::Ms t) const {
     const QFontMetricsF sm(small_font_);
-    const double x = scale_.x_of(std::clamp<model::Ms>(t, 0, end_ms()));
+    const double x = std::clamp(scale_.x_of(std::clamp<model::Ms>(t, 0, end_ms())),
+                                scale_.left() - 1, scale_.right() + 1);
     const double w = sm.horizontalAdvance(axis_label(std::clamp<model::Ms>(t, 0, end_ms()))) + 10;
     const double left = std::clamp(x - w / 2, 0.0, std::max(0.0, size_.width() - w));
     return QRectF(left, axis_.top(), w, lanes_view_.bottom() - axis_.top())
@@ -430,6 +445,8 @@ QRectF TimelineDrawing::playhead_rect(model::Ms t) const {
 
 void TimelineDrawing::paint_playhead(QPainter &p, const QPalette &palette, model::Ms t) const {
     const model::Ms shown = std::clamp<model::Ms>(t, 0, end_ms());
+    if (!scale_.shows(shown))
+        return; // zoomed away from it
     const double x = scale_.x_of(shown);
     const QColor ink = palette.color(QPalette::WindowText);
     p.save();
@@ -476,6 +493,26 @@ std::vector<const TimelineDrawing::Marker *> TimelineDrawing::markers_at(const Q
             std::abs(m.at.y() - pos.y()) <= lane_h_ / 2)
             out.push_back(&m);
     return out;
+}
+
+QRectF TimelineDrawing::plot_clip() const {
+    return QRectF(scale_.left() - radius_ - 1, 0, scale_.width() + 2 * radius_ + 2, size_.height());
+}
+
+std::string TimelineDrawing::lane_id_at(const QPointF &pos) const {
+    if (!lanes_view_.contains(pos) || lane_h_ <= 0)
+        return {};
+    const auto i = static_cast<std::size_t>((pos.y() - lanes_rect_.top()) / lane_h_);
+    return i < lanes_.size() ? lanes_[i].id : std::string();
+}
+
+QRectF TimelineDrawing::lane_rect(const std::string &id) const {
+    for (std::size_t i = 0; i < lanes_.size(); ++i)
+        if (lanes_[i].id == id)
+            return QRectF(lanes_rect_.left(), lanes_rect_.top() + static_cast<double>(i) * lane_h_,
+                          lanes_rect_.width(), lane_h_)
+                .intersected(lanes_view_);
+    return {};
 }
 
 std::optional<model::Ms> TimelineDrawing::marker_time_at(const QPointF &pos) const {

@@ -6,6 +6,7 @@
 #include "model/report.h"
 #include "timelinelanes.h"
 #include "timescale.h"
+#include "timewindow.h"
 
 #include <QCoreApplication>
 #include <QFont>
@@ -24,6 +25,13 @@ class TimelineDrawing {
     Q_DECLARE_TR_FUNCTIONS(widgets::TimelineDrawing)
 public:
     void set_report(std::shared_ptr<const model::Report> report, const model::Scenario &scenario);
+    // The stretch of the run the axis shows; takes effect at the next lay_out().
+    void set_window(const TimeWindow &window) { window_ = window; }
+    // Room left free above the axis (for a scroll bar), in pixels; at the next lay_out().
+    void set_top_margin(double px) { top_margin_ = px; }
+    // The component whose lane and markers stand out ("" none); paint() shows it.
+    void set_highlight(const std::string &id) { highlight_ = id; }
+    const std::string &highlight() const { return highlight_; }
     void lay_out(const QSizeF &size, const QFont &font);
     // Every lane on show at a comfortable height, at the given width.
     QSizeF preferred_size(double width, const QFont &font) const;
@@ -55,6 +63,10 @@ public:
     QString tooltip_at(const QPointF &pos) const;
     // The time of the event marker under pos.
     std::optional<model::Ms> marker_time_at(const QPointF &pos) const;
+    // The component of the lane under pos ("" none): what hovering it highlights elsewhere.
+    std::string lane_id_at(const QPointF &pos) const;
+    // Where lane `id` is on show (empty when scrolled away or absent), for tests and hover.
+    QRectF lane_rect(const std::string &id) const;
 
 private:
     struct Marker {
@@ -89,8 +101,14 @@ private:
     void paint_rto(QPainter &p, const QPalette &palette) const;
     std::vector<const Marker *> markers_at(const QPointF &pos) const;
 
+    // The plot's columns, where markers and spans may be drawn.
+    QRectF plot_clip() const;
+
     std::shared_ptr<const model::Report> report_;
     std::vector<Lane> lanes_;
+    TimeWindow window_;
+    double top_margin_ = 0;
+    std::string highlight_;
     model::Ms fault_at_ = -1;
     QString fault_id_;
 

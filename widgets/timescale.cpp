@@ -7,15 +7,27 @@
 namespace widgets {
 
 TimeScale::TimeScale(double left, double right, model::Ms end_ms)
-    : left_(left), right_(std::max(right, left + 1.0)), end_ms_(std::max<model::Ms>(end_ms, 1)) {}
+    : TimeScale(left, right, 0, end_ms, end_ms) {}
+
+TimeScale::TimeScale(double left, double right, model::Ms from_ms, model::Ms to_ms,
+                     model::Ms end_ms)
+    : left_(left), right_(std::max(right, left + 1.0)), end_ms_(std::max<model::Ms>(end_ms, 1)) {
+    from_ms_ = std::clamp<model::Ms>(from_ms, 0, end_ms_ - 1);
+    to_ms_ = std::clamp<model::Ms>(to_ms, from_ms_ + 1, end_ms_);
+}
 
 double TimeScale::x_of(model::Ms t) const {
-    return left_ + width() * static_cast<double>(t) / static_cast<double>(end_ms_);
+    return left_ +
+           width() * static_cast<double>(t - from_ms_) / static_cast<double>(to_ms_ - from_ms_);
+}
+
+double TimeScale::exact_time_at(double x) const {
+    return static_cast<double>(from_ms_) + (x - left_) * ms_per_px();
 }
 
 model::Ms TimeScale::time_at(double x) const {
-    const double t = std::round((x - left_) * ms_per_px());
-    return std::clamp(static_cast<model::Ms>(t), model::Ms{0}, end_ms_);
+    const double t = std::round(exact_time_at(x));
+    return std::clamp(static_cast<model::Ms>(t), from_ms_, to_ms_);
 }
 
 model::Ms TimeScale::tick_step(double min_px) const {

@@ -104,6 +104,10 @@ TEST_CASE("A bad file shows an error and leaves the open scenario untouched", "[
 TEST_CASE("Dropping each component kind is one undoable edit", "[app][undo][drop]") {
     app::MainWindow w;
     w.open_initial(QString());
+    // A dropped region: the nearest known region the menu offers.
+    w.set_region_choice([](const std::vector<model::KnownRegion> &offered) {
+        return std::optional<QString>(QString::fromStdString(offered.front().id));
+    });
     const model::Scenario &s = w.document()->scenario();
     const QPointF west = region_point(s, "us-west-2");
     for (model::ComponentKind kind : model::all_component_kinds()) {

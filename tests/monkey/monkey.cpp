@@ -37,6 +37,7 @@
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <random>
 #include <sys/stat.h>
 
@@ -173,6 +174,22 @@ TEST_CASE("Monkey: random actions on the main window", "[app][monkey]") {
     const auto new_window = [&] {
         w = std::make_unique<app::MainWindow>();
         w->autosaver()->set_folder(autosave_folder);
+        // A dropped region asks which one: a known region, one of the learner's own, or none.
+        w->set_region_choice(
+            [&](const std::vector<model::KnownRegion> &offered) -> std::optional<QString> {
+                if (m.coin(10)) {
+                    m.log("  region choice cancelled");
+                    return std::nullopt;
+                }
+                if (offered.empty() || m.coin(20)) {
+                    m.log("  custom region");
+                    return QString();
+                }
+                const model::KnownRegion &r =
+                    offered[static_cast<std::size_t>(m.pick(static_cast<int>(offered.size())))];
+                m.log("  region " + r.id);
+                return QString::fromStdString(r.id);
+            });
         QObject::connect(w->document(), &app::Document::path_changed, [&] {
             // Opened (the history starts afresh) or saved: what "clean" means from now on.
             const std::string now = text_of(w->document()->scenario());

@@ -29,3 +29,31 @@ TEST_CASE("The clock column is wide enough for a clock time with milliseconds", 
     CHECK(widest == QStringLiteral("23:59:59.999"));
     CHECK(list.columnWidth(0) > list.fontMetrics().horizontalAdvance(widest));
 }
+
+TEST_CASE("The events list follows the playhead without asking to seek", "[events][playback]") {
+    const auto &run = testing::built_in("dns-ttl-floor");
+    widgets::EventList list;
+    list.resize(600, 300);
+    list.show();
+    list.show_report(run.report);
+    int seeks = 0;
+    QObject::connect(&list, &widgets::EventList::event_chosen, [&seeks] { ++seeks; });
+    const std::vector<model::Event> &events = run.report->run.events;
+    REQUIRE(events.size() > 10);
+    for (std::size_t i : {std::size_t{3}, events.size() / 2, events.size() - 2}) {
+        const model::Ms t = events[i].t_ms;
+        list.set_playhead(t);
+        const int row = list.current_row();
+        REQUIRE(row >= 0);
+        INFO("event " << i);
+        CHECK(events[static_cast<std::size_t>(row)].t_ms == t);
+        CHECK((static_cast<std::size_t>(row) + 1 == events.size() ||
+               events[static_cast<std::size_t>(row) + 1].t_ms > t));
+        // Scrolled into view.
+        CHECK(list.viewport()->rect().intersects(list.visualItemRect(list.topLevelItem(row))));
+    }
+    list.set_playhead(events.front().t_ms - 1);
+    if (events.front().t_ms > 0)
+        CHECK(list.current_row() == -1);
+    CHECK(seeks == 0);
+}

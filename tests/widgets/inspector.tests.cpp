@@ -97,8 +97,10 @@ TEST_CASE("The inspector picks an editor by type and shows units", "[inspector]"
     auto *region = inspector.findChild<QComboBox *>(QStringLiteral("region"));
     REQUIRE(region);
     CHECK(region->findData(QStringLiteral("us-west-2")) >= 0);
-    // The id is shown, never edited; the dependency list is shown compactly.
-    CHECK(inspector.findChild<QLabel *>(QStringLiteral("id")));
+    // The id is edited in place (a rename); the dependency list is shown compactly.
+    auto *id = inspector.findChild<QLineEdit *>(QStringLiteral("id"));
+    REQUIRE(id);
+    CHECK_FALSE(id->text().isEmpty());
     auto *depends = inspector.findChild<QLabel *>(QStringLiteral("depends_on"));
     REQUIRE(depends);
     CHECK(depends->text() == QLatin1String("orders-db"));

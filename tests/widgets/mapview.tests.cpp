@@ -94,12 +94,16 @@ TEST_CASE("Every kind dropped onto a region names that region", "[map][drop]") {
                      });
     QObject::connect(&view, &widgets::MapView::drop_refused,
                      [&](const QString &why) { refused.push_back(why); });
-    const model::LatLon west = s.regions[1].where;
     REQUIRE(s.regions[1].id == "us-west-2");
+    // The middle of the region's box (which may stand aside from its place, off a population).
+    const widgets::RegionItem *box = view.region_item("us-west-2");
+    const QPointF at = view.mapToScene(
+        (view.viewportTransform().map(box->pos()) + box->body().center()).toPoint());
+    const model::LatLon west = widgets::MapView::unproject(at);
     for (model::ComponentKind kind : model::all_component_kinds()) {
         INFO(model::to_string(kind));
         dropped.clear();
-        CHECK(view.drop_component(kind, widgets::MapView::project(west)));
+        CHECK(view.drop_component(kind, at));
         REQUIRE(dropped.size() == 1);
         CHECK(dropped[0].kind == kind);
         CHECK(dropped[0].region == "us-west-2");
@@ -155,10 +159,14 @@ TEST_CASE("The world at the playhead shows outages, answers and roles", "[map][w
     bool west_answer = false, east_answer = false;
     for (const widgets::LinkItem *link : view.links())
         if (link->style() == widgets::LinkItem::Style::answer && link->active()) {
-            // Answers end at the region of the tier they name.
+            // Answers end at the box of the region of the tier they name.
             const QPointF end = link->curve().to;
-            west_answer = west_answer || end == view.region_item("us-west-2")->pos();
-            east_answer = east_answer || end == view.region_item("us-east-1")->pos();
+            const auto box = [&](const char *id) {
+                const widgets::RegionItem *r = view.region_item(id);
+                return r->pos() + r->offset() / view.transform().m11();
+            };
+            west_answer = west_answer || end == box("us-west-2");
+            east_answer = east_answer || end == box("us-east-1");
         }
     CHECK(west_answer);
     CHECK_FALSE(east_answer);
