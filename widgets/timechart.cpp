@@ -10,6 +10,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QMouseEvent>
+#include <QResizeEvent>
 #include <QTimer>
 #include <QToolTip>
 #include <QValueAxis>
@@ -100,9 +101,10 @@ void TimeChart::set_lines(std::vector<ChartLine> lines, model::Ms end_ms, double
     }
     x_->setRange(minutes(from_ms_), minutes(window_to()));
     y_->setRange(0, top > y_top ? top * 1.05 : top);
+    y_->setTickCount(height() < kCompactHeight ? 3 : 5);
     y_->applyNiceNumbers();
     y_->setLabelFormat(y_->max() <= 5 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
-    c->setTitle(lines_.empty() ? labels_.empty : labels_.title);
+    apply_compact();
     sampled_columns_ = -1;
     resample();
     update_time_ticks();
@@ -267,6 +269,26 @@ void TimeChart::changeEvent(QEvent *event) {
     QChartView::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
         apply_palette();
+}
+
+void TimeChart::resizeEvent(QResizeEvent *event) {
+    QChartView::resizeEvent(event);
+    apply_compact();
+}
+
+void TimeChart::apply_compact() {
+    const bool compact = height() < kCompactHeight;
+    QChart *c = chart();
+    // Fewer steps on a short axis, or their labels do not fit and are cut to "...".
+    if (const int ticks = compact ? 3 : 5; y_->tickCount() != ticks) {
+        y_->setTickCount(ticks);
+        y_->applyNiceNumbers();
+    }
+    // With nothing to plot the title says why, whatever the height.
+    c->setTitle(lines_.empty() ? labels_.empty : compact ? QString() : labels_.title);
+    x_->setTitleVisible(!compact);
+    y_->setTitleVisible(!compact);
+    c->legend()->setAlignment(compact ? Qt::AlignRight : Qt::AlignBottom);
 }
 
 } // namespace widgets

@@ -62,8 +62,13 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // Below kCompactHeight pixels the chart gives its plot the room: no title (its tab names
+    // it), no axis titles, the legend at the right.
+    static constexpr int kCompactHeight = 240;
+    void apply_compact();
     void resample();
     void apply_palette();
     void style_series();

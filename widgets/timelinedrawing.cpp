@@ -92,17 +92,26 @@ QString TimelineDrawing::rto_heading() const {
     return tr("RTO after %1 (at %2), taken apart:").arg(fault_id_, axis_label(fault_at_));
 }
 
-double TimelineDrawing::lay_out_bottom(double top, double width) {
+double TimelineDrawing::lay_out_bottom(double top, double width, Bottom bottom) {
+    marker_legend_.clear();
+    part_legend_.clear();
+    rto_rows_.clear();
+    rto_heading_ = QRectF();
+    if (bottom == Bottom::none)
+        return 0;
     std::vector<QString> categories, parts;
     for (int i = 0; i < kEventCategories; ++i)
         categories.push_back(category_name(static_cast<EventCategory>(i)));
     for (int i = 0; i < kRtoParts; ++i)
         parts.push_back(part_name(static_cast<RtoPart>(i)));
     const QRectF area(kPad, top, width, 0);
-    marker_legend_ = flow(categories, area, area.left());
+    double y = top;
+    if (bottom == Bottom::all) {
+        marker_legend_ = flow(categories, area, area.left());
+        y = marker_legend_.back().rect.bottom() + 8;
+    }
 
     // The heading of the bars, with their legend on the same line when it fits.
-    double y = marker_legend_.back().rect.bottom() + 8;
     QFont bold = font_;
     bold.setBold(true);
     const double heading_w = QFontMetricsF(bold).horizontalAdvance(rto_heading());
@@ -110,14 +119,13 @@ double TimelineDrawing::lay_out_bottom(double top, double width) {
     rto_heading_ = QRectF(kPad, y, heading_w + 4, part_legend_.front().rect.height());
     y = part_legend_.back().rect.bottom() + 2;
 
-    rto_rows_.clear();
     const double row_h = line_ + 6;
     if (report_) {
         rto_rows_.push_back({tr("Reads"), &report_->summary.read, QRectF(kPad, y, width, row_h)});
         rto_rows_.push_back(
             {tr("Writes"), &report_->summary.write, QRectF(kPad, y + row_h, width, row_h)});
     }
-    return y + 2 * row_h + kPad;
+    return y + 2 * row_h + kPad - top;
 }
 
 QSizeF TimelineDrawing::preferred_size(double width, const QFont &font) const {
@@ -128,7 +136,7 @@ QSizeF TimelineDrawing::preferred_size(double width, const QFont &font) const {
     const double lanes = static_cast<double>(std::max<std::size_t>(lanes_.size(), 4));
     return {width, kPad + top_margin_ + QFontMetricsF(probe.small_font_).height() + 8 +
                        lanes * comfortable_lane(probe.line_) +
-                       probe.lay_out_bottom(0, width - 2 * kPad)};
+                       probe.lay_out_bottom(0, width - 2 * kPad, Bottom::all)};
 }
 
 void TimelineDrawing::set_scroll(double px) {
@@ -165,8 +173,18 @@ void TimelineDrawing::lay_out(const QSizeF &size, const QFont &font) {
     // Lanes shrink down to the small font's height; past that, they scroll under the axis.
     const double width = size.width() - 2 * kPad;
     const double n = static_cast<double>(lanes_.size());
-    const double room = size.height() - axis_.bottom() - lay_out_bottom(0, width);
-    const double most = tallest_lane(line_), least = sm.height() + 2;
+    // At least two lanes stay on show: what goes under them gives way first.
+    const double least = sm.height() + 2;
+    const double lanes_least =
+        std::min<double>(2.0, std::max<double>(1.0, static_cast<double>(lanes_.size()))) * least;
+    bottom_ = Bottom::all;
+    for (Bottom parts : {Bottom::all, Bottom::rto_only, Bottom::none}) {
+        bottom_ = parts;
+        if (size.height() - axis_.bottom() - lay_out_bottom(0, width, parts) >= lanes_least)
+            break;
+    }
+    const double room = size.height() - axis_.bottom() - lay_out_bottom(0, width, bottom_);
+    const double most = tallest_lane(line_);
     lane_h_ = n > 0 ? std::clamp(room / n, least, most) : most;
     radius_ = std::min(lane_h_ * 0.36, 6.5);
     const double content_h = n * lane_h_;
@@ -194,7 +212,7 @@ void TimelineDrawing::lay_out(const QSizeF &size, const QFont &font) {
         return rank(a.category) < rank(b.category);
     });
 
-    lay_out_bottom(lanes_view_.bottom() + 6, width);
+    lay_out_bottom(lanes_view_.bottom() + 6, width, bottom_);
     model::Ms longest = 1;
     for (const RtoRow &row : rto_rows_)
         if (row.rto->ms)
@@ -385,6 +403,8 @@ void TimelineDrawing::paint_legend(QPainter &p, const QPalette &palette) const {
 }
 
 void TimelineDrawing::paint_rto(QPainter &p, const QPalette &palette) const {
+    if (bottom_ == Bottom::none)
+        return;
     QFont bold = font_;
     bold.setBold(true);
     p.setFont(bold);

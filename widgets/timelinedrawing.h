@@ -43,6 +43,11 @@ public:
     double max_scroll() const;
     double lane_height() const { return lane_h_; }
     QRectF lanes_view() const { return lanes_view_; }
+    // What goes under the lanes, as far as the height allows once two lanes are on show:
+    // everything, the RTO bars without the markers' legend, or nothing (the Summary tab has the
+    // RTO figures).
+    enum class Bottom { all, rto_only, none };
+    Bottom bottom_shown() const { return bottom_; }
 
     // Everything but the playhead.
     void paint(QPainter &p, const QPalette &palette) const;
@@ -88,8 +93,8 @@ private:
         QRectF rect; // the whole row
     };
 
-    // Places the legend and the RTO bars from top down; returns the bottom.
-    double lay_out_bottom(double top, double width);
+    // Places the legend and the RTO bars from top down; returns the height they take.
+    double lay_out_bottom(double top, double width, Bottom parts);
     // Legend items left to right from first_x, wrapping inside area.
     std::vector<LegendItem> flow(const std::vector<QString> &names, const QRectF &area,
                                  double first_x) const;
@@ -121,6 +126,7 @@ private:
     QRectF lanes_rect_; // every lane, scrolled
     QRectF lanes_view_; // the part on show
     QRectF rto_heading_;
+    Bottom bottom_ = Bottom::all;
     std::vector<Marker> markers_;
     std::vector<LegendItem> marker_legend_, part_legend_;
     std::vector<RtoRow> rto_rows_;
