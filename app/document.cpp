@@ -25,6 +25,11 @@ void Document::reset(model::Scenario scenario, const QString &path) {
     emit changed();
 }
 
+void Document::mark_unsaved() {
+    if (undo_.isClean())
+        undo_.resetClean(); // emits cleanChanged, and so modified_changed
+}
+
 bool Document::save(const QString &path, QString *error) {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {

@@ -31,6 +31,8 @@ public:
 
     // Replaces everything (open, new); the undo history starts afresh.
     void reset(model::Scenario scenario, const QString &path);
+    // Marks the document as having changes to save (a design kept from a comparison).
+    void mark_unsaved();
     // Writes atomically; on failure says why in *error and keeps the document modified.
     bool save(const QString &path, QString *error);
 

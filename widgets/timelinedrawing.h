@@ -24,6 +24,9 @@ class TimelineDrawing {
     Q_DECLARE_TR_FUNCTIONS(widgets::TimelineDrawing)
 public:
     void set_report(std::shared_ptr<const model::Report> report, const model::Scenario &scenario);
+    // Lines this drawing's time axis up with another's: the axis spans at least axis_end_ms
+    // and the plot starts no further left than min_plot_left (0, 0: its own).
+    void align(model::Ms axis_end_ms, double min_plot_left);
     void lay_out(const QSizeF &size, const QFont &font);
     // Every lane on show at a comfortable height, at the given width.
     QSizeF preferred_size(double width, const QFont &font) const;
@@ -98,6 +101,8 @@ private:
     QSizeF size_;
     double line_ = 16, lane_h_ = 18, radius_ = 5, label_left_ = 6, id_left_ = 6;
     double scroll_ = 0;
+    model::Ms axis_end_ms_ = 0;
+    double min_plot_left_ = 0;
     TimeScale scale_;
     QRectF axis_;
     QRectF lanes_rect_; // every lane, scrolled
