@@ -20,7 +20,7 @@ enum class Change : std::uint8_t {
     same,          // equal, or both not recovered
     better,        // B is better
     worse,         // B is worse
-    changed,       // different, but neither way is better (the number of requests)
+    changed,       // different, but neither way is better (requests, a part of an RTO)
     not_comparable // one side has a value, the other none (not applicable there)
 };
 

@@ -6,7 +6,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
-#include <QPushButton>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace widgets {
@@ -39,16 +39,21 @@ ComparisonPane::ComparisonPane(CompareSide side, QWidget *parent) : QWidget(pare
     title_->setMinimumWidth(60);
     title_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     state_ = new QLabel(this);
-    save_ = new QPushButton(tr("Save"), this);
+    const auto button = [this](const QString &text) {
+        auto *b = new QToolButton(this);
+        b->setText(text);
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        b->setFocusPolicy(Qt::NoFocus); // the map keeps the keyboard
+        return b;
+    };
+    save_ = button(tr("Save"));
     save_->setToolTip(is_a ? tr("Save design A") : tr("Save design B"));
-    save_as_ = new QPushButton(tr("Save As\u2026"), this);
+    save_as_ = button(tr("Save As\u2026"));
     save_as_->setToolTip(is_a ? tr("Save design A under another name")
                               : tr("Save design B under another name"));
-    keep_ = new QPushButton(tr("Keep"), this);
+    keep_ = button(tr("Keep"));
     keep_->setToolTip(is_a ? tr("End the comparison and go on with design A")
                            : tr("End the comparison and go on with design B"));
-    for (QPushButton *b : {save_, save_as_, keep_})
-        b->setFocusPolicy(Qt::NoFocus); // the map keeps the keyboard
     header->addWidget(badge_);
     header->addWidget(title_, 1);
     header->addWidget(state_);
@@ -56,9 +61,9 @@ ComparisonPane::ComparisonPane(CompareSide side, QWidget *parent) : QWidget(pare
     header->addWidget(save_as_);
     header->addWidget(keep_);
     layout->addLayout(header);
-    connect(save_, &QPushButton::clicked, this, &ComparisonPane::save_requested);
-    connect(save_as_, &QPushButton::clicked, this, &ComparisonPane::save_as_requested);
-    connect(keep_, &QPushButton::clicked, this, &ComparisonPane::keep_requested);
+    connect(save_, &QToolButton::clicked, this, &ComparisonPane::save_requested);
+    connect(save_as_, &QToolButton::clicked, this, &ComparisonPane::save_as_requested);
+    connect(keep_, &QToolButton::clicked, this, &ComparisonPane::keep_requested);
     restyle();
 }
 
@@ -102,7 +107,9 @@ void ComparisonPane::restyle() {
     p.setColor(QPalette::Window, colour);
     p.setColor(QPalette::WindowText, text_on(colour));
     badge_->setPalette(p);
-    state_->setText(active_ ? tr("Editing") : tr("Click to edit"));
+    // The side being edited says so; the other has a thin frame and says how to edit it.
+    state_->setText(active_ ? tr("Editing") : QString());
+    setToolTip(active_ ? QString() : tr("Click this design's map to edit it"));
     QFont f = state_->font();
     f.setBold(active_);
     state_->setFont(f);

@@ -6,7 +6,7 @@
 #include <QWidget>
 
 class QLabel;
-class QPushButton;
+class QToolButton;
 
 namespace widgets {
 
@@ -48,9 +48,9 @@ private:
     QLabel *badge_ = nullptr;
     QLabel *title_ = nullptr;
     QLabel *state_ = nullptr;
-    QPushButton *save_ = nullptr;
-    QPushButton *save_as_ = nullptr;
-    QPushButton *keep_ = nullptr;
+    QToolButton *save_ = nullptr;
+    QToolButton *save_as_ = nullptr;
+    QToolButton *keep_ = nullptr;
 };
 
 } // namespace widgets

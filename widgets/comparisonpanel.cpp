@@ -44,6 +44,10 @@ ComparisonPanel::ComparisonPanel(QWidget *parent) : QWidget(parent) {
     };
     side(badge_a_, timeline_a_, tr("A"));
     side(badge_b_, timeline_b_, tr("B"));
+    // Half each, whatever each timeline would like.
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setSizes({1000, 1000});
     tabs_->addTab(split, tr("&Timelines A/B"));
 
     charts_ = new ChartsPanel(tabs_);
