@@ -101,7 +101,10 @@ TEST_CASE("Overlaid charts: A solid and B dashed, named after their side", "[com
     panel.show();
     panel.set_report(p.ra, p.a);
     panel.set_compared(p.rb, p.b);
-    auto *chart = panel.findChildren<widgets::TimeChart *>().front();
+    // The chart on show (the success rate): the others fill when their tab is shown.
+    auto *chart =
+        qobject_cast<widgets::TimeChart *>(panel.findChild<QTabWidget *>()->currentWidget());
+    REQUIRE(chart);
     // Every line of A and of B, and the cursor.
     const auto series = chart->chart()->series();
     REQUIRE(series.size() >= 3);
