@@ -53,6 +53,11 @@ void Document::recover(model::Scenario scenario, const QString &path) {
     undo_.resetClean(); // no state of this session is the file on disk
 }
 
+void Document::mark_unsaved() {
+    if (undo_.isClean())
+        undo_.resetClean(); // emits cleanChanged, and so modified_changed
+}
+
 bool Document::save(const QString &path, QString *error) {
     if (!write_file_atomically(path, QByteArray::fromStdString(model::write_scenario(scenario_)),
                                error))

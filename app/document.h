@@ -42,6 +42,8 @@ public:
     // The same for a scenario recovered from an autosave: bound to `path` (its original file,
     // or none), and modified, since what is on disk is not this scenario.
     void recover(model::Scenario scenario, const QString &path);
+    // Marks the document as having changes to save (a design kept from a comparison).
+    void mark_unsaved();
     // Writes atomically (write_file_atomically); on failure says why in *error and keeps the
     // document modified.
     bool save(const QString &path, QString *error);

@@ -49,6 +49,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {
     build_actions();
     build_playback_bar();
     build_watch();
+    build_compare_actions();
     connect(&doc_, &Document::changed, this, &MainWindow::document_changed);
     connect(&doc_, &Document::path_changed, this, [this] { update_title(); });
     connect(&doc_, &Document::modified_changed, this, [this] { update_title(); });
@@ -76,6 +77,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {
 void MainWindow::build_views() {
     // The map, under a banner that stays for the session when the progress file has a problem.
     auto *centre = new QWidget(this);
+    centre_ = centre;
     auto *centre_layout = new QVBoxLayout(centre);
     centre_layout->setContentsMargins(0, 0, 0, 0);
     centre_layout->setSpacing(0);
@@ -139,6 +141,7 @@ void MainWindow::build_views() {
     connect(reader_, &widgets::LessonReader::try_this, this, &MainWindow::run_try_this);
     connect(reader_, &widgets::LessonReader::show_what_happened, this,
             &MainWindow::show_what_happened);
+    connect(reader_, &widgets::LessonReader::compare_step, this, &MainWindow::open_try_comparison);
     connect(reader_, &widgets::LessonReader::start_walkthrough, this,
             &MainWindow::start_walkthrough);
     connect(reader_, &widgets::LessonReader::open_worked_example, this,
@@ -178,22 +181,24 @@ void MainWindow::build_views() {
     connect(map_, &widgets::MapView::link_requested, this, &MainWindow::link_components);
     connect(map_, &widgets::MapView::quick_action, this, &MainWindow::quick_action);
     connect(map_, &widgets::MapView::selection_changed, this, [this](const QString &id) {
+        if (compare_ && compare_->active() != Side::a)
+            return; // design B's map speaks for itself
         selected_ = id;
         inspector_->show_component(doc_.scenario(), id);
     });
     connect(palette_, &widgets::Palette::add_requested, this, [this](model::ComponentKind kind) {
         // Without a mouse: region-bound parts go to the selected region, or the first one.
-        QString region = model::kind_of(doc_.scenario(), selected_.toStdString()) == "region"
+        QString region = model::kind_of(doc().scenario(), selected_.toStdString()) == "region"
                              ? selected_
                              : QString();
-        if (region.isEmpty() && !doc_.scenario().regions.empty())
-            region = QString::fromStdString(doc_.scenario().regions.front().id);
+        if (region.isEmpty() && !doc().scenario().regions.empty())
+            region = QString::fromStdString(doc().scenario().regions.front().id);
         drop_component(kind, {40.0, -30.0}, region);
     });
     connect(inspector_, &widgets::Inspector::field_edit_requested, this, &MainWindow::edit_field);
     connect(faults_, &widgets::FaultList::fault_add_requested, this, &MainWindow::add_fault);
     connect(faults_, &widgets::FaultList::fault_remove_requested, this, [this](const QString &id) {
-        report_edit(doc_.edit(tr("Remove fault %1").arg(id), [&](model::Scenario &s) {
+        report_edit(doc().edit(tr("Remove fault %1").arg(id), [&](model::Scenario &s) {
             return model::remove_fault(s, id.toStdString());
         }));
     });
@@ -313,6 +318,7 @@ MainWindow::~MainWindow() {
     // Nothing the document does while it is destroyed may ask for a run any more.
     disconnect(&doc_, nullptr, this, nullptr);
     disconnect(&doc_, nullptr, &autosaver_, nullptr);
+    compare_.reset();
     live_.close();
     loader_.cancel();
     try_runner_.cancel();
@@ -323,13 +329,17 @@ void MainWindow::run_model_now() {
 }
 
 void MainWindow::document_changed() {
-    const model::Scenario &s = doc_.scenario();
+    document_changed_panels();
+    live_.request(doc_.scenario()); // a live what-if: the view keeps its playhead
+}
+
+void MainWindow::document_changed_panels() {
+    const model::Scenario &s = doc().scenario();
     faults_->show_scenario(s);
     if (model::kind_of(s, selected_.toStdString()).empty())
         selected_.clear();
     inspector_->show_component(s, selected_);
     update_title();
-    live_.request(s); // a live what-if: the view keeps its playhead
 }
 
 void MainWindow::run_updated(double ms) {
@@ -344,6 +354,8 @@ void MainWindow::run_updated(double ms) {
     charts_->set_report(report_, *run.scenario);
     events_->show_report(report_);
     summary_->show_report(report_);
+    if (compare_)
+        compare_->a_updated();
     show_playhead(clock_.playhead());
     if (!report_->run.internal_errors.empty()) {
         const model::InternalError &e = report_->run.internal_errors.front();
@@ -452,6 +464,8 @@ void MainWindow::show_playhead(model::Ms t) {
     timeline_->set_playhead(t);
     charts_->set_playhead(t);
     events_->set_playhead(t);
+    if (compare_)
+        compare_->show_playhead(t);
     clock_label_->setText(
         tr("%1 / %2").arg(QString::fromStdString(model::format_clock(t - t % 1000)),
                           QString::fromStdString(model::format_clock(clock_.end()))));
@@ -466,6 +480,11 @@ void MainWindow::say(const QString &message, int timeout_ms) {
 }
 
 void MainWindow::update_title() {
+    if (compare_) {
+        setWindowTitle(compare_title());
+        setWindowModified(false);
+        return;
+    }
     const QString name = doc_.path().isEmpty() ? QString::fromStdString(doc_.scenario().name)
                                                : QFileInfo(doc_.path()).fileName();
     setWindowTitle(tr("%1[*] - Failover Lab").arg(name.isEmpty() ? tr("Untitled") : name));
@@ -473,6 +492,8 @@ void MainWindow::update_title() {
 }
 
 bool MainWindow::confirm_discard() {
+    if (compare_)
+        return confirm_end_comparison();
     if (!doc_.modified())
         return true;
     switch (ask_save_changes(this,

@@ -3,6 +3,7 @@
 // and the views (map, palette, inspector, faults, timeline, charts, events).
 
 #include "app/autosave.h"
+#include "app/comparison.h"
 #include "app/document.h"
 #include "app/liverun.h"
 #include "app/playback.h"
@@ -26,6 +27,7 @@ class QMenu;
 class QSlider;
 class QTimer;
 class QUrl;
+class QUndoGroup;
 
 namespace widgets {
 class ChartsPanel;
@@ -132,6 +134,18 @@ public:
     // Lessons > Walkthroughs: every walkthrough of every loaded chapter.
     void rebuild_walkthroughs_menu();
     // The worked examples of C15 and C6 (0 and 1), in one window kept for the session.
+    // Comparison (mainwindow_compare.cpp): branch the open design into A and a copy B, or open
+    // two given designs side by side; keep one side as the design, which ends the comparison.
+    bool branch();
+    bool open_comparison(model::Scenario a, model::Scenario b, const QString &a_label,
+                         const QString &b_label);
+    bool open_try_comparison(int lesson, int step);
+    bool open_walk_comparison(int lesson, int walkthrough, int step);
+    bool keep_side(Side side);
+    Comparison *comparison() { return compare_.get(); }
+    // The document edits go to: the active side's while comparing, else the open one.
+    Document &doc();
+    void set_active_side(Side side);
     // Where a message for the user went last (status bar), for tests.
     QString last_message() const { return last_message_; }
 
@@ -147,6 +161,8 @@ private:
     void build_playback_bar();
     void build_watch(); // mainwindow_watch.cpp: zoom, legend, help, slow at events
     void document_changed();
+    // The inspector, the faults and the title, from the document edits go to.
+    void document_changed_panels();
     void run_updated(double ms);
     void show_try_result(int lesson, int step, const model::Report &report,
                          std::optional<double> predicted);
@@ -165,6 +181,16 @@ private:
     void update_title();
     void add_recent(const QString &path);
     void rebuild_recent_menu();
+    void build_compare_actions();
+    void side_changed();
+    bool save_side(Side side, bool choose_path);
+    // Asks about each side's unsaved changes and ends the comparison keeping A; false if the
+    // learner cancelled.
+    bool confirm_end_comparison();
+    // Asks whether to save a design's unsaved changes before they go; false: cancelled.
+    bool ask_unsaved(Side side);
+    void finish_comparison();
+    QString compare_title() const;
 
     // Intents from the views, turned into undoable edits.
     void drop_component(model::ComponentKind kind, model::LatLon where, const QString &region);
@@ -190,6 +216,7 @@ private:
     ModelRunner loader_;     // files and lesson scenarios read and checked off the GUI thread
     std::function<void()> after_run_; // what waits for the run of a scenario just opened
     QLabel *banner_ = nullptr;        // the progress file's warning, for the whole session
+    QWidget *centre_ = nullptr;       // the banner over the map; set aside while comparing
     QWidget *busy_ = nullptr;         // "running..." and Cancel, in the status bar
     QTimer *busy_timer_ = nullptr;
     int busy_ticks_ = 0;
@@ -229,6 +256,12 @@ private:
     QSlider *scrubber_ = nullptr;
     QLabel *clock_label_ = nullptr;
     QComboBox *speed_ = nullptr;
+
+    std::unique_ptr<Comparison> compare_;
+    QWidget *replay_widget_ = nullptr; // the replay dock's own tabs while a comparison has it
+    QUndoGroup *undo_group_ = nullptr;
+    QAction *branch_ = nullptr;
+    QList<QAction *> compare_actions_; // enabled only while comparing
 };
 
 } // namespace app

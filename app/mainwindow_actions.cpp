@@ -35,6 +35,7 @@
 #include <QSvgGenerator>
 #include <QToolBar>
 #include <QToolButton>
+#include <QUndoGroup>
 #include <QUndoStack>
 
 namespace app {
@@ -131,9 +132,13 @@ void MainWindow::build_actions() {
             &QAction::triggered, this, &QWidget::close);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = doc_.undo_stack()->createUndoAction(this, tr("&Undo"));
+    // One undo history per design: a comparison's B has its own, made active with its side.
+    undo_group_ = new QUndoGroup(this);
+    undo_group_->addStack(doc_.undo_stack());
+    undo_group_->setActiveStack(doc_.undo_stack());
+    QAction *undo = undo_group_->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = doc_.undo_stack()->createRedoAction(this, tr("&Redo"));
+    QAction *redo = undo_group_->createRedoAction(this, tr("&Redo"));
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
@@ -144,7 +149,7 @@ void MainWindow::build_actions() {
                 tr("Copy the selected population or fault")),
             &QAction::triggered, this, [this] {
                 const QString id = selected_;
-                report_edit(doc_.edit(tr("Duplicate %1").arg(id), [&](model::Scenario &s) {
+                report_edit(doc().edit(tr("Duplicate %1").arg(id), [&](model::Scenario &s) {
                     return model::duplicate_component(s, id.toStdString());
                 }));
             });
@@ -152,9 +157,9 @@ void MainWindow::build_actions() {
     // The scenario's own settings: from this dialog, or from the inspector with nothing
     // selected; either way one undoable edit.
     const auto change_settings = [this](const model::ScenarioSettings &settings) {
-        if (settings == model::scenario_settings_of(doc_.scenario()))
+        if (settings == model::scenario_settings_of(doc().scenario()))
             return;
-        report_edit(doc_.edit(tr("Change scenario settings"), [&](model::Scenario &s) {
+        report_edit(doc().edit(tr("Change scenario settings"), [&](model::Scenario &s) {
             return model::set_scenario_settings(s, settings);
         }));
     };
@@ -163,7 +168,7 @@ void MainWindow::build_actions() {
     settings->setObjectName(QStringLiteral("scenario_settings"));
     connect(settings, &QAction::triggered, this, [this, change_settings] {
         if (const auto chosen =
-                ask_scenario_settings(this, model::scenario_settings_of(doc_.scenario())))
+                ask_scenario_settings(this, model::scenario_settings_of(doc().scenario())))
             change_settings(*chosen);
     });
     connect(inspector_, &widgets::Inspector::settings_edit_requested, this, change_settings);
@@ -185,6 +190,8 @@ void MainWindow::build_actions() {
     connect(reduce_motion_, &QAction::toggled, this, [this](bool on) {
         QSettings().setValue(QStringLiteral("view/reduce_motion"), on);
         map_->set_reduce_motion(on);
+        if (compare_)
+            compare_->map(Side::b)->set_reduce_motion(on);
     });
     QMenu *theme = view_menu_->addMenu(tr("&Theme"));
     auto *themes = new QActionGroup(this);
@@ -376,18 +383,18 @@ void MainWindow::choose_and_open() {
 }
 
 bool MainWindow::save() {
-    return doc_.path().isEmpty() ? save_as() : save_to(doc_.path());
+    return doc().path().isEmpty() ? save_as() : save_to(doc().path());
 }
 
 bool MainWindow::save_as() {
     const QString path =
-        choose_scenario_to_save(this, doc_.path(), QString::fromStdString(doc_.scenario().name));
+        choose_scenario_to_save(this, doc().path(), QString::fromStdString(doc().scenario().name));
     return !path.isEmpty() && save_to(path);
 }
 
 bool MainWindow::save_to(const QString &path) {
     QString error;
-    if (!doc_.save(path, &error)) {
+    if (!doc().save(path, &error)) {
         warn(this, tr("Not saved"),
              tr("The scenario could not be saved to %1.").arg(QDir::toNativeSeparators(path)),
              error);

@@ -86,8 +86,8 @@ void MainWindow::report_edit(const model::EditResult &result) {
     const QString why = why_not(result);
     say(tr("Not done: %1").arg(why));
     // Every editor shows the scenario's value again, whatever the refused edit had typed.
-    inspector_->show_component(doc_.scenario(), selected_);
-    faults_->show_scenario(doc_.scenario());
+    inspector_->show_component(doc().scenario(), selected_);
+    faults_->show_scenario(doc().scenario());
     inspector_->show_error(why, why_not_in_detail(result));
 }
 
@@ -96,7 +96,7 @@ void MainWindow::drop_component(model::ComponentKind kind, model::LatLon where,
     if (kind == model::ComponentKind::region) {
         // The known regions not yet on the map, or one of the learner's own.
         const std::vector<model::KnownRegion> offered =
-            model::regions_to_offer(doc_.scenario(), where);
+            model::regions_to_offer(doc().scenario(), where);
         std::optional<QString> chosen;
         if (choose_region_) {
             chosen = choose_region_(offered);
@@ -106,31 +106,31 @@ void MainWindow::drop_component(model::ComponentKind kind, model::LatLon where,
         }
         if (!chosen)
             return;
-        const model::EditResult r = doc_.edit(
+        const model::EditResult r = doc().edit(
             chosen->isEmpty() ? tr("Add a region") : tr("Add region %1").arg(*chosen),
             [&](model::Scenario &s) { return model::add_region(s, where, chosen->toStdString()); });
         report_edit(r);
         if (r.ok && !r.id.empty()) {
             selected_ = QString::fromStdString(r.id);
-            inspector_->show_component(doc_.scenario(), selected_);
+            inspector_->show_component(doc().scenario(), selected_);
         }
         return;
     }
-    const model::EditResult r = doc_.edit(
+    const model::EditResult r = doc().edit(
         tr("Add %1").arg(QString::fromUtf8(model::to_string(kind))), [&](model::Scenario &s) {
             return model::add_component(s, kind, where, region.toStdString());
         });
     report_edit(r);
     if (r.ok && !r.id.empty()) {
         selected_ = QString::fromStdString(r.id);
-        inspector_->show_component(doc_.scenario(), selected_);
+        inspector_->show_component(doc().scenario(), selected_);
     }
 }
 
 void MainWindow::move_component(const QString &id, model::LatLon where, bool finished) {
     // One undo entry per drag: every step of one drag shares a merge key.
     const QString key = QStringLiteral("move:%1:%2").arg(id).arg(drag_serial_);
-    const model::EditResult r = doc_.edit(
+    const model::EditResult r = doc().edit(
         tr("Move %1").arg(id),
         [&](model::Scenario &s) { return model::move_component(s, id.toStdString(), where); }, key);
     if (!r.ok)
@@ -140,7 +140,7 @@ void MainWindow::move_component(const QString &id, model::LatLon where, bool fin
 }
 
 void MainWindow::link_components(const QString &from, const QString &to) {
-    report_edit(doc_.edit(tr("Link %1 to %2").arg(from, to), [&](model::Scenario &s) {
+    report_edit(doc().edit(tr("Link %1 to %2").arg(from, to), [&](model::Scenario &s) {
         return model::link_components(s, from.toStdString(), to.toStdString());
     }));
 }
@@ -153,19 +153,19 @@ void MainWindow::edit_field(const QString &id, const QString &field, const QStri
         report_edit({false, tr("not a value: %1").arg(json_value).toStdString(), {}});
         return;
     }
-    const model::Scenario &now = doc_.scenario();
+    const model::Scenario &now = doc().scenario();
     // A new id renames the component, and every reference to it, in one undoable step.
     if (field == QLatin1String("id")) {
         const QString to =
             value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString();
         const model::EditResult r =
-            doc_.edit(tr("Rename %1 to %2").arg(id, to), [&](model::Scenario &s) {
+            doc().edit(tr("Rename %1 to %2").arg(id, to), [&](model::Scenario &s) {
                 return model::rename_component(s, id.toStdString(), to.toStdString());
             });
         report_edit(r);
         if (r.ok && selected_ == id) {
             selected_ = to;
-            inspector_->show_component(doc_.scenario(), selected_);
+            inspector_->show_component(doc().scenario(), selected_);
         }
         return;
     }
@@ -190,13 +190,13 @@ void MainWindow::edit_field(const QString &id, const QString &field, const QStri
             say(tr("The routing policy of %1 is unchanged").arg(id));
             return;
         }
-        report_edit(doc_.edit(tr("Change routing policy of %1").arg(id), [&](model::Scenario &s) {
+        report_edit(doc().edit(tr("Change routing policy of %1").arg(id), [&](model::Scenario &s) {
             return model::set_routing_policy(s, id.toStdString(), change->policy,
                                              model::DropRecords::allow);
         }));
         return;
     }
-    report_edit(doc_.edit(
+    report_edit(doc().edit(
         tr("Change %1 of %2").arg(field_words(now, id, field), id), [&](model::Scenario &s) {
             return model::set_field(s, id.toStdString(), field.toStdString(), value);
         }));
@@ -204,9 +204,9 @@ void MainWindow::edit_field(const QString &id, const QString &field, const QStri
 
 void MainWindow::add_fault(model::FaultKind kind) {
     const model::Fault f =
-        model::default_fault(doc_.scenario(), kind, selected_.toStdString(), clock_.playhead());
-    report_edit(doc_.edit(tr("Add fault %1").arg(widgets::fault_kind_label(kind)),
-                          [&](model::Scenario &sc) { return model::add_fault(sc, f); }));
+        model::default_fault(doc().scenario(), kind, selected_.toStdString(), clock_.playhead());
+    report_edit(doc().edit(tr("Add fault %1").arg(widgets::fault_kind_label(kind)),
+                           [&](model::Scenario &sc) { return model::add_fault(sc, f); }));
 }
 
 void MainWindow::remove_selected() {
@@ -214,19 +214,19 @@ void MainWindow::remove_selected() {
         return;
     const QString id = selected_;
     const std::vector<model::ComponentRef> dependents =
-        model::dependents_of(doc_.scenario(), id.toStdString());
+        model::dependents_of(doc().scenario(), id.toStdString());
     if (dependents.empty()) {
-        report_edit(doc_.edit(tr("Remove %1").arg(id), [&](model::Scenario &s) {
+        report_edit(doc().edit(tr("Remove %1").arg(id), [&](model::Scenario &s) {
             return model::remove_component(s, id.toStdString());
         }));
         return;
     }
     // Other parts cannot stand without it: say which, and remove them with it if the learner
     // agrees, in one undoable step.
-    model::Scenario after = doc_.scenario();
+    model::Scenario after = doc().scenario();
     const model::EditResult r = model::remove_with_dependents(after, id.toStdString());
     const QString what = tr("%1 %2").arg(widgets::kind_label(QString::fromStdString(
-                                             model::kind_of(doc_.scenario(), id.toStdString()))),
+                                             model::kind_of(doc().scenario(), id.toStdString()))),
                                          id);
     if (!r.ok) {
         // Even with what depends on it, the scenario would not stand: say what would go, and
@@ -246,7 +246,7 @@ void MainWindow::remove_selected() {
         say(tr("%1 not deleted").arg(what));
         return;
     }
-    doc_.apply(tr("Remove %1 and what depends on it").arg(id), std::move(after));
+    doc().apply(tr("Remove %1 and what depends on it").arg(id), std::move(after));
     report_edit(r);
 }
 
@@ -261,7 +261,7 @@ void MainWindow::quick_action(const model::QuickRequest &request) {
                              ? tr("Recover %1").arg(id)
                              : tr("Fault on %1").arg(id);
     const model::Ms playhead = clock_.playhead();
-    report_edit(doc_.edit(
+    report_edit(doc().edit(
         what, [&](model::Scenario &s) { return model::apply_quick_action(s, request, playhead); }));
 }
 

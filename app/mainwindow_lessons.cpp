@@ -14,6 +14,7 @@
 #include <QLocale>
 #include <QScreen>
 #include <QStatusBar>
+#include <QTimer>
 
 #include <iterator>
 
@@ -203,6 +204,13 @@ QWidget *MainWindow::start_walkthrough(int lesson, int walkthrough) {
         return nullptr;
     clock_.pause();
     auto *p = new Presentation(l, walkthrough);
+    connect(p, &Presentation::compare_requested, this, [this, lesson](int walk, int step) {
+        // After the presentation has gone: the comparison opens in this window.
+        QTimer::singleShot(0, this, [this, lesson, walk, step] {
+            open_walk_comparison(lesson, walk, step);
+            activateWindow();
+        });
+    });
     // On the screen the window is on; the geometry first, for window managers (and bare X
     // servers) that do not size a full-screen window themselves.
     if (QScreen *here = screen())

@@ -21,7 +21,7 @@
 namespace app {
 
 Presentation::Presentation(const model::Lesson &lesson, int walkthrough, QWidget *parent)
-    : QWidget(parent, Qt::Window), lesson_(lesson),
+    : QWidget(parent, Qt::Window), lesson_(lesson), walk_index_(walkthrough),
       walk_(lesson.walkthroughs.at(static_cast<std::size_t>(walkthrough))) {
     setWindowTitle(tr("Walkthrough: %1").arg(QString::fromStdString(walk_.title)));
     setAttribute(Qt::WA_DeleteOnClose);
@@ -260,6 +260,14 @@ void Presentation::update_caption() {
             .arg(QString::fromStdString(
                      model::format_clock(clock_.playhead() - clock_.playhead() % 1000)),
                  off_script_ ? tr("  \u00b7  off script (Backspace restores)") : QString()));
+    if (const int at = shown_step_ >= 0 ? shown_step_ : step_;
+        at >= 0 && walk_.steps[static_cast<std::size_t>(at)].compare) {
+        const model::CompareSpec &c = *walk_.steps[static_cast<std::size_t>(at)].compare;
+        counter_->setText(counter_->text() +
+                          tr("  \u00b7  C: compare %1 with %2")
+                              .arg(c.a.empty() ? tr("A") : QString::fromStdString(c.a),
+                                   c.b.empty() ? tr("B") : QString::fromStdString(c.b)));
+    }
     if (notes_ && shown_step_ >= 0 && scripted_report_)
         notes_->setText(QString::fromStdString(model::fill_figures(
             walk_.steps[static_cast<std::size_t>(shown_step_)].notes, *scripted_report_)));
@@ -295,6 +303,14 @@ void Presentation::keyPressEvent(QKeyEvent *event) {
     case Qt::Key_Escape:
         close();
         break;
+    case Qt::Key_C: {
+        const int at = shown_step_ >= 0 ? shown_step_ : step_;
+        if (at >= 0 && walk_.steps[static_cast<std::size_t>(at)].compare) {
+            emit compare_requested(walk_index_, at);
+            close();
+        }
+        break;
+    }
     default:
         QWidget::keyPressEvent(event);
     }

@@ -61,6 +61,8 @@ public:
 
 signals:
     void closed();
+    // The presenter asked for the comparison the step on show opens (key C).
+    void compare_requested(int walkthrough, int step);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -81,6 +83,7 @@ private:
     void update_caption();
 
     model::Lesson lesson_;
+    int walk_index_ = 0;
     model::Walkthrough walk_;
     model::Scenario base_;
     model::Scenario scenario_;

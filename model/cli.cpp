@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "cli_quiz.h"
+#include "compare.h"
 
 #include "json_reader.h"
 #include "lesson.h"
@@ -131,6 +132,49 @@ int simulate_command(const std::vector<std::string> &args, std::ostream &out, st
     return status;
 }
 
+// Runs two scenario files and prints the figure-by-figure difference of their reports.
+int compare_command(const std::vector<std::string> &args, std::ostream &out, std::ostream &err) {
+    std::vector<std::string> files;
+    RunOptions options;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        if (a == "--seed") {
+            if (i + 1 >= args.size())
+                throw Usage{a + " needs a value"};
+            options.seed = parse_seed(args[++i]);
+        } else if (!a.empty() && a[0] == '-') {
+            throw Usage{"unknown option " + a};
+        } else {
+            files.push_back(a);
+        }
+    }
+    if (files.size() != 2)
+        throw Usage{"compare takes two scenario files, A and B"};
+    std::vector<Report> reports;
+    int status = kExitOk;
+    for (const std::string &file : files) {
+        const std::string kind = file_format(file);
+        if (other_kind(kind)) {
+            err << file << ": this is a \"" << kind << "\" file, not a scenario\n";
+            return kExitUsage;
+        }
+        ScenarioLoad load = load_scenario_file(file);
+        if (!load.scenario) {
+            for (const auto &p : load.problems)
+                err << p.text() << '\n';
+            return kExitBadInput;
+        }
+        reports.push_back(simulate(*load.scenario, options));
+        for (const auto &e : reports.back().run.internal_errors) {
+            err << "internal error in scenario \"" << load.scenario->name << "\" (" << file
+                << ") at t = " << e.t_ms << " ms: " << e.what << '\n';
+            status = kExitInternal;
+        }
+    }
+    out << compare_text(reports[0], reports[1], files[0], files[1]);
+    return status;
+}
+
 int validate_command(const std::vector<std::string> &args, std::ostream &out, std::ostream &err) {
     bool require_coverage = false;
     std::vector<std::string> files;
@@ -238,6 +282,9 @@ Usage:
       Check scenario, lesson and quiz files, or every .json under folders. For a lesson: its
       schema, its body and scenario files, that every scenario runs and every "try this"
       expectation holds. --require-coverage: the lessons together cover C1-C26.
+  failover-lab compare A B [--seed N]
+      Run two scenario files and print each figure for A and B, the change (B - A) and
+      whether B is better, worse or the same.
   failover-lab figures               list the figure names --figure accepts
   failover-lab quiz check PATH...
       Check every question of the quiz files (or every .json under folders): its answer is
@@ -259,8 +306,8 @@ bool is_cli_command(const std::vector<std::string> &args) {
     if (args.empty())
         return false;
     const std::string &a = args.front();
-    return a == "simulate" || a == "validate" || a == "figures" || a == "quiz" || a == "--help" ||
-           a == "-h" || a == "help" || a == "--version";
+    return a == "simulate" || a == "compare" || a == "validate" || a == "figures" || a == "quiz" ||
+           a == "--help" || a == "-h" || a == "help" || a == "--version";
 }
 
 int run_cli(const std::vector<std::string> &args, std::ostream &out, std::ostream &err) {
@@ -278,6 +325,8 @@ int run_cli(const std::vector<std::string> &args, std::ostream &out, std::ostrea
             return simulate_command(rest, out, err);
         if (args[0] == "validate")
             return validate_command(rest, out, err);
+        if (args[0] == "compare")
+            return compare_command(rest, out, err);
         if (args[0] == "quiz")
             return quiz_command(rest, std::cin, out, err);
         if (args[0] == "figures") {

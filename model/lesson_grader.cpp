@@ -1,5 +1,6 @@
 #include "lesson_grader.h"
 
+#include "compare_lesson.h"
 #include "lesson_applier.h"
 #include "lesson_text.h"
 #include "simulation.h"
@@ -26,6 +27,12 @@ void check_steps(const Lesson &l, const FileReader &read, ScenarioRuns &runs, Pr
             out.push_back({l.file, at + "/scenario", load_failure(t.scenario, step.detail)});
         if (step.failure == PreparedStep::Failure::action)
             out.push_back({l.file, at + "/actions", "an action cannot be applied: " + step.detail});
+        if (t.compare) {
+            const PreparedComparison c = prepare_try_comparison(l, i, read);
+            if (!c.a && c.failed_at == "compare/actions")
+                out.push_back({l.file, at + "/compare/actions",
+                               "the comparison cannot be made: " + c.detail});
+        }
         if (!step.scenario)
             continue;
         const bool quotes = t.show.find("{{") != std::string::npos;
@@ -73,6 +80,12 @@ void check_walkthroughs(const Lesson &l, const FileReader &read, Problems &out) 
             if (!r.ok) {
                 out.push_back({l.file, at, "a step cannot be applied: " + r.message});
                 continue;
+            }
+            if (walk.steps[k].compare) {
+                const PreparedComparison c = prepare_walk_comparison(l, w, k, read);
+                if (!c.a && c.failed_at == "compare/actions")
+                    out.push_back({l.file, at + "/compare/actions",
+                                   "the comparison cannot be made: " + c.detail});
             }
             const std::string &caption = walk.steps[k].caption, &notes = walk.steps[k].notes;
             if (caption.find("{{") == std::string::npos && notes.find("{{") == std::string::npos)

@@ -132,6 +132,23 @@ void read_expect(JsonReader &e, const Json &raw, TryThis &step) {
     step.expect = x;
 }
 
+// A step's "compare" object: labels for the two sides and the actions that make B.
+CompareSpec read_compare(JsonReader &c, const Json &raw, const std::string &file,
+                         Problems &problems) {
+    CompareSpec spec;
+    c.string("a", spec.a);
+    c.string("b", spec.b);
+    spec.actions = read_lesson_actions(c, raw, file, problems);
+    if (!raw.contains("actions") || (raw.at("actions").is_array() && raw.at("actions").empty()))
+        c.fail("actions", "a comparison needs at least one action that makes design B");
+    for (std::size_t i = 0; i < spec.actions.size(); ++i)
+        if (spec.actions[i].kind == LessonAction::Kind::play_until)
+            c.fail("actions/" + std::to_string(i),
+                   "play_until moves a player, it changes no design; a comparison's actions are "
+                   "set, add_fault, remove_fault, add, link or seed");
+    return spec;
+}
+
 TryThis read_try_this(JsonReader &t, const Json &raw, const Lesson &l, Problems &problems) {
     TryThis step;
     t.string("id", step.id, true);
@@ -150,6 +167,9 @@ TryThis read_try_this(JsonReader &t, const Json &raw, const Lesson &l, Problems 
         if (pr.tolerance == 0 && pr.tolerance_pct == 0)
             p.fail("", "a prediction states its tolerance (tolerance or tolerance_pct)");
         step.predict = std::move(pr);
+    });
+    t.object("compare", [&](JsonReader &c) {
+        step.compare = read_compare(c, raw.at("compare"), l.file, problems);
     });
     if (step.scenario.empty() && !l.scenarios.empty())
         step.scenario = l.scenarios.front();
@@ -225,6 +245,9 @@ WalkStep read_walk_step(JsonReader &s, const Json &raw, const Lesson &l, Problem
             s.fail("wait_for", "\"" + wait + "\" is not an event kind");
     }
     s.seconds("timeout_s", st.timeout_ms, 0, 24 * kHour);
+    s.object("compare", [&](JsonReader &c) {
+        st.compare = read_compare(c, raw.at("compare"), l.file, problems);
+    });
     return st;
 }
 

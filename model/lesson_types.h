@@ -35,6 +35,14 @@ struct LessonAction {
     EventKind event = EventKind::fault_started;     // play_until
 };
 
+// A comparison a step opens: design A beside design B, B being A with these actions applied.
+// For a "try this" step A is the step's scenario as its file stands; for a walkthrough step, the
+// step's own state.
+struct CompareSpec {
+    std::string a, b; // what each side is, in a few words ("TTL 300 s", "TTL 60 s")
+    std::vector<LessonAction> actions;
+};
+
 // A figure of a run compared with a threshold.
 struct Expect {
     std::string figure;
@@ -59,6 +67,7 @@ struct TryThis {
     std::vector<LessonAction> actions;
     std::optional<Expect> expect;
     std::optional<Prediction> predict; // a step with one is done only once predicted
+    std::optional<CompareSpec> compare;
 };
 
 // One slide of an instructor's walkthrough.
@@ -68,6 +77,7 @@ struct WalkStep {
     std::optional<Ms> at_ms;
     std::optional<EventKind> wait_for;
     Ms timeout_ms = 0; // 0: until the end of the run
+    std::optional<CompareSpec> compare;
 };
 
 // A scripted presentation of a chapter.

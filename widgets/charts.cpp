@@ -1,6 +1,7 @@
 #include "charts.h"
 
 #include "chartseries.h"
+#include "comparisonlines.h"
 #include "timechart.h"
 #include "timewindow.h"
 
@@ -73,6 +74,14 @@ void ChartsPanel::set_report(std::shared_ptr<const model::Report> report,
     fill_shown();
 }
 
+void ChartsPanel::set_compared(std::shared_ptr<const model::Report> report,
+                               const model::Scenario &scenario) {
+    compared_ = std::move(report);
+    compared_has_databases_ = !scenario.databases.empty();
+    filled_.assign(charts_.size(), false);
+    fill_shown();
+}
+
 void ChartsPanel::fill_shown() {
     if (isVisible())
         fill(static_cast<std::size_t>(std::max(0, tabs_->currentIndex())));
@@ -87,19 +96,29 @@ void ChartsPanel::fill(std::size_t i) {
         chart->set_lines({}, 30 * model::kMinute, 1);
     } else {
         const model::Run &run = report_->run;
-        const std::vector<ChartLine> none;
+        // With a compared run, both runs' lines on one time axis.
+        const model::Ms end = compared_ ? std::max(run.end_ms, compared_->run.end_ms) : run.end_ms;
+        const auto lines = [&](std::vector<ChartLine> (*make)(const model::Run &), bool stored) {
+            std::vector<ChartLine> own =
+                !stored || has_databases_ ? make(run) : std::vector<ChartLine>{};
+            if (!compared_)
+                return own;
+            return overlay_lines(std::move(own), !stored || compared_has_databases_
+                                                     ? make(compared_->run)
+                                                     : std::vector<ChartLine>{});
+        };
         if (chart == success_)
-            chart->set_lines(success_lines(run), run.end_ms, 100);
+            chart->set_lines(lines(success_lines, false), end, 100);
         else if (chart == requests_)
-            chart->set_lines(region_lines(run), run.end_ms, 10);
+            chart->set_lines(lines(region_lines, false), end, 10);
         else if (chart == lag_)
-            chart->set_lines(has_databases_ ? lag_lines(run) : none, run.end_ms, 1);
+            chart->set_lines(lines(lag_lines, true), end, 1);
         else if (chart == losses_)
-            chart->set_lines(has_databases_ ? loss_lines(run) : none, run.end_ms, 5);
+            chart->set_lines(lines(loss_lines, true), end, 5);
         else if (chart == cdn_)
-            chart->set_lines(cdn_lines(run), run.end_ms, 10);
+            chart->set_lines(lines(cdn_lines, false), end, 10);
         else
-            chart->set_lines(p99_lines(run), run.end_ms, 50);
+            chart->set_lines(lines(p99_lines, false), end, 50);
     }
     chart->set_cursor(playhead_);
     apply_window();

@@ -23,6 +23,8 @@ public:
     explicit ChartsPanel(QWidget *parent = nullptr);
 
     void set_report(std::shared_ptr<const model::Report> report, const model::Scenario &scenario);
+    // A second run drawn over the first (a comparison: A solid, B dashed); null for none.
+    void set_compared(std::shared_ptr<const model::Report> report, const model::Scenario &scenario);
     void set_playhead(model::Ms t);
     model::Ms playhead() const { return playhead_; }
     // Every chart's x axis follows this window (e.g. the timeline's zoom). Not owned.
@@ -54,6 +56,8 @@ private:
     std::vector<TimeChart *> charts_;
     std::shared_ptr<const model::Report> report_;
     bool has_databases_ = false;
+    std::shared_ptr<const model::Report> compared_;
+    bool compared_has_databases_ = false;
     std::vector<bool> filled_; // per chart: holds report_'s lines
 
     void fill(std::size_t chart);

@@ -271,6 +271,19 @@ void LessonReader::show_lesson(int index) {
         auto *buttons = new QHBoxLayout;
         buttons->addWidget(run);
         buttons->addWidget(show);
+        if (t.compare) {
+            auto *compare = new QPushButton(tr("Compare side by side"), row);
+            compare->setToolTip(
+                tr("A: %1 beside B: %2, on two maps with one playhead")
+                    .arg(t.compare->a.empty() ? tr("the scenario")
+                                              : QString::fromStdString(t.compare->a),
+                         t.compare->b.empty() ? tr("the changed copy")
+                                              : QString::fromStdString(t.compare->b)));
+            const int compared = static_cast<int>(i);
+            connect(compare, &QPushButton::clicked, this,
+                    [this, index, compared] { emit compare_step(index, compared); });
+            buttons->addWidget(compare);
+        }
         buttons->addStretch(1);
         v->addWidget(text);
         QDoubleSpinBox *guess = nullptr;

@@ -59,6 +59,7 @@ signals:
     void open_scenario(int lesson, const QString &scenario);
     void try_this(int lesson, int step);
     void show_what_happened(int lesson, int step);
+    void compare_step(int lesson, int step); // a step's "compare": A and B side by side
     void start_walkthrough(int lesson, int walkthrough);
     void lesson_read(int lesson);
     // One of the interactive worked examples the chapter offers.

@@ -91,8 +91,8 @@ void TimeChart::set_lines(std::vector<ChartLine> lines, model::Ms end_ms, double
         c->addSeries(cursor_);
         cursor_->attachAxis(x_);
         cursor_->attachAxis(y_);
-        style_series();
     }
+    style_series();
     double top = y_top;
     for (std::size_t i = 0; i < lines_.size(); ++i) {
         series_[i]->setName(lines_[i].name);
@@ -195,8 +195,13 @@ void TimeChart::apply_palette() {
 }
 
 void TimeChart::style_series() {
-    for (std::size_t i = 0; i < series_.size(); ++i)
-        series_[i]->setPen(QPen(series_colour(static_cast<int>(i), palette()), 2));
+    for (std::size_t i = 0; i < series_.size(); ++i) {
+        const bool styled = i < lines_.size();
+        const int colour = styled && lines_[i].colour >= 0 ? lines_[i].colour : static_cast<int>(i);
+        QPen pen(series_colour(colour, palette()), 2);
+        pen.setStyle(styled ? lines_[i].style : Qt::SolidLine);
+        series_[i]->setPen(pen);
+    }
     cursor_->setPen(QPen(palette().color(QPalette::Text), 1.5));
     for (QLegendMarker *m : chart()->legend()->markers(cursor_))
         m->setVisible(false);

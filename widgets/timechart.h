@@ -20,6 +20,9 @@ namespace widgets {
 struct ChartLine {
     QString name;
     std::vector<QPointF> points; // x: minutes into the run, sorted; a gap has no point
+    // How the line is drawn: by default the n-th line takes the n-th series colour, solid.
+    int colour = -1;
+    Qt::PenStyle style = Qt::SolidLine;
 };
 
 class TimeChart : public QChartView {

@@ -87,6 +87,11 @@ void Timeline::set_report(std::shared_ptr<const model::Report> report,
     updateGeometry();
 }
 
+void Timeline::align(model::Ms axis_end_ms, double min_plot_left) {
+    drawing_.align(axis_end_ms, min_plot_left);
+    relayout();
+}
+
 void Timeline::set_playhead(model::Ms t) {
     if (t == playhead_)
         return;

@@ -24,6 +24,8 @@ public:
 
     void set_report(std::shared_ptr<const model::Report> report, const model::Scenario &scenario);
     void set_playhead(model::Ms t);
+    // Lines the time axis up with another timeline's (TimelineDrawing::align).
+    void align(model::Ms axis_end_ms, double min_plot_left);
     model::Ms playhead() const { return playhead_; }
 
     // The window it shows; by default one of its own. Not owned.

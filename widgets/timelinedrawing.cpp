@@ -58,6 +58,11 @@ void TimelineDrawing::set_report(std::shared_ptr<const model::Report> report,
         }
 }
 
+void TimelineDrawing::align(model::Ms axis_end_ms, double min_plot_left) {
+    axis_end_ms_ = axis_end_ms;
+    min_plot_left_ = min_plot_left;
+}
+
 model::Ms TimelineDrawing::step_ms() const {
     return report_ ? std::max<model::Ms>(report_->run.step_ms, 1) : model::kSecond;
 }
@@ -162,12 +167,13 @@ void TimelineDrawing::lay_out(const QSizeF &size, const QFont &font) {
     label_left_ = kPad;
     id_left_ = label_left_ + group_w + 8;
     // In the font's own units, so a presentation's large type keeps whole names.
-    const double plot_left =
-        id_left_ + std::min(label_w, fm.averageCharWidth() * kMaxLabelChars) + 10;
+    const double plot_left = std::max(
+        min_plot_left_, id_left_ + std::min(label_w, fm.averageCharWidth() * kMaxLabelChars) + 10);
     const double half_label = sm.horizontalAdvance(QStringLiteral("00:00")) / 2 + 4;
     const double plot_right = std::max(plot_left + 80, size.width() - kPad - half_label);
-    const TimeWindow shown = window_.end_ms == end_ms() ? window_ : TimeWindow::whole(end_ms());
-    scale_ = TimeScale(plot_left, plot_right, shown.from_ms, shown.to_ms, end_ms());
+    const model::Ms axis_end = std::max(end_ms(), axis_end_ms_);
+    const TimeWindow shown = window_.end_ms == axis_end ? window_ : TimeWindow::whole(axis_end);
+    scale_ = TimeScale(plot_left, plot_right, shown.from_ms, shown.to_ms, axis_end);
     axis_ = QRectF(plot_left, kPad + top_margin_, plot_right - plot_left, sm.height() + 8);
 
     // Lanes shrink down to the small font's height; past that, they scroll under the axis.

@@ -32,6 +32,9 @@ public:
     // The component whose lane and markers stand out ("" none); paint() shows it.
     void set_highlight(const std::string &id) { highlight_ = id; }
     const std::string &highlight() const { return highlight_; }
+    // Lines this drawing's time axis up with another's: the axis spans at least axis_end_ms
+    // and the plot starts no further left than min_plot_left (0, 0: its own).
+    void align(model::Ms axis_end_ms, double min_plot_left);
     void lay_out(const QSizeF &size, const QFont &font);
     // Every lane on show at a comfortable height, at the given width.
     QSizeF preferred_size(double width, const QFont &font) const;
@@ -121,6 +124,8 @@ private:
     QSizeF size_;
     double line_ = 16, lane_h_ = 18, radius_ = 5, label_left_ = 6, id_left_ = 6;
     double scroll_ = 0;
+    model::Ms axis_end_ms_ = 0;
+    double min_plot_left_ = 0;
     TimeScale scale_;
     QRectF axis_;
     QRectF lanes_rect_; // every lane, scrolled

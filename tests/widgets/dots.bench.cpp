@@ -1,5 +1,6 @@
 // Frame time of the map with moving request dots: renders a 1600x1000 view offscreen with
-// 2,000 and 20,000 dots and prints the median milliseconds per frame of 50 frames. Not a test:
+// 2,000 and 20,000 dots and prints the median milliseconds per frame of 50 frames; then two
+// maps side by side, as a comparison shows them, with the same dots on each. Not a test:
 // run it by hand (failover-lab-widget-bench) on an otherwise idle machine.
 //
 // tests/CMakeLists.txt keeps *.bench.cpp out of widget_tests and builds this file on its own;
@@ -122,6 +123,55 @@ int main(int argc, char **argv) {
         std::printf("%8d %14.2f %14.2f %14.2f %14.2f\n",
                     static_cast<int>(dots->ok_dots().size() + dots->failed_dots().size()), grab,
                     repaint, smart, bounding);
+    }
+
+    // A comparison: two maps side by side in a 1600x1000 window (each half as wide), both
+    // drawing the same number of dots at one playhead. A frame is both maps' dots.
+    QWidget window;
+    window.resize(1600, 1000);
+    widgets::MapView left(&window), right(&window);
+    left.setGeometry(0, 0, 800, 1000);
+    right.setGeometry(800, 0, 800, 1000);
+    for (widgets::MapView *v : {&left, &right}) {
+        v->show_scenario(s);
+        v->show_world(s, model::world_at(s, report, 0));
+    }
+    window.show();
+    for (widgets::MapView *v : {&left, &right})
+        v->fit_to_content();
+    for (int i = 0; i < 3; ++i)
+        QCoreApplication::processEvents();
+    std::printf("\ntwo maps side by side, each %dx%d, the same dots on each; thread CPU ms per "
+                "frame of both maps\n",
+                left.viewport()->width(), left.viewport()->height());
+    std::printf("%14s %14s %14s %14s\n", "dots per map", "dots in all", "repaint (ms)",
+                "smart (ms)");
+    for (int count : {1000, 2000, 10000, 20000}) {
+        int shown = 0;
+        for (widgets::MapView *v : {&left, &right}) {
+            v->request_dots()->set_max_dots(count);
+            v->request_dots()->set_flows(flows_for(s, std::max(count, 1)));
+        }
+        model::Ms t = 0;
+        const double repaint = median_ms([&](int) {
+            t += kFrameMs;
+            for (widgets::MapView *v : {&left, &right}) {
+                widgets::RequestDots *d = v->request_dots();
+                d->set_time(t);
+                v->viewport()->repaint(v->mapFromScene(d->sceneBoundingRect()).boundingRect());
+            }
+        });
+        const double smart = median_ms([&](int) {
+            t += kFrameMs;
+            for (widgets::MapView *v : {&left, &right})
+                v->request_dots()->set_time(t);
+            QCoreApplication::processEvents();
+            QCoreApplication::processEvents();
+        });
+        for (widgets::MapView *v : {&left, &right})
+            shown += static_cast<int>(v->request_dots()->ok_dots().size() +
+                                      v->request_dots()->failed_dots().size());
+        std::printf("%14d %14d %14.2f %14.2f\n", shown / 2, shown, repaint, smart);
     }
     return 0;
 }
