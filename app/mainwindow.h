@@ -259,6 +259,7 @@ private:
 
     std::unique_ptr<Comparison> compare_;
     QWidget *replay_widget_ = nullptr; // the replay dock's own tabs while a comparison has it
+    int replay_height_ = 0;            // and its height before
     QUndoGroup *undo_group_ = nullptr;
     QAction *branch_ = nullptr;
     QList<QAction *> compare_actions_; // enabled only while comparing

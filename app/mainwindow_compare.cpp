@@ -21,6 +21,8 @@
 #include <QUndoGroup>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace app {
 
 namespace {
@@ -108,8 +110,14 @@ bool MainWindow::open_comparison(model::Scenario a, model::Scenario b, const QSt
     setCentralWidget(c->workspace());
     if (auto *dock = findChild<QDockWidget *>(QStringLiteral("replay"))) {
         replay_widget_ = dock->widget();
+        replay_height_ = dock->height();
         dock->setWidget(c->panel());
         c->panel()->show();
+        // Two timelines want more room than one, but the maps keep the larger part (once the
+        // panel is laid out: the dock takes its new widget's size first).
+        QTimer::singleShot(0, this, [this, dock] {
+            resizeDocks({dock}, {std::max(replay_height_, height() / 3)}, Qt::Vertical);
+        });
     }
     undo_group_->addStack(c->document(Side::b)->undo_stack());
 
@@ -238,6 +246,7 @@ void MainWindow::finish_comparison() {
     if (auto *dock = findChild<QDockWidget *>(QStringLiteral("replay")); dock && replay_widget_) {
         dock->setWidget(replay_widget_);
         replay_widget_->show();
+        resizeDocks({dock}, {replay_height_}, Qt::Vertical);
     }
     replay_widget_ = nullptr;
     compare_.reset();

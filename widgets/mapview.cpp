@@ -248,7 +248,40 @@ void MapView::fit_to_content() {
     setTransform(QTransform::fromScale(s, s));
     centerOn(content.center() - QPointF(0, (top - bottom) / 2 / s));
     view_changed();
+    // Boxes move aside from what they would cover once the scale is set, and may then stick
+    // out of a narrow map: zoom out a little and centre again, a few rounds at most.
+    const QRectF room =
+        QRectF(viewport()->rect()).adjusted(8, edges_.empty() ? 8 : edge_bottom + 8, -8, -8);
+    for (int round = 0; round < 4; ++round) {
+        const QRectF used = pixels_used();
+        if (used.isEmpty() || room.contains(used) || room.width() <= 0 || room.height() <= 0)
+            break;
+        const double now = transform().m11();
+        const double shrink =
+            std::min({1.0, room.width() / used.width(), room.height() / used.height()}) * 0.95;
+        const double next = std::clamp(now * shrink, min_scale(), kMaxScale);
+        if (next >= now && room.width() >= used.width() && room.height() >= used.height()) {
+            // Small enough already: only off centre.
+            centerOn(mapToScene(viewport()->rect().center()) +
+                     (used.center() - room.center()) / now);
+        } else {
+            const QPointF middle = mapToScene(used.center().toPoint());
+            setTransform(QTransform::fromScale(next, next));
+            centerOn(middle - (room.center() - QRectF(viewport()->rect()).center()) / next);
+        }
+        view_changed();
+    }
     auto_fit_ = true;
+}
+
+QRectF MapView::pixels_used() const {
+    QRectF used;
+    const QTransform xf = viewportTransform();
+    for (const auto &[id, item] : regions_)
+        used |= item->deviceTransform(xf).mapRect(item->boundingRect());
+    for (const auto &[id, item] : populations_)
+        used |= item->deviceTransform(xf).mapRect(item->boundingRect());
+    return used;
 }
 
 void MapView::wheelEvent(QWheelEvent *event) {

@@ -160,6 +160,8 @@ private:
     void zoom_by(double factor, ViewportAnchor anchor);
     double min_scale() const;
     void view_changed();
+    // The viewport pixels the region boxes and populations cover, as drawn now.
+    QRectF pixels_used() const;
     void layout_edge_nodes();
     void place_links();
     // Labels of lines slide along them off every box; lines that would cross a box that is

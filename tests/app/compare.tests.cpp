@@ -11,12 +11,14 @@
 #include "widgets/inspector.h"
 #include "widgets/lessonreader.h"
 #include "widgets/mapview.h"
+#include "widgets/regionitem.h"
 #include "widgets/summarydiff.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QMessageBox>
 #include <QMouseEvent>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <catch2/catch.hpp>
@@ -262,4 +264,35 @@ TEST_CASE("A lesson step opens a comparison with the right B", "[app][compare][l
     REQUIRE(w.open_walk_comparison(lesson, 0, static_cast<int>(step - steps.begin())));
     CHECK(w.comparison());
     CHECK(ttl_of(w.comparison()->document(app::Side::b)->scenario()) == 60);
+}
+
+TEST_CASE("At 1280 x 720 both maps of a comparison show every region whole",
+          "[app][compare][layout]") {
+    QSettings().remove(QStringLiteral("window"));
+    app::MainWindow w;
+    REQUIRE(w.open_file(ttl_floor()));
+    w.fit_to(QRect(0, 0, 1280, 720));
+    w.show();
+    REQUIRE(w.branch());
+    testing::run_events_until([&] { return w.comparison()->settled(); }, 30000);
+    for (int i = 0; i < 5; ++i)
+        QApplication::processEvents();
+    for (app::Side side : {app::Side::a, app::Side::b}) {
+        widgets::MapView *map = w.comparison()->map(side);
+        INFO("side " << (side == app::Side::a ? "A" : "B") << ", map " << map->width() << " x "
+                     << map->height() << " visible "
+                     << map->visibleRegion().boundingRect().width());
+        CHECK(map->height() * 2 >= w.height() / 2); // the maps keep the larger part
+        const QRect seen = map->viewport()->rect();
+        for (const auto &region : w.document()->scenario().regions) {
+            const QString id = QString::fromStdString(region.id);
+            const widgets::RegionItem *item = map->region_item(id);
+            REQUIRE(item);
+            const QRect box =
+                map->mapFromScene(item->mapToScene(item->boundingRect())).boundingRect();
+            INFO(region.id << " at " << box.x() << "," << box.y() << " " << box.width() << " x "
+                           << box.height() << " in " << seen.width() << " x " << seen.height());
+            CHECK(seen.contains(box));
+        }
+    }
 }
