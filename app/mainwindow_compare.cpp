@@ -111,6 +111,7 @@ bool MainWindow::open_comparison(model::Scenario a, model::Scenario b, const QSt
     if (auto *dock = findChild<QDockWidget *>(QStringLiteral("replay"))) {
         replay_widget_ = dock->widget();
         replay_height_ = dock->height();
+        c->panel()->set_time_window(time_window_);
         dock->setWidget(c->panel());
         c->panel()->show();
         // Two timelines want more room than one, but the maps keep the larger part (once the

@@ -73,6 +73,12 @@ void ComparisonPanel::show_runs(std::shared_ptr<const model::Report> a,
     diff_->show_diff(std::move(diffs), a_, b_, a_name_, b_name_);
 }
 
+void ComparisonPanel::set_time_window(SharedTimeWindow *window) {
+    timeline_a_->set_time_window(window);
+    timeline_b_->set_time_window(window);
+    charts_->set_time_window(window);
+}
+
 void ComparisonPanel::set_names(const QString &a, const QString &b) {
     a_name_ = a;
     b_name_ = b;

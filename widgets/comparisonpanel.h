@@ -18,6 +18,7 @@ class QTabWidget;
 namespace widgets {
 
 class ChartsPanel;
+class SharedTimeWindow;
 class SummaryDiff;
 class Timeline;
 
@@ -32,6 +33,8 @@ public:
                    std::vector<model::FigureDiff> diffs);
     void set_names(const QString &a, const QString &b);
     void set_playhead(model::Ms t);
+    // Both timelines and the charts show the main window's zoom window.
+    void set_time_window(SharedTimeWindow *window);
 
     Timeline *timeline_a() const { return timeline_a_; }
     Timeline *timeline_b() const { return timeline_b_; }

@@ -249,28 +249,35 @@ void MapView::fit_to_content() {
     centerOn(content.center() - QPointF(0, (top - bottom) / 2 / s));
     view_changed();
     // Boxes move aside from what they would cover once the scale is set, and may then stick
-    // out of a narrow map: zoom out a little and centre again, a few rounds at most.
+    // out of a narrow map: try a few smaller scales, centred again, and keep the view that
+    // leaves the least outside.
     const QRectF room =
         QRectF(viewport()->rect()).adjusted(8, edges_.empty() ? 8 : edge_bottom + 8, -8, -8);
-    for (int round = 0; round < 4; ++round) {
+    const auto outside = [&] {
         const QRectF used = pixels_used();
-        if (used.isEmpty() || room.contains(used) || room.width() <= 0 || room.height() <= 0)
-            break;
+        return std::max({0.0, room.left() - used.left(), used.right() - room.right()}) +
+               std::max({0.0, room.top() - used.top(), used.bottom() - room.bottom()});
+    };
+    double best = outside();
+    QTransform best_transform = transform();
+    QPointF best_centre = mapToScene(viewport()->rect().center());
+    for (int round = 0; round < 6 && best > 0 && room.isValid(); ++round) {
+        const QRectF used = pixels_used();
         const double now = transform().m11();
-        const double shrink =
-            std::min({1.0, room.width() / used.width(), room.height() / used.height()}) * 0.95;
-        const double next = std::clamp(now * shrink, min_scale(), kMaxScale);
-        if (next >= now && room.width() >= used.width() && room.height() >= used.height()) {
-            // Small enough already: only off centre.
-            centerOn(mapToScene(viewport()->rect().center()) +
-                     (used.center() - room.center()) / now);
-        } else {
-            const QPointF middle = mapToScene(used.center().toPoint());
-            setTransform(QTransform::fromScale(next, next));
-            centerOn(middle - (room.center() - QRectF(viewport()->rect()).center()) / next);
-        }
+        const double next = std::clamp(now * 0.85, min_scale(), kMaxScale);
+        const QPointF middle = mapToScene(used.center().toPoint());
+        setTransform(QTransform::fromScale(next, next));
+        centerOn(middle - (room.center() - QRectF(viewport()->rect()).center()) / next);
         view_changed();
+        if (const double now_outside = outside(); now_outside < best) {
+            best = now_outside;
+            best_transform = transform();
+            best_centre = mapToScene(viewport()->rect().center());
+        }
     }
+    setTransform(best_transform);
+    centerOn(best_centre);
+    view_changed();
     auto_fit_ = true;
 }
 

@@ -13,6 +13,8 @@
 #include "widgets/mapview.h"
 #include "widgets/regionitem.h"
 #include "widgets/summarydiff.h"
+#include "widgets/timeline.h"
+#include "widgets/timewindow.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -294,5 +296,24 @@ TEST_CASE("At 1280 x 720 both maps of a comparison show every region whole",
                            << box.height() << " in " << seen.width() << " x " << seen.height());
             CHECK(seen.contains(box));
         }
+    }
+}
+
+TEST_CASE("Zooming to the failover zooms both timelines of a comparison",
+          "[app][compare][timewindow]") {
+    app::MainWindow w;
+    REQUIRE(w.open_file(ttl_floor()));
+    REQUIRE(w.branch());
+    testing::run_events_until([&] { return w.comparison()->settled(); }, 30000);
+    w.comparison()->panel()->resize(1000, 400);
+    w.zoom_to_failover();
+    const widgets::TimeWindow zoom = w.time_window()->window();
+    REQUIRE(zoom.to_ms - zoom.from_ms < w.report()->run.end_ms); // zoomed in
+    for (widgets::Timeline *timeline :
+         {w.comparison()->panel()->timeline_a(), w.comparison()->panel()->timeline_b()}) {
+        timeline->resize(1000, 300);
+        QApplication::processEvents();
+        CHECK(timeline->scale().from_ms() == zoom.from_ms);
+        CHECK(timeline->scale().to_ms() == zoom.to_ms);
     }
 }
