@@ -24,7 +24,6 @@
 #include <unistd.h>
 
 using namespace model;
-using Json = nlohmann::json;
 
 namespace {
 
