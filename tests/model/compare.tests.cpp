@@ -124,7 +124,8 @@ TEST_CASE("A design that never recovers is worse than one that does", "[compare]
     REQUIRE(set_field(b, "shop.example.com", "records/0/health_check", "").ok);
     const Report ra = simulate(a), rb = simulate(b);
     REQUIRE(rb.summary.read.status == RtoStatus::not_recovered);
-    const FigureDiff *rto = find_diff(compare_reports(ra, rb), "rto_read_s");
+    const std::vector<FigureDiff> diffs = compare_reports(ra, rb); // find_diff points into it
+    const FigureDiff *rto = find_diff(diffs, "rto_read_s");
     REQUIRE(rto);
     CHECK(rto->b.not_recovered);
     CHECK_FALSE(rto->delta);
