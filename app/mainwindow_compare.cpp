@@ -104,7 +104,8 @@ bool MainWindow::open_comparison(model::Scenario a, model::Scenario b, const QSt
 
     // The workspace: map A in pane A beside pane B; the replay dock shows the comparison.
     // The banner and map A's frame wait, hidden, until the comparison ends.
-    takeCentralWidget();
+    takeCentralWidget(); // gives up ownership: the window keeps it as a hidden child
+    centre_->setParent(this);
     centre_->hide();
     c->pane(Side::a)->set_body(map_);
     setCentralWidget(c->workspace());

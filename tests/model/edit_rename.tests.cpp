@@ -13,6 +13,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <set>
+#include <string>
+
 using namespace model;
 
 namespace {
@@ -146,6 +149,9 @@ TEST_CASE("Renaming then renaming back gives the same scenario and the same run"
     for (std::uint64_t seed = 1; seed <= 12; ++seed) {
         const Scenario original = testing::generate_scenario(seed);
         const Report run = simulate(original);
+        // Every component is renamed and back; the run is compared once per kind a seed
+        // (a run is the costly part).
+        std::set<std::string> run_kinds;
         for (const ComponentRef &c : components_of(original)) {
             if (c.kind == "region" && find_known_region(c.id))
                 continue; // a known region keeps its id
@@ -156,8 +162,9 @@ TEST_CASE("Renaming then renaming back gives the same scenario and the same run"
             REQUIRE(r.ok);
             CHECK(write_scenario(s).find("\"" + c.id + "\"") == std::string::npos);
             // The same run under other names: no place where the reports differ.
-            CHECK(first_difference(report_named(simulate(s), renamed, c.id),
-                                   report_named(run, c.id, c.id)) == "");
+            if (run_kinds.insert(c.kind).second)
+                CHECK(first_difference(report_named(simulate(s), renamed, c.id),
+                                       report_named(run, c.id, c.id)) == "");
             REQUIRE(rename_component(s, renamed, c.id).ok);
             CHECK(write_scenario(s) == write_scenario(original));
         }
