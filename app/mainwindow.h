@@ -8,6 +8,7 @@
 #include "app/liverun.h"
 #include "app/playback.h"
 #include "app/progress.h"
+#include "model/compare_lesson.h"
 #include "model/edit.h"
 #include "model/quick_actions.h"
 #include "model/quiz.h"
@@ -190,6 +191,10 @@ private:
     // Asks whether to save a design's unsaved changes before they go; false: cancelled.
     bool ask_unsaved(Side side);
     void finish_comparison();
+    // The lesson at an index of the reader's list, nullptr if none.
+    const model::Lesson *lesson_at(int lesson) const;
+    // Opens a lesson step's prepared comparison, or says why it cannot.
+    bool open_prepared_comparison(model::PreparedComparison c);
     QString compare_title() const;
 
     // Intents from the views, turned into undoable edits.

@@ -272,13 +272,14 @@ QString MainWindow::compare_title() const {
     return tr("Comparing %1 with %2 - Failover Lab").arg(side(Side::a), side(Side::b));
 }
 
-bool MainWindow::open_try_comparison(int lesson, int step) {
+const model::Lesson *MainWindow::lesson_at(int lesson) const {
     const auto &lessons = reader_->lessons();
     if (lesson < 0 || lesson >= static_cast<int>(lessons.size()))
-        return false;
-    const model::Lesson &l = lessons[static_cast<std::size_t>(lesson)];
-    model::PreparedComparison c =
-        model::prepare_try_comparison(l, static_cast<std::size_t>(step), qt_reader());
+        return nullptr;
+    return &lessons[static_cast<std::size_t>(lesson)];
+}
+
+bool MainWindow::open_prepared_comparison(model::PreparedComparison c) {
     if (!c.a) {
         say(tr("The comparison cannot be opened: %1").arg(QString::fromStdString(c.detail)));
         return false;
@@ -289,21 +290,17 @@ bool MainWindow::open_try_comparison(int lesson, int step) {
                            QString::fromStdString(c.b_label));
 }
 
+bool MainWindow::open_try_comparison(int lesson, int step) {
+    const model::Lesson *l = lesson_at(lesson);
+    return l && open_prepared_comparison(
+                    model::prepare_try_comparison(*l, static_cast<std::size_t>(step), qt_reader()));
+}
+
 bool MainWindow::open_walk_comparison(int lesson, int walkthrough, int step) {
-    const auto &lessons = reader_->lessons();
-    if (lesson < 0 || lesson >= static_cast<int>(lessons.size()))
-        return false;
-    const model::Lesson &l = lessons[static_cast<std::size_t>(lesson)];
-    model::PreparedComparison c = model::prepare_walk_comparison(
-        l, static_cast<std::size_t>(walkthrough), static_cast<std::size_t>(step), qt_reader());
-    if (!c.a) {
-        say(tr("The comparison cannot be opened: %1").arg(QString::fromStdString(c.detail)));
-        return false;
-    }
-    if (compare_ && !confirm_end_comparison())
-        return false;
-    return open_comparison(std::move(*c.a), std::move(*c.b), QString::fromStdString(c.a_label),
-                           QString::fromStdString(c.b_label));
+    const model::Lesson *l = lesson_at(lesson);
+    return l && open_prepared_comparison(
+                    model::prepare_walk_comparison(*l, static_cast<std::size_t>(walkthrough),
+                                                   static_cast<std::size_t>(step), qt_reader()));
 }
 
 } // namespace app
