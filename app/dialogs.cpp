@@ -43,12 +43,12 @@ FileChooser &chooser() {
     return c;
 }
 
-QString tr(const char *text) {
+QString dialogs_tr(const char *text) {
     return QCoreApplication::translate("app::Dialogs", text);
 }
 
 QString scenario_filter() {
-    return tr("Failover Lab scenarios (*.json)");
+    return dialogs_tr("Failover Lab scenarios (*.json)");
 }
 
 } // namespace
@@ -120,9 +120,9 @@ void warn(QWidget *parent, const QString &title, const QString &text, const QStr
 SaveChoice ask_save_changes(QWidget *parent, const QString &text) {
     if (choice_answerer()) {
         const int picked = choose(parent, QMessageBox::Question, {}, text, {},
-                                  {{tr("Save"), QMessageBox::AcceptRole},
-                                   {tr("Discard"), QMessageBox::DestructiveRole},
-                                   {tr("Cancel"), QMessageBox::RejectRole}},
+                                  {{dialogs_tr("Save"), QMessageBox::AcceptRole},
+                                   {dialogs_tr("Discard"), QMessageBox::DestructiveRole},
+                                   {dialogs_tr("Cancel"), QMessageBox::RejectRole}},
                                   0, 2);
         return picked == 0   ? SaveChoice::save
                : picked == 1 ? SaveChoice::discard
@@ -130,7 +130,7 @@ SaveChoice ask_save_changes(QWidget *parent, const QString &text) {
     }
     // The standard buttons, with the platform's own words and order.
     const auto answer = QMessageBox::question(
-        parent, tr("Unsaved changes"), text,
+        parent, dialogs_tr("Unsaved changes"), text,
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     return answer == QMessageBox::Save      ? SaveChoice::save
            : answer == QMessageBox::Discard ? SaveChoice::discard
@@ -139,10 +139,10 @@ SaveChoice ask_save_changes(QWidget *parent, const QString &text) {
 
 RecoveryChoice ask_recovery(QWidget *parent, const QString &text, const QString &more) {
     const int picked =
-        choose(parent, QMessageBox::Question, tr("Recover unsaved changes?"), text, more,
-               {{tr("&Recover"), QMessageBox::AcceptRole},
-                {tr("&Discard"), QMessageBox::DestructiveRole},
-                {tr("&Later"), QMessageBox::RejectRole}},
+        choose(parent, QMessageBox::Question, dialogs_tr("Recover unsaved changes?"), text, more,
+               {{dialogs_tr("&Recover"), QMessageBox::AcceptRole},
+                {dialogs_tr("&Discard"), QMessageBox::DestructiveRole},
+                {dialogs_tr("&Later"), QMessageBox::RejectRole}},
                0, 2);
     return picked == 0   ? RecoveryChoice::recover
            : picked == 1 ? RecoveryChoice::discard
@@ -153,9 +153,9 @@ bool confirm_and_open_link(QWidget *parent, const QUrl &url) {
     if (!widgets::is_web_address(url))
         return false;
     const QString address = url.toDisplayString();
-    if (!ask_yes_no(parent, tr("Open this link?"),
-                    tr("This link leaves Failover Lab for the web:\n%1").arg(address),
-                    tr("Open it in your web browser?")))
+    if (!ask_yes_no(parent, dialogs_tr("Open this link?"),
+                    dialogs_tr("This link leaves Failover Lab for the web:\n%1").arg(address),
+                    dialogs_tr("Open it in your web browser?")))
         return false;
     if (link_opener())
         link_opener()(url);
@@ -180,7 +180,7 @@ std::optional<model::ScenarioSettings> ask_scenario_settings(QWidget *parent,
                                                              const model::ScenarioSettings &now) {
     QDialog dialog(parent);
     dialog.setObjectName(QStringLiteral("scenario_settings"));
-    dialog.setWindowTitle(tr("Scenario Settings"));
+    dialog.setWindowTitle(dialogs_tr("Scenario Settings"));
     auto *layout = new QVBoxLayout(&dialog);
     auto *form = new widgets::InspectorSettings(widgets::InspectorSettings::Commit::on_request);
     form->show_settings(now);
@@ -217,7 +217,7 @@ QString with_json_extension(const QString &path) {
 QString choose_scenario_to_open(QWidget *parent) {
     const QString path = chooser()
                              ? chooser()(scenario_folder())
-                             : QFileDialog::getOpenFileName(parent, tr("Open Scenario"),
+                             : QFileDialog::getOpenFileName(parent, dialogs_tr("Open Scenario"),
                                                             scenario_folder(), scenario_filter());
     remember_scenario_folder(path);
     return path;
@@ -230,7 +230,7 @@ QString file_name_for(const QString &scenario_name) {
             c == QLatin1Char('_'))
             name += c;
     name = name.simplified();
-    return (name.isEmpty() ? tr("scenario") : name) + QStringLiteral(".json");
+    return (name.isEmpty() ? dialogs_tr("scenario") : name) + QStringLiteral(".json");
 }
 
 QString choose_scenario_to_save(QWidget *parent, const QString &current,
@@ -242,7 +242,7 @@ QString choose_scenario_to_save(QWidget *parent, const QString &current,
     if (chooser()) {
         chosen = chooser()(start);
     } else {
-        QFileDialog dialog(parent, tr("Save Scenario"), start, scenario_filter());
+        QFileDialog dialog(parent, dialogs_tr("Save Scenario"), start, scenario_filter());
         dialog.setAcceptMode(QFileDialog::AcceptSave);
         dialog.setDefaultSuffix(QStringLiteral("json"));
         if (dialog.exec() == QDialog::Accepted)
@@ -251,9 +251,9 @@ QString choose_scenario_to_save(QWidget *parent, const QString &current,
     const QString path = with_json_extension(chosen);
     // A dialog that ignored the default suffix has not asked about the file named now.
     if (path != chosen && QFileInfo::exists(path) &&
-        !ask_yes_no(parent, tr("Replace the file?"),
-                    tr("%1 already exists.").arg(QDir::toNativeSeparators(path)),
-                    tr("Replace it with this scenario?")))
+        !ask_yes_no(parent, dialogs_tr("Replace the file?"),
+                    dialogs_tr("%1 already exists.").arg(QDir::toNativeSeparators(path)),
+                    dialogs_tr("Replace it with this scenario?")))
         return {};
     remember_scenario_folder(path);
     return path;

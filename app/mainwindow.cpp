@@ -211,19 +211,26 @@ void MainWindow::build_views() {
 }
 
 void MainWindow::open_initial(const QString &path) {
-    if (path.isEmpty() || !open_file(path)) {
-        // The default lesson: its chapter in the reader, its scenario on the map.
+    // The default lesson: its chapter in the reader, its scenario on the map. The built-in
+    // scenario is small and known, so it is read and run here, before the window shows.
+    const auto open_default = [this] {
         const auto &lessons = reader_->lessons();
         int first = -1;
         for (std::size_t i = 0; i < lessons.size() && first < 0; ++i)
             if (lessons[i].scenarios.front() == "scenarios/start-here.json")
                 first = static_cast<int>(i);
-        // At start-up, before the window shows, the built-in scenario is read and run here.
         if (first >= 0)
             reader_->show_lesson(first);
         open_file(kDefaultScenario);
+        map_->fit_to_content();
+    };
+    if (path.isEmpty()) {
+        open_default();
+        return;
     }
-    map_->fit_to_content();
+    // A file named on the command line may be anything up to the limits: it is read and run
+    // off the GUI thread, and the default lesson opens if it cannot be.
+    open_file_in_background(path, open_default);
 }
 
 bool MainWindow::refuse_non_file(const QString &path) {
@@ -295,15 +302,20 @@ bool MainWindow::open_file(const QString &path) {
     return true;
 }
 
-void MainWindow::open_file_in_background(const QString &path) {
-    if (refuse_non_file(path))
+void MainWindow::open_file_in_background(const QString &path, std::function<void()> otherwise) {
+    if (refuse_non_file(path)) {
+        if (otherwise)
+            otherwise();
         return;
+    }
     say(tr("Opening %1\u2026").arg(QDir::toNativeSeparators(path)), 0);
     loader_.request_work<std::shared_ptr<model::ScenarioLoad>>(
         [path] { return std::make_shared<model::ScenarioLoad>(read_scenario_file(path)); },
-        [this, path](std::shared_ptr<model::ScenarioLoad> load) {
+        [this, path, otherwise](std::shared_ptr<model::ScenarioLoad> load) {
             if (!load->scenario) {
                 show_open_problems(path, load->problems);
+                if (otherwise)
+                    otherwise();
                 return;
             }
             adopt(std::move(*load->scenario), path, [this, path] {
@@ -442,15 +454,16 @@ void MainWindow::offer_recovery() {
             continue;
         }
         clock_.pause();
-        after_run_ = nullptr;
-        doc_.recover(std::move(*load.scenario), a.original);
+        // The recovered design runs off the GUI thread, like any opened file.
+        after_run_ = [this] {
+            clock_.seek(0);
+            map_->fit_to_content();
+        };
+        doc_.recover(std::move(*load.scenario), a.original); // its changed() asks for the run
         // This session's own autosave takes over before the old one goes.
         autosaver_.save_now();
         autosaver_.wait();
         autosaver_.remove(a);
-        run_model_now();
-        clock_.seek(0);
-        map_->fit_to_content();
         say(tr("Recovered %1, autosaved at %2; it is not saved yet").arg(file, when), 0);
         break; // one document at a time: any others wait for the next start
     }

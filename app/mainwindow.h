@@ -66,8 +66,9 @@ public:
     // pipe) is refused before it is opened, so nothing waits on it.
     bool open_file(const QString &path);
     // The same as File > Open does it: the file is read, checked and run off the GUI thread;
-    // the scenario replaces the open one when it has loaded.
-    void open_file_in_background(const QString &path);
+    // the scenario replaces the open one when it has loaded. If it cannot be opened, its
+    // problems are shown and `otherwise` (if given) runs.
+    void open_file_in_background(const QString &path, std::function<void()> otherwise = {});
     // Offers each autosave that a session left behind (a crash, a kill) for recovery: Recover
     // opens it as a modified document bound to its original file; Discard deletes it; Later
     // keeps it for the next start.

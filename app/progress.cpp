@@ -15,7 +15,7 @@ namespace app {
 
 namespace {
 
-QString tr(const char *text) {
+QString progress_tr(const char *text) {
     return QCoreApplication::translate("app::ProgressStore", text);
 }
 
@@ -79,11 +79,12 @@ bool ProgressStore::load(QString *error) {
     // would block the start-up.
     if (!info.isFile() || !f.open(QIODevice::ReadOnly)) {
         read_only_ = true;
-        return report(tr("Your progress file %1 cannot be read (%2). It was left as it is, and "
-                         "progress made in this session will not be saved. Check the file and "
-                         "its permissions, then restart Failover Lab.")
-                          .arg(QDir::toNativeSeparators(path_),
-                               info.isFile() ? f.errorString() : tr("it is not a regular file")));
+        return report(
+            progress_tr("Your progress file %1 cannot be read (%2). It was left as it is, and "
+                        "progress made in this session will not be saved. Check the file and "
+                        "its permissions, then restart Failover Lab.")
+                .arg(QDir::toNativeSeparators(path_),
+                     info.isFile() ? f.errorString() : progress_tr("it is not a regular file")));
     }
     const model::ProgressLoad load =
         model::parse_progress(f.readAll().toStdString(), path_.toStdString());
@@ -93,11 +94,12 @@ bool ProgressStore::load(QString *error) {
         // it is shown as far as it is understood and never written over.
         read_only_ = true;
         progress_ = load.progress.value_or(model::Progress{});
-        return report(tr("Your progress file %1 was written by a newer version of Failover Lab "
-                         "(format version %2). This session shows what it can of it and does not "
-                         "save progress, so that the newer version's file stays as it is.")
-                          .arg(QDir::toNativeSeparators(path_))
-                          .arg(*load.newer_version));
+        return report(
+            progress_tr("Your progress file %1 was written by a newer version of Failover Lab "
+                        "(format version %2). This session shows what it can of it and does not "
+                        "save progress, so that the newer version's file stays as it is.")
+                .arg(QDir::toNativeSeparators(path_))
+                .arg(*load.newer_version));
     }
     if (!load.progress) {
         // The first problem without the file name, which the message starts with.
@@ -109,14 +111,15 @@ bool ProgressStore::load(QString *error) {
         const QString copy = set_aside();
         if (copy.isEmpty()) {
             read_only_ = true;
-            return report(tr("Your progress file %1 is not a progress file (%2) and could not be "
-                             "set aside; it was left as it is, and progress made in this session "
-                             "will not be saved.")
-                              .arg(QDir::toNativeSeparators(path_), why));
+            return report(
+                progress_tr("Your progress file %1 is not a progress file (%2) and could not be "
+                            "set aside; it was left as it is, and progress made in this session "
+                            "will not be saved.")
+                    .arg(QDir::toNativeSeparators(path_), why));
         }
         return report(
-            tr("Your progress file %1 is not a progress file (%2). It was kept as %3, "
-               "and progress starts afresh.")
+            progress_tr("Your progress file %1 is not a progress file (%2). It was kept as %3, "
+                        "and progress starts afresh.")
                 .arg(QDir::toNativeSeparators(path_), why, QDir::toNativeSeparators(copy)));
     }
     progress_ = std::move(*load.progress);
@@ -126,7 +129,7 @@ bool ProgressStore::load(QString *error) {
 bool ProgressStore::save(QString *error) const {
     if (read_only_) {
         if (error)
-            *error = tr("the progress file is kept read-only in this session");
+            *error = progress_tr("the progress file is kept read-only in this session");
         return false;
     }
     QDir().mkpath(QFileInfo(path_).absolutePath());

@@ -1,4 +1,5 @@
 #include "quizpanel.h"
+#include "widgets/qtext.h"
 
 #include "app/lessonlibrary.h"
 #include "model/cli_quiz.h"
@@ -24,9 +25,7 @@ namespace app {
 
 namespace {
 
-QString q(const std::string &s) {
-    return QString::fromStdString(s);
-}
+using widgets::q;
 
 QString number(double v) {
     return QLocale().toString(v, 'g', 6);

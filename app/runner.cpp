@@ -6,7 +6,6 @@
 
 #include <QMetaObject>
 #include <QPointer>
-#include <algorithm>
 
 namespace app {
 
@@ -18,18 +17,24 @@ ModelRunner::~ModelRunner() {
     cancel();
 }
 
+std::shared_ptr<std::atomic<bool>> ModelRunner::next_stop() {
+    if (stop_)
+        stop_->store(true);
+    stop_ = std::make_shared<std::atomic<bool>>(false);
+    return stop_;
+}
+
 void ModelRunner::cancel() {
     delivered_ = ++generation_;
+    next_stop();
     pool_.clear();
     pool_.waitForDone();
 }
 
 void ModelRunner::abandon() {
     delivered_ = ++generation_;
+    next_stop();
     pool_.clear();
-    // The abandoned run keeps its thread until it ends; the next request need not wait for it.
-    constexpr int kMostThreads = 4;
-    pool_.setMaxThreadCount(std::min(kMostThreads, pool_.activeThreadCount() + 1));
 }
 
 bool ModelRunner::take(quint64 generation) {
@@ -41,17 +46,25 @@ bool ModelRunner::take(quint64 generation) {
 
 void ModelRunner::request(const model::Scenario &scenario) {
     const quint64 mine = ++generation_;
-    if (pool_.activeThreadCount() == 0)
-        pool_.setMaxThreadCount(1); // nothing abandoned still runs: one run at a time again
-    pool_.clear();                  // drop runs that have not started: this one replaces them
+    auto stop = next_stop(); // a run in flight stops at its next step
+    pool_.clear();           // drop runs that have not started: this one replaces them
     QPointer<ModelRunner> self(this);
     auto input = std::make_shared<const model::Scenario>(scenario);
-    pool_.start([self, input, mine, this] {
+    pool_.start([self, input, mine, stop, this] {
         if (mine != generation_)
             return;
+        ++started_runs_;
         QElapsedTimer clock;
         clock.start();
-        auto report = std::make_shared<const model::Report>(model::simulate(*input));
+        model::RunOptions options;
+        options.stop = stop.get();
+        std::shared_ptr<const model::Report> report;
+        try {
+            report = std::make_shared<const model::Report>(model::simulate(*input, options));
+        } catch (const model::RunStopped &) {
+            ++stopped_runs_;
+            return;
+        }
         const double ms = static_cast<double>(clock.nsecsElapsed()) / 1e6;
         QMetaObject::invokeMethod(
             this,
@@ -65,16 +78,25 @@ void ModelRunner::request(const model::Scenario &scenario) {
 
 void ModelRunner::request_all(std::vector<Job> jobs, std::function<void(Reports)> done) {
     const quint64 mine = ++generation_;
+    auto stop = next_stop();
     pool_.clear();
     QPointer<ModelRunner> self(this);
     auto input = std::make_shared<const std::vector<Job>>(std::move(jobs));
-    pool_.start([self, input, mine, done = std::move(done), this] {
+    pool_.start([self, input, mine, stop, done = std::move(done), this] {
+        ++started_runs_;
         auto reports = std::make_shared<Reports>();
-        for (const Job &job : *input) {
-            if (mine != generation_)
-                return; // superseded: stop early
-            reports->push_back(
-                std::make_shared<const model::Report>(model::simulate(job.scenario, job.options)));
+        try {
+            for (const Job &job : *input) {
+                if (mine != generation_)
+                    return; // superseded: stop early
+                model::RunOptions options = job.options;
+                options.stop = stop.get();
+                reports->push_back(
+                    std::make_shared<const model::Report>(model::simulate(job.scenario, options)));
+            }
+        } catch (const model::RunStopped &) {
+            ++stopped_runs_;
+            return;
         }
         QMetaObject::invokeMethod(
             this,
@@ -88,6 +110,7 @@ void ModelRunner::request_all(std::vector<Job> jobs, std::function<void(Reports)
 
 std::shared_ptr<const model::Report> ModelRunner::run_now(const model::Scenario &scenario) {
     delivered_ = ++generation_;
+    next_stop();
     pool_.clear();
     return std::make_shared<const model::Report>(model::simulate(scenario));
 }

@@ -1,7 +1,8 @@
 #pragma once
 // Runs the model off the GUI thread. A newer request supersedes an older one: requests still
-// waiting are dropped, and a result that arrives after a newer request is ignored. Every result
-// carries the scenario it was computed from.
+// waiting are dropped, a run in flight is stopped at its next step (RunOptions::stop), and a
+// result that arrives after a newer request is ignored. Every result carries the scenario it
+// was computed from.
 
 #include "model/report.h"
 #include "model/scenario.h"
@@ -38,6 +39,7 @@ public:
     // run: `done` gets what `work` returned, on this object's thread.
     template <typename T> void request_work(std::function<T()> work, std::function<void(T)> done) {
         const quint64 mine = ++generation_;
+        next_stop();
         pool_.clear();
         QPointer<ModelRunner> self(this);
         pool_.start([self, mine, work = std::move(work), done = std::move(done), this] {
@@ -63,20 +65,32 @@ public:
     bool busy() const { return delivered_ != generation_; }
     // Runs on the calling thread and returns the report (tests, the first paint).
     std::shared_ptr<const model::Report> run_now(const model::Scenario &scenario);
-    // Drops waiting runs, ignores the result of a run in flight and waits for it to end.
+    // Drops waiting runs, stops a run in flight and waits for its thread.
     void cancel();
-    // The learner's Cancel: drops waiting runs and ignores the result of a run in flight,
-    // without waiting for it (the model cannot be stopped midway, so its thread finishes the
-    // run and throws it away). New requests start at once on another thread, up to a few.
+    // The learner's Cancel: drops waiting runs and stops a run in flight at its next step,
+    // without waiting for it; its result is never delivered.
     void abandon();
     quint64 generation() const { return generation_; }
+    // How many runs were stopped midway (tests: that Cancel stops rather than ignores).
+    quint64 stopped_runs() const { return stopped_runs_; }
+    // How many runs have begun on the worker (tests: that a run is in flight).
+    quint64 started_runs() const { return started_runs_; }
+    // Waits until no run is in flight or waiting (tests).
+    void wait_idle() { pool_.waitForDone(); }
 
 signals:
     void finished(std::shared_ptr<const model::Scenario> scenario,
                   std::shared_ptr<const model::Report> report, double elapsed_ms);
 
 private:
+    // Stops the run of the previous request (if still in flight) and hands out the flag of the
+    // next one. GUI thread only.
+    std::shared_ptr<std::atomic<bool>> next_stop();
+
     QThreadPool pool_;
+    std::shared_ptr<std::atomic<bool>> stop_; // the latest request's flag
+    std::atomic<quint64> stopped_runs_{0};
+    std::atomic<quint64> started_runs_{0};
     std::atomic<quint64> generation_{0};
     quint64 delivered_ = 0; // the generation last delivered (GUI thread only)
     // Whether a result of `generation` is still wanted; if so, it counts as delivered.

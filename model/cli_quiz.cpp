@@ -27,7 +27,7 @@ std::vector<std::string> split(const std::string &line, char sep) {
     return out;
 }
 
-std::string number_text(double v) {
+std::string cli_number(double v) {
     std::ostringstream out;
     out.precision(6);
     out << v;
@@ -93,9 +93,9 @@ void print_grade(std::ostream &out, const Asked &a, const Grade &g) {
     const Question &q = *a.question;
     out << (g.correct ? "Right." : "Not quite.");
     if (g.expected)
-        out << " The model's answer: " << number_text(*g.expected)
+        out << " The model's answer: " << cli_number(*g.expected)
             << (q.unit.empty() ? "" : " " + q.unit) << " (accepted within "
-            << number_text(q.tolerance) << ").";
+            << cli_number(q.tolerance) << ").";
     if (g.missed != Missed::nothing)
         out << " Left out: " << missed_words(g.missed) << '.';
     if (!g.flags_missed.empty()) {

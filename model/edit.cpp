@@ -9,16 +9,16 @@
 #include "scenario_names.h"
 
 namespace model {
-namespace {
-
 using Json = nlohmann::json;
+
+namespace {
 
 struct KindName {
     ComponentKind kind;
     const char *name;
 };
 
-constexpr KindName kKinds[] = {
+constexpr KindName kKindNames[] = {
     {ComponentKind::region, "region"},
     {ComponentKind::app_tier, "app_tier"},
     {ComponentKind::database, "database"},
@@ -37,13 +37,9 @@ constexpr KindName kKinds[] = {
 };
 
 // The arrays of a scenario file that hold components with ids.
-constexpr const char *kArrays[] = {"regions",       "app_tiers", "data_stores",  "databases",
-                                   "health_checks", "dns",       "accelerators", "distributions",
-                                   "populations",   "faults"};
-
-EditResult fail(std::string message) {
-    return edit_detail::refused(std::move(message));
-}
+constexpr const char *kComponentArrays[] = {
+    "regions", "app_tiers",    "data_stores",   "databases",   "health_checks",
+    "dns",     "accelerators", "distributions", "populations", "faults"};
 
 // Whether setting the pointer's value changes a value the document has rather than growing it
 // without bound: every array index within its array, except that the last token may be one past
@@ -112,14 +108,14 @@ std::string continent_of(LatLon p) {
 } // namespace edit_detail
 
 const char *to_string(ComponentKind kind) {
-    for (const auto &k : kKinds)
+    for (const auto &k : kKindNames)
         if (k.kind == kind)
             return k.name;
     return "?";
 }
 
 std::optional<ComponentKind> component_kind_from(const std::string &name) {
-    for (const auto &k : kKinds)
+    for (const auto &k : kKindNames)
         if (name == k.name)
             return k.kind;
     return std::nullopt;
@@ -128,7 +124,7 @@ std::optional<ComponentKind> component_kind_from(const std::string &name) {
 const std::vector<ComponentKind> &all_component_kinds() {
     static const std::vector<ComponentKind> kinds = [] {
         std::vector<ComponentKind> v;
-        for (const auto &k : kKinds)
+        for (const auto &k : kKindNames)
             v.push_back(k.kind);
         return v;
     }();
@@ -168,21 +164,22 @@ std::string kind_of(const Scenario &s, const std::string &id) {
 
 Json component_json(const Scenario &s, const std::string &id) {
     const Json all = Json::parse(write_scenario(s));
-    for (const char *array : kArrays)
+    for (const char *array : kComponentArrays)
         for (const auto &item : all[array])
             if (item.value("id", "") == id)
                 return item;
     return nullptr;
 }
 
+// `id` is a copy: callers may pass a string that lives inside `s`, which this replaces.
+// NOLINTNEXTLINE(performance-unnecessary-value-param)
 EditResult set_field(Scenario &s, const std::string id, const std::string &field,
                      const Json &value) {
-    // `id` is a copy: callers may pass a string that lives inside `s`, which this replaces.
     if (field == "policy" && kind_of(s, id) == "dns") {
         for (const auto &[name, policy] : policy_names())
             if (value.is_string() && value.get<std::string>() == name)
                 return set_routing_policy(s, id, policy, DropRecords::refuse);
-        return fail(value.dump() + " is not a routing policy");
+        return edit_detail::refused(value.dump() + " is not a routing policy");
     }
     Json all = Json::parse(write_scenario(s));
     // The field is a JSON pointer below the component (such as "records/1/weight"); a field
@@ -191,9 +188,9 @@ EditResult set_field(Scenario &s, const std::string id, const std::string &field
     try {
         within = Json::json_pointer("/" + field);
     } catch (const Json::exception &) {
-        return fail("\"" + field +
-                    "\" is not a field name (a \"~\" in a field is written \"~0\", "
-                    "a \"/\" inside a name \"~1\")");
+        return edit_detail::refused("\"" + field +
+                                    "\" is not a field name (a \"~\" in a field is written \"~0\", "
+                                    "a \"/\" inside a name \"~1\")");
     }
     std::string pointer;
     const Json *component = nullptr;
@@ -202,21 +199,21 @@ EditResult set_field(Scenario &s, const std::string id, const std::string &field
         pointer = "/" + id + "/" + field;
         component = &all[id];
     } else {
-        for (const char *array : kArrays)
+        for (const char *array : kComponentArrays)
             for (std::size_t i = 0; i < all[array].size() && pointer.empty(); ++i)
                 if (all[array][i].value("id", "") == id) {
                     pointer = std::string("/") + array + "/" + std::to_string(i) + "/" + field;
                     component = &all[array][i];
                 }
         if (pointer.empty())
-            return fail("there is no component \"" + id + "\"");
+            return edit_detail::refused("there is no component \"" + id + "\"");
     }
     if (!addresses_existing(*component, within, id != "settings" && id != "cost"))
-        return fail("\"" + field + "\" is not a field of " + id);
+        return edit_detail::refused("\"" + field + "\" is not a field of " + id);
     try {
         all[Json::json_pointer(pointer)] = value;
     } catch (const Json::exception &) {
-        return fail("\"" + field + "\" is not a field of " + id);
+        return edit_detail::refused("\"" + field + "\" is not a field of " + id);
     }
     ScenarioLoad load = parse_scenario(all.dump(), "");
     if (!load.scenario)
@@ -229,6 +226,7 @@ std::vector<std::string> field_choices(const std::string &component_kind,
                                        const std::string &field) {
     const auto names = [](const auto &table) {
         std::vector<std::string> out;
+        out.reserve(std::size(table));
         for (const auto &[n, v] : table)
             out.emplace_back(n);
         return out;

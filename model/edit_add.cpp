@@ -14,10 +14,6 @@ namespace {
 
 using edit_detail::checked;
 
-EditResult fail(std::string message) {
-    return edit_detail::refused(std::move(message));
-}
-
 bool id_taken(const Scenario &s, const std::string &id) {
     return !kind_of(s, id).empty();
 }
@@ -41,7 +37,7 @@ void depend_all_tiers(Scenario &s, const std::string &id) {
 EditResult add_component(Scenario &s, ComponentKind kind, LatLon where, const std::string &region,
                          const std::string &database) {
     if (is_region_bound(kind) && !find_by_id(s.regions, region))
-        return fail("drop this onto a region");
+        return edit_detail::refused("drop this onto a region");
     return checked(s, [&](Scenario &c) -> EditResult {
         switch (kind) {
         case ComponentKind::region: {
@@ -95,7 +91,8 @@ EditResult add_component(Scenario &s, ComponentKind kind, LatLon where, const st
                 if (t.region != region)
                     other = t.region;
             if (other.empty())
-                return fail("an active-active database needs a second region with an app tier");
+                return edit_detail::refused(
+                    "an active-active database needs a second region with an app tier");
             Database d;
             d.id = fresh_id(c, "global-table");
             d.kind = DbKind::multi_writer;
@@ -112,12 +109,12 @@ EditResult add_component(Scenario &s, ComponentKind kind, LatLon where, const st
                     (x.kind == DbKind::single_writer || x.kind == DbKind::global))
                     d = &x;
             if (!d)
-                return fail("a replica copies a database: add a database first");
+                return edit_detail::refused("a replica copies a database: add a database first");
             if (d->writer == region)
-                return fail("the writer of " + d->id + " is already in " + region);
+                return edit_detail::refused("the writer of " + d->id + " is already in " + region);
             for (const auto &r : d->replicas)
                 if (r.region == region)
-                    return fail(d->id + " already has a replica in " + region);
+                    return edit_detail::refused(d->id + " already has a replica in " + region);
             d->replicas.push_back(DbReplica{region, Replication::async, LagSpec{500, 1500}});
             return {true, "replica of " + d->id + " added in " + region, d->id};
         }
@@ -140,7 +137,7 @@ EditResult add_component(Scenario &s, ComponentKind kind, LatLon where, const st
         }
         case ComponentKind::dns_name: {
             if (c.app_tiers.empty())
-                return fail("a DNS name routes to app tiers: add one first");
+                return edit_detail::refused("a DNS name routes to app tiers: add one first");
             DnsName n;
             n.id = fresh_id(c, "app.example.com");
             n.policy = c.app_tiers.size() >= 2 ? RoutingPolicy::failover : RoutingPolicy::weighted;
@@ -169,7 +166,8 @@ EditResult add_component(Scenario &s, ComponentKind kind, LatLon where, const st
         }
         case ComponentKind::accelerator: {
             if (c.app_tiers.empty())
-                return fail("an accelerator sends traffic to app tiers: add one first");
+                return edit_detail::refused(
+                    "an accelerator sends traffic to app tiers: add one first");
             Accelerator a;
             a.id = fresh_id(c, "accelerator");
             for (const auto &t : c.app_tiers) {
@@ -193,8 +191,9 @@ EditResult add_component(Scenario &s, ComponentKind kind, LatLon where, const st
                 if (d.kind == StoreKind::bucket)
                     origins.push_back(d.id);
             if (origins.size() < 2)
-                return fail("a distribution's origin group has two origins, app tiers or "
-                            "buckets: add them first");
+                return edit_detail::refused(
+                    "a distribution's origin group has two origins, app tiers or "
+                    "buckets: add them first");
             Distribution d;
             d.id = fresh_id(c, "cdn");
             d.primary = origins[0];
@@ -208,7 +207,7 @@ EditResult add_component(Scenario &s, ComponentKind kind, LatLon where, const st
         }
         case ComponentKind::population: {
             if (c.dns.empty() && c.accelerators.empty())
-                return fail(
+                return edit_detail::refused(
                     "users reach the app through a DNS name or an accelerator: add one first");
             Population p;
             p.id = fresh_id(c, "users");
@@ -220,7 +219,7 @@ EditResult add_component(Scenario &s, ComponentKind kind, LatLon where, const st
             return {true, "population " + p.id + " added", p.id};
         }
         }
-        return fail("unknown component");
+        return edit_detail::refused("unknown component");
     });
 }
 
@@ -244,7 +243,7 @@ EditResult duplicate_component(Scenario &s, const std::string &id) {
                 return {true, copy.id + " added", copy.id};
             }
         }
-        return fail("only populations and faults can be duplicated");
+        return edit_detail::refused("only populations and faults can be duplicated");
     });
 }
 

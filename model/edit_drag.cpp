@@ -13,10 +13,6 @@ namespace {
 
 using edit_detail::checked;
 
-EditResult fail(std::string message) {
-    return edit_detail::refused(std::move(message));
-}
-
 } // namespace
 
 EditResult move_component(Scenario &s, const std::string &id, LatLon where) {
@@ -29,11 +25,11 @@ EditResult move_component(Scenario &s, const std::string &id, LatLon where) {
     }
     if (Region *r = find_by_id(s.regions, id)) {
         if (find_known_region(id))
-            return fail(id + " is a real region; its place is fixed");
+            return edit_detail::refused(id + " is a real region; its place is fixed");
         r->where = where;
         return {true, id + " moved", id};
     }
-    return fail(id + " has no place of its own on the map");
+    return edit_detail::refused(id + " has no place of its own on the map");
 }
 
 EditResult link_components(Scenario &s, const std::string &from, const std::string &to) {
@@ -57,7 +53,7 @@ EditResult link_components(Scenario &s, const std::string &from, const std::stri
             if (DnsName *n = find_by_id(c.dns, from)) {
                 for (const auto &rec : n->records)
                     if (rec.target == to)
-                        return fail(from + " already routes to " + to);
+                        return edit_detail::refused(from + " already routes to " + to);
                 DnsRecord rec;
                 rec.target = to;
                 rec.id = "to-" + to;
@@ -93,12 +89,12 @@ EditResult link_components(Scenario &s, const std::string &from, const std::stri
             // The new origin becomes the secondary, the way a failover name takes one.
             if (Distribution *d = find_by_id(c.distributions, from)) {
                 if (d->primary == to || d->secondary == to)
-                    return fail(to + " is already an origin of " + from);
+                    return edit_detail::refused(to + " is already an origin of " + from);
                 d->secondary = to;
                 return {true, from + " now fails over to " + to, from};
             }
         }
-        return fail("a " + a + " cannot be linked to a " + b);
+        return edit_detail::refused("a " + a + " cannot be linked to a " + b);
     });
 }
 

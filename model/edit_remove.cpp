@@ -29,10 +29,6 @@ std::vector<ComponentRef> components_of(const Scenario &s) {
 
 namespace {
 
-bool contains(const std::vector<std::string> &list, const std::string &id) {
-    return std::find(list.begin(), list.end(), id) != list.end();
-}
-
 // Whether a fault acts on the component or region `id`, through the fields its kind uses.
 bool fault_names(const Fault &f, const std::string &id) {
     switch (f.kind) {

@@ -9,7 +9,7 @@ Engine::Engine(const Scenario &scenario, std::uint64_t seed, Ms until)
       tiers_(k_, faults_, data_), health_(k_, faults_, tiers_), routing_(k_, health_),
       flows_(k_, faults_, tiers_, routing_, data_), cdn_(k_, faults_, tiers_, data_) {}
 
-Run Engine::run() {
+Run Engine::run(const std::atomic<bool> *stop) {
     const Scenario &s = k_.scenario;
     for (std::size_t f = 0; f < s.faults.size(); ++f) {
         k_.schedule(s.faults[f].at_ms, ev::FaultStart{static_cast<int>(f)});
@@ -28,6 +28,8 @@ Run Engine::run() {
         dispatch(0, e.payload);
     }
     while (step_index < out.steps) {
+        if (stop && stop->load(std::memory_order_relaxed))
+            throw RunStopped();
         if (cdn_.any() && (k_.routes_stale || k_.statuses_stale)) {
             // The distributions read the tiers as the request flows will; an edge cache's
             // expiry they schedule must cut the span before it is integrated.

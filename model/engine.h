@@ -54,6 +54,9 @@
 #include "engine_tiers.h"
 #include "run.h"
 #include "scenario.h"
+#include "simulation.h"
+
+#include <atomic>
 
 #include <cstdint>
 
@@ -63,7 +66,8 @@ namespace model::engine {
 class Engine {
 public:
     Engine(const Scenario &scenario, std::uint64_t seed, Ms until);
-    Run run();
+    // Runs to the end; throws RunStopped at the first step after *stop is set (if given).
+    Run run(const std::atomic<bool> *stop = nullptr);
 
 private:
     void dispatch(Ms t, const Pending &event);

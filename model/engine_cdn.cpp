@@ -174,8 +174,8 @@ void Cdn::origins_changed(Ms t, Edge &edge, const Attempt &primary, const Attemp
 }
 
 void Cdn::handle(Ms t, const ev::CdnCacheExpiry &e) {
-    Edge &edge = edges_[static_cast<std::size_t>(
-        first_edge_[static_cast<std::size_t>(e.distribution)] + e.edge)];
+    const int index = first_edge_[static_cast<std::size_t>(e.distribution)] + e.edge;
+    Edge &edge = edges_[static_cast<std::size_t>(index)];
     if (edge.gen != e.gen || edge.ageing_since < 0)
         return; // an origin came back in the meantime
     edge.expired = true;

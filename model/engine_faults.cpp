@@ -2,15 +2,13 @@
 #include "engine_faults.h"
 
 #include "fault.h"
+#include "find.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace model::engine {
 namespace {
-
-bool contains(const std::vector<std::string> &v, const std::string &x) {
-    return std::find(v.begin(), v.end(), x) != v.end();
-}
 
 std::string joined(const std::vector<std::string> &parts) {
     std::string out;
@@ -144,7 +142,7 @@ std::vector<std::pair<std::string, Value>> fault_started_data(const Fault &f) {
         data.push_back({"az", std::int64_t{f.az}});
         break;
     case FaultKind::brownout:
-        data.push_back({"error_pct", static_cast<std::int64_t>(f.error_share * 100.0 + 0.5)});
+        data.push_back({"error_pct", std::int64_t{std::llround(f.error_share * 100.0)}});
         data.push_back({"extra_latency_ms", f.extra_latency_ms});
         break;
     case FaultKind::partition:

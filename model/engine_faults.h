@@ -22,8 +22,8 @@ public:
 
     // Takes a fault that damages the world into account, or out of it; false (and nothing
     // changes) for the kinds that act on a database or a DNS record.
-    bool start(int fault);
-    bool end(int fault);
+    bool start(int index);
+    bool end(int index);
 
     bool region_up(int r) const { return region_down_[static_cast<std::size_t>(r)] == 0; }
     bool az_up(int r, int az) const {

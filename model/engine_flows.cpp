@@ -24,8 +24,10 @@ double attempt_failure(const TierStatus &st, const TierLoad &load) {
 // up to `retries` times: 1 + f + ... + f^retries.
 double attempts_per_request(double f, int retries) {
     double sum = 0, term = 1;
-    for (int k = 0; k <= retries; ++k, term *= f)
+    for (int k = 0; k <= retries; ++k) {
         sum += term;
+        term *= f;
+    }
     return sum;
 }
 
@@ -118,8 +120,8 @@ void Flows::compute(Ms t) {
         TierLoad &load = loads_[i];
         const double rho = st.capacity > 0 ? std::min(load.demand / st.capacity, 0.95) : 0.0;
         // A queueing term that grows as utilisation nears 1 (M/M/1 shape, capped).
-        load.queue_ms = static_cast<Ms>(
-            static_cast<double>(s_.app_tiers[i].service_ms) * rho / (1.0 - rho) + 0.5);
+        load.queue_ms =
+            Ms{std::llround(static_cast<double>(s_.app_tiers[i].service_ms) * rho / (1.0 - rho))};
         tiers_.scale_for(t, static_cast<int>(i), load.demand);
     }
     std::fill(rate_.begin(), rate_.end(), 0.0);

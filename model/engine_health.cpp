@@ -56,7 +56,8 @@ void Health::build() {
                 m.interval = acc.interval_ms;
                 m.threshold = acc.threshold;
                 m.accelerator = static_cast<int>(a);
-                accel_monitor_[a][static_cast<std::size_t>(m.tier)] = add(std::move(m), 15, {});
+                const auto tier = static_cast<std::size_t>(m.tier); // read before the move
+                accel_monitor_[a][tier] = add(std::move(m), 15, {});
             }
     }
     eth_watched_.assign(s_.app_tiers.size(), false);

@@ -7,6 +7,7 @@
 #include "find.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace model::engine {
 namespace {
@@ -24,7 +25,7 @@ std::string describe(const Scenario &s, const Answer &a) {
             out += " + ";
         out += s.app_tiers[static_cast<std::size_t>(tier)].id;
         if (a.parts.size() > 1)
-            out += " (" + std::to_string(static_cast<int>(share * 100.0 + 0.5)) + " %)";
+            out += " (" + std::to_string(std::llround(share * 100.0)) + " %)";
     }
     return out;
 }

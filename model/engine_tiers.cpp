@@ -2,6 +2,7 @@
 #include "engine_tiers.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace model::engine {
 
@@ -34,7 +35,7 @@ void Tiers::scale_for(Ms t, int tier, double demand) {
         demand > st.capacity) {
         scaling_[ti] = true;
         k_.emit(t, EventKind::capacity_scaling_started, a.id,
-                {{"from_rps", static_cast<std::int64_t>(st.capacity + 0.5)},
+                {{"from_rps", std::int64_t{std::llround(st.capacity)}},
                  {"to_rps", std::int64_t{a.capacity_rps}},
                  {"scale_up_ms", a.scale_up_ms}});
         k_.schedule(t + a.scale_up_ms, ev::ScaleReady{tier});
@@ -100,12 +101,10 @@ void Tiers::compute(Ms t, int tier, TierStatus &st) const {
         const Database &spec = s_.databases[static_cast<std::size_t>(d)];
         // Reads: a local instance if one is up, else whatever the writer endpoint names.
         const int ri = data_.read_instance(d, tier);
-        // An in-region Multi-AZ failover changes the endpoint's address: connections to the
-        // writer drop, reads included, until it is done (FACTS.md section 7).
-        if (ri >= 0 && ri == db.writer && db.az_failover_until > t) {
-            if (st.dep_fail[0] < 0)
-                st.dep_fail[0] = static_cast<int>(FailReason::dependency);
-        } else if (ri < 0) {
+        // No instance to read from fails reads; so does an in-region Multi-AZ failover, which
+        // changes the endpoint's address: connections to the writer drop, reads included, until
+        // it is done (FACTS.md section 7).
+        if (ri < 0 || (ri == db.writer && db.az_failover_until > t)) {
             if (st.dep_fail[0] < 0)
                 st.dep_fail[0] = static_cast<int>(FailReason::dependency);
         } else {

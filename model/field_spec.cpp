@@ -42,7 +42,7 @@ struct KindWords {
     const char *label;
 };
 
-const KindWords kKinds[] = {
+const KindWords kKindWords[] = {
     {"region", N("Region")},
     {"app_tier", N("App tier")},
     {"data_store", N("Data store")},
@@ -124,7 +124,7 @@ const FieldSpec *find_field_spec(std::string_view section, std::string_view key)
 }
 
 const char *kind_label(std::string_view kind) {
-    for (const KindWords &k : kKinds)
+    for (const KindWords &k : kKindWords)
         if (kind == k.kind)
             return k.label;
     return "";

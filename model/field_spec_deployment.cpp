@@ -10,7 +10,7 @@ using T = FieldType;
 // Ranges as the format reference gives them (SCENARIO_FORMAT.md), in the file's unit. Laid out
 // by hand, a few lines a field, so that the table reads like the reference's.
 // clang-format off
-const FieldSpec kRows[] = {
+const FieldSpec kDeploymentRows[] = {
     {.section = "*", .key = "id", .type = T::id, .label = N("Id"),
      .help = N("The part's id; other parts refer to it by this name.")},
     {.section = "*", .key = "name", .label = N("Name"), .help = N("Display name.")},
@@ -234,7 +234,7 @@ const FieldSpec kRows[] = {
 } // namespace
 
 std::span<const FieldSpec> deployment_rows() {
-    return kRows;
+    return kDeploymentRows;
 }
 
 } // namespace model::field_spec_detail

@@ -10,7 +10,7 @@ using T = FieldType;
 // Ranges as the format reference gives them (SCENARIO_FORMAT.md), in the file's unit. Laid out
 // by hand, a few lines a field, so that the table reads like the reference's.
 // clang-format off
-const FieldSpec kRows[] = {
+const FieldSpec kTrafficRows[] = {
     {.section = "health_check", .key = "target", .type = T::ref, .label = N("Probes"),
      .help = N("The app tier the check probes."), .refers = "app_tier"},
     {.section = "health_check", .key = "interval_s", .type = T::seconds, .label = N("Interval"),
@@ -265,7 +265,7 @@ const FieldSpec kRows[] = {
 } // namespace
 
 std::span<const FieldSpec> traffic_rows() {
-    return kRows;
+    return kTrafficRows;
 }
 
 } // namespace model::field_spec_detail

@@ -3,9 +3,12 @@
 // makes (a scenario's regions, tiers, names, a run's populations), written once. Ids are unique
 // where the scenario checks hold them to be, so the first match is the only one.
 
+#include <algorithm>
 #include <iterator>
 #include <memory>
 #include <ranges>
+#include <string>
+#include <vector>
 
 namespace model {
 
@@ -33,6 +36,11 @@ int index_of_id(const Range &range, const Id &id) {
         ++i;
     }
     return -1;
+}
+
+// Whether a list of ids holds `id`.
+inline bool contains(const std::vector<std::string> &ids, const std::string &id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
 } // namespace model

@@ -10,7 +10,7 @@
 namespace model {
 namespace {
 
-std::string number_text(double v) {
+std::string lesson_number(double v) {
     // The range first: converting a double outside long long's range is undefined.
     if (v > -1e15 && v < 1e15 && v == static_cast<double>(static_cast<long long>(v)))
         return std::to_string(static_cast<long long>(v));
@@ -46,9 +46,10 @@ void check_steps(const Lesson &l, const FileReader &read, ScenarioRuns &runs, Pr
                                "\" is unknown or null in this step's run, so the prediction "
                                "could not be graded"});
         if (t.expect && !grade.held)
-            out.push_back({l.file, at + "/expect",
-                           "expected " + describe(*t.expect) + ", but the model computes " +
-                               (grade.actual ? number_text(*grade.actual) : std::string("null"))});
+            out.push_back(
+                {l.file, at + "/expect",
+                 "expected " + describe(*t.expect) + ", but the model computes " +
+                     (grade.actual ? lesson_number(*grade.actual) : std::string("null"))});
         // What the step shows quotes its own run and the lesson's scenarios.
         std::vector<std::string> missing;
         fill_show(t, report, runs, &missing);
@@ -126,9 +127,9 @@ bool expectation_holds(const Expect &e, std::optional<double> actual) {
 }
 
 std::string describe(const Expect &e) {
-    std::string out = e.figure + " " + e.op + " " + (e.value ? number_text(*e.value) : "null");
+    std::string out = e.figure + " " + e.op + " " + (e.value ? lesson_number(*e.value) : "null");
     if (e.tolerance > 0)
-        out += " (+-" + number_text(e.tolerance) + ")";
+        out += " (+-" + lesson_number(e.tolerance) + ")";
     return out;
 }
 

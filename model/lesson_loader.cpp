@@ -273,7 +273,7 @@ Walkthrough read_walkthrough(JsonReader &w, const Json &raw, const Lesson &l, Pr
     return walk;
 }
 
-void read_covers(JsonReader &r, Lesson &l) {
+void read_lesson_covers(JsonReader &r, Lesson &l) {
     r.strings("covers", l.covers);
     for (const std::string &c : l.covers) {
         // At most three digits: no curriculum id is longer, and no count can overflow.
@@ -305,7 +305,7 @@ void read_lesson(JsonReader &r, const Json &root, Lesson &l, Problems &problems)
     r.id("id", l.id);
     r.integer("order", l.order, 0, 10000);
     r.string("title", l.title, true);
-    read_covers(r, l);
+    read_lesson_covers(r, l);
     r.string("body_file", l.body_file, true);
     r.strings("scenarios", l.scenarios);
     if (l.scenarios.empty())

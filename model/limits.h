@@ -19,14 +19,14 @@ namespace model::limits {
 
 // A scenario file: the largest built-in one is 5 KB; 8 MiB holds any hand-made deployment
 // many times over and parses in well under a second.
-constexpr std::size_t kScenarioBytes = 8 * 1024 * 1024;
+constexpr std::size_t kScenarioBytes = std::size_t{8} * 1024 * 1024;
 // A lesson or quiz file (its Markdown body and scenarios have their own limits): the longest
 // built-in chapter file is 17 KB.
-constexpr std::size_t kLessonBytes = 4 * 1024 * 1024;
+constexpr std::size_t kLessonBytes = std::size_t{4} * 1024 * 1024;
 // A chapter's Markdown body.
-constexpr std::size_t kLessonBodyBytes = 4 * 1024 * 1024;
+constexpr std::size_t kLessonBodyBytes = std::size_t{4} * 1024 * 1024;
 // A learner's progress file: a few hundred bytes per chapter.
-constexpr std::size_t kProgressBytes = 4 * 1024 * 1024;
+constexpr std::size_t kProgressBytes = std::size_t{4} * 1024 * 1024;
 // How deeply arrays and objects may nest. Real files nest 6 deep (a scenario's
 // accelerators/groups/endpoints, a lesson's try_this/actions/set/value); a deeper file is
 // refused before it is parsed, so that no recursive copy or destructor can exhaust the stack.

@@ -7,9 +7,9 @@
 #include <vector>
 
 namespace model {
-namespace {
-
 using Json = nlohmann::json;
+
+namespace {
 
 struct ArrayKind {
     const char *array;
@@ -17,7 +17,7 @@ struct ArrayKind {
 };
 
 // The arrays of a scenario file that hold components, and the kind_of() spelling of each.
-constexpr ArrayKind kArrays[] = {
+constexpr ArrayKind kArrayKinds[] = {
     {"regions", "region"},
     {"rtt_overrides", "rtt_overrides"},
     {"app_tiers", "app_tier"},
@@ -124,7 +124,7 @@ ProblemPlace place_of(const Json &document, const std::string &pointer) {
         walk(place, document.contains(top) ? &document[top] : nullptr, tokens, 1);
         return place;
     }
-    for (const ArrayKind &a : kArrays) {
+    for (const ArrayKind &a : kArrayKinds) {
         if (top != a.array)
             continue;
         if (tokens.size() < 2 || !is_index(tokens[1]))

@@ -27,55 +27,56 @@ EditResult refuse(const std::string &why) {
 
 } // namespace
 
-EditResult apply_quick_action(Scenario &s, const QuickRequest &q, Ms playhead) {
+EditResult apply_quick_action(Scenario &s, const QuickRequest &request, Ms playhead) {
     const Ms at = gesture_instant(playhead);
-    const std::string kind = kind_of(s, q.target);
-    const bool on_region = q.action == QuickAction::fail_region ||
-                           q.action == QuickAction::recover_region ||
-                           q.action == QuickAction::fail_az || q.action == QuickAction::cut_off;
+    const std::string kind = kind_of(s, request.target);
+    const bool on_region = request.action == QuickAction::fail_region ||
+                           request.action == QuickAction::recover_region ||
+                           request.action == QuickAction::fail_az ||
+                           request.action == QuickAction::cut_off;
     if (on_region && kind != "region")
-        return refuse(q.target + " is not a region");
+        return refuse(request.target + " is not a region");
     const bool on_database =
-        q.action == QuickAction::crash_writer || q.action == QuickAction::promote_here;
+        request.action == QuickAction::crash_writer || request.action == QuickAction::promote_here;
     if (on_database && kind != "database")
-        return refuse(q.target + " is not a database");
+        return refuse(request.target + " is not a database");
     Fault f;
     f.at_ms = at;
-    switch (q.action) {
+    switch (request.action) {
     case QuickAction::remove:
         return refuse("removing a component is an edit, not a fault");
     case QuickAction::recover_region: {
-        const Fault *outage = outage_in_force(s, q.target, at);
+        const Fault *outage = outage_in_force(s, request.target, at);
         if (!outage)
-            return refuse(q.target + " has no outage in force at " + format_clock(at));
+            return refuse(request.target + " has no outage in force at " + format_clock(at));
         if (outage->at_ms == at)
-            return refuse(q.target + "'s outage starts at " + format_clock(at) +
+            return refuse(request.target + "'s outage starts at " + format_clock(at) +
                           "; remove the fault instead");
         return set_field(s, outage->id, "until_s", static_cast<double>(at) / 1000.0);
     }
     case QuickAction::fail_region:
-        if (outage_in_force(s, q.target, at))
-            return refuse(q.target + " is already down at " + format_clock(at));
+        if (outage_in_force(s, request.target, at))
+            return refuse(request.target + " is already down at " + format_clock(at));
         f.kind = FaultKind::region_outage;
-        f.region = q.target;
+        f.region = request.target;
         break;
     case QuickAction::fail_az:
         f.kind = FaultKind::az_outage;
-        f.region = q.target;
-        f.az = q.az;
+        f.region = request.target;
+        f.az = request.az;
         break;
     case QuickAction::cut_off:
         f.kind = FaultKind::partition;
-        f.regions = {q.target};
+        f.regions = {request.target};
         break;
     case QuickAction::crash_writer:
         f.kind = FaultKind::writer_crash;
-        f.database = q.target;
+        f.database = request.target;
         break;
     case QuickAction::promote_here:
         f.kind = FaultKind::manual_promotion;
-        f.database = q.target;
-        f.region = q.region;
+        f.database = request.target;
+        f.region = request.region;
         break;
     }
     return add_fault(s, f);

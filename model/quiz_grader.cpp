@@ -19,7 +19,7 @@ namespace model {
 
 namespace {
 
-std::string number_text(double v) {
+std::string quiz_number(double v) {
     std::ostringstream out;
     if (std::abs(v) < 1e15 && std::abs(v - std::round(v)) < 1e-9)
         out << static_cast<long long>(std::llround(v));
@@ -149,7 +149,7 @@ Asked ask(const Question &q, const Quiz &quiz, std::uint64_t seed, const FileRea
             static_cast<std::uint64_t>(std::floor((p.max - p.min) / p.step + 1e-9)) + 1;
         const double v = p.min + p.step * static_cast<double>(rng.below(count));
         a.drawn.emplace_back(p.name, v);
-        a.prompt = replace_all(a.prompt, "{{" + p.name + "}}", number_text(v));
+        a.prompt = replace_all(a.prompt, "{{" + p.name + "}}", quiz_number(v));
         LessonAction set;
         set.kind = LessonAction::Kind::set;
         set.component = p.component;
@@ -252,8 +252,8 @@ Problems check_question(const Question &q, const Quiz &quiz, const FileReader &r
                 Answer wrong;
                 wrong.number = off;
                 if (grade(a, wrong).correct)
-                    problem("the tolerance " + number_text(q.tolerance) +
-                            " accepts a clearly wrong answer (" + number_text(off) + ")");
+                    problem("the tolerance " + quiz_number(q.tolerance) +
+                            " accepts a clearly wrong answer (" + quiz_number(off) + ")");
             }
         }
         if (!q.options.empty()) {

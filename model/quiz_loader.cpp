@@ -36,7 +36,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void read_covers(JsonReader &r, std::vector<std::string> &covers) {
+void read_quiz_covers(JsonReader &r, std::vector<std::string> &covers) {
     r.strings("covers", covers);
     if (covers.empty())
         r.fail("covers", "a question names the curriculum ids it tests (C1 to C26)");
@@ -107,7 +107,7 @@ Question read_question(JsonReader &r, const Json &raw, const std::string &file,
     Question q;
     r.id("id", q.id);
     r.enumeration("kind", q.kind, question_kind_names(), true);
-    read_covers(r, q.covers);
+    read_quiz_covers(r, q.covers);
     r.string("prompt", q.prompt, true);
     r.string("explanation", q.explanation);
     read_options(r, q);

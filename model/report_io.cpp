@@ -11,7 +11,7 @@ namespace {
 
 using OJson = nlohmann::ordered_json;
 
-OJson secs(const std::optional<Ms> &ms) {
+OJson report_secs(const std::optional<Ms> &ms) {
     if (!ms)
         return nullptr;
     return static_cast<double>(*ms) / 1000.0;
@@ -32,21 +32,21 @@ OJson breakdown_json(const Rto &rto) {
     if (!rto.ms)
         return nullptr;
     const Breakdown &b = rto.breakdown;
-    return {{"detection_s", secs(b.detection)},
-            {"propagation_s", secs(b.propagation)},
-            {"client_cache_s", secs(b.client_cache)},
-            {"promotion_s", secs(b.promotion)},
-            {"warmup_s", secs(b.warmup)},
-            {"other_s", secs(b.other)}};
+    return {{"detection_s", report_secs(b.detection)},
+            {"propagation_s", report_secs(b.propagation)},
+            {"client_cache_s", report_secs(b.client_cache)},
+            {"promotion_s", report_secs(b.promotion)},
+            {"warmup_s", report_secs(b.warmup)},
+            {"other_s", report_secs(b.other)}};
 }
 
 OJson figures_json(const Figures &f) {
     OJson j;
-    j["rto_read_s"] = secs(f.read.ms);
+    j["rto_read_s"] = report_secs(f.read.ms);
     j["rto_read_status"] = to_string(f.read.status);
-    j["rto_write_s"] = secs(f.write.ms);
+    j["rto_write_s"] = report_secs(f.write.ms);
     j["rto_write_status"] = to_string(f.write.status);
-    j["rpo_s"] = secs(f.rpo_ms);
+    j["rpo_s"] = report_secs(f.rpo_ms);
     j["lost_writes"] = f.lost_writes;
     j["divergent_writes"] = f.divergent_writes;
     j["conflicts"] = f.conflicts;
@@ -58,8 +58,9 @@ OJson figures_json(const Figures &f) {
     j["p99_write_latency_ms"] =
         f.p99_write_latency_ms ? OJson(*f.p99_write_latency_ms) : OJson(nullptr);
     j["cost_multiplier"] = std::round(f.cost_multiplier * 1000.0) / 1000.0;
-    j["clients_moved_s"] = {
-        {"p50", secs(f.moved50_ms)}, {"p90", secs(f.moved90_ms)}, {"p99", secs(f.moved99_ms)}};
+    j["clients_moved_s"] = {{"p50", report_secs(f.moved50_ms)},
+                            {"p90", report_secs(f.moved90_ms)},
+                            {"p99", report_secs(f.moved99_ms)}};
     j["rto_breakdown"] = {{"read", breakdown_json(f.read)}, {"write", breakdown_json(f.write)}};
     return j;
 }

@@ -10,7 +10,7 @@ namespace {
 using OJson = nlohmann::ordered_json;
 
 // Whole seconds as integers, anything finer as a number with a fraction.
-OJson secs(Ms ms) {
+OJson file_secs(Ms ms) {
     if (ms % 1000 == 0)
         return OJson(ms / 1000);
     return OJson(static_cast<double>(ms) / 1000.0);
@@ -27,10 +27,10 @@ OJson write_fault(const Fault &f) {
     OJson j;
     j["id"] = f.id;
     j["kind"] = name_of(fault_kind_names(), f.kind);
-    j["at_s"] = secs(f.at_ms);
+    j["at_s"] = file_secs(f.at_ms);
     const auto until = [&] {
         if (f.until_ms)
-            j["until_s"] = secs(*f.until_ms);
+            j["until_s"] = file_secs(*f.until_ms);
     };
     switch (f.kind) {
     case FaultKind::region_outage:
@@ -83,7 +83,7 @@ OJson write_fault(const Fault &f) {
     case FaultKind::manual_dns_change:
         j["dns"] = f.dns_name;
         j["record"] = f.record;
-        j["operator_delay_s"] = secs(f.operator_delay_ms);
+        j["operator_delay_s"] = file_secs(f.operator_delay_ms);
         if (f.set_weight)
             j["set_weight"] = *f.set_weight;
         if (!f.set_target.empty())
@@ -109,14 +109,14 @@ std::string write_scenario(const Scenario &s) {
     j["name"] = s.name;
     j["description"] = s.description;
     const Settings &st = s.settings;
-    j["settings"] = {{"duration_s", secs(st.duration_ms)},
+    j["settings"] = {{"duration_s", file_secs(st.duration_ms)},
                      {"step_ms", st.step_ms},
                      {"seed", st.seed},
-                     {"verdict_delay_min_s", secs(st.verdict_delay_min_ms)},
-                     {"verdict_delay_max_s", secs(st.verdict_delay_max_ms)},
-                     {"propagation_max_s", secs(st.propagation_max_ms)},
-                     {"eth_read_delay_s", secs(st.eth_read_delay_ms)},
-                     {"lb_region_loss_s", secs(st.lb_region_loss_ms)},
+                     {"verdict_delay_min_s", file_secs(st.verdict_delay_min_ms)},
+                     {"verdict_delay_max_s", file_secs(st.verdict_delay_max_ms)},
+                     {"propagation_max_s", file_secs(st.propagation_max_ms)},
+                     {"eth_read_delay_s", file_secs(st.eth_read_delay_ms)},
+                     {"lb_region_loss_s", file_secs(st.lb_region_loss_ms)},
                      {"public_route_factor", st.public_route_factor},
                      {"slo", st.slo}};
     j["regions"] = OJson::array();
@@ -137,10 +137,10 @@ std::string write_scenario(const Scenario &s) {
                                   {"capacity_rps", a.capacity_rps},
                                   {"standby", name_of(standby_names(), a.standby)},
                                   {"warm_fraction", a.warm_fraction},
-                                  {"scale_up_s", secs(a.scale_up_ms)},
+                                  {"scale_up_s", file_secs(a.scale_up_ms)},
                                   {"service_ms", a.service_ms},
                                   {"depends_on", strings(a.depends_on)},
-                                  {"lb_interval_s", secs(a.lb_interval_ms)},
+                                  {"lb_interval_s", file_secs(a.lb_interval_ms)},
                                   {"lb_unhealthy_threshold", a.lb_unhealthy_threshold},
                                   {"lb_healthy_threshold", a.lb_healthy_threshold}});
     j["data_stores"] = OJson::array();
@@ -163,28 +163,28 @@ std::string write_scenario(const Scenario &s) {
              {"replicas", reps},
              {"writers", strings(d.writers)},
              {"promotion", name_of(promotion_names(), d.promotion)},
-             {"detection_s", secs(d.detection_ms)},
-             {"operator_delay_s", secs(d.operator_delay_ms)},
-             {"promotion_s", secs(d.promotion_ms)},
-             {"endpoint_update_s", secs(d.endpoint_update_ms)},
-             {"endpoint_ttl_s", secs(d.endpoint_ttl_ms)},
+             {"detection_s", file_secs(d.detection_ms)},
+             {"operator_delay_s", file_secs(d.operator_delay_ms)},
+             {"promotion_s", file_secs(d.promotion_ms)},
+             {"endpoint_update_s", file_secs(d.endpoint_update_ms)},
+             {"endpoint_ttl_s", file_secs(d.endpoint_ttl_ms)},
              {"endpoint_cache", name_of(endpoint_cache_names(), d.endpoint_cache)},
-             {"endpoint_cache_s", secs(d.endpoint_cache_ms)},
+             {"endpoint_cache_s", file_secs(d.endpoint_cache_ms)},
              {"fencing", name_of(fencing_names(), d.fencing)},
              {"sync_unreachable", name_of(sync_unreachable_names(), d.sync_unreachable)},
-             {"sync_timeout_s", secs(d.sync_timeout_ms)},
+             {"sync_timeout_s", file_secs(d.sync_timeout_ms)},
              {"clock_skew_ms", d.clock_skew_ms},
              {"hot_keys", d.hot_keys},
              {"lag", {{"median_ms", d.lag.median_ms}, {"p99_ms", d.lag.p99_ms}}},
-             {"switchover_base_s", secs(d.switchover_base_ms)},
+             {"switchover_base_s", file_secs(d.switchover_base_ms)},
              {"multi_az", d.multi_az},
-             {"multi_az_failover_s", secs(d.multi_az_failover_ms)}});
+             {"multi_az_failover_s", file_secs(d.multi_az_failover_ms)}});
     }
     j["health_checks"] = OJson::array();
     for (const auto &h : s.health_checks)
         j["health_checks"].push_back({{"id", h.id},
                                       {"target", h.target},
-                                      {"interval_s", secs(h.interval_ms)},
+                                      {"interval_s", file_secs(h.interval_ms)},
                                       {"failure_threshold", h.failure_threshold},
                                       {"deep", h.deep},
                                       {"checkers", h.checkers},
@@ -208,7 +208,7 @@ std::string write_scenario(const Scenario &s) {
         }
         j["dns"].push_back({{"id", n.id},
                             {"policy", name_of(policy_names(), n.policy)},
-                            {"ttl_s", secs(n.ttl_ms)},
+                            {"ttl_s", file_secs(n.ttl_ms)},
                             {"records", recs}});
     }
     j["accelerators"] = OJson::array();
@@ -224,12 +224,12 @@ std::string write_scenario(const Scenario &s) {
         }
         j["accelerators"].push_back({{"id", a.id},
                                      {"groups", groups},
-                                     {"interval_s", secs(a.interval_ms)},
+                                     {"interval_s", file_secs(a.interval_ms)},
                                      {"threshold", a.threshold},
-                                     {"return_delay_s", secs(a.return_delay_ms)},
+                                     {"return_delay_s", file_secs(a.return_delay_ms)},
                                      {"backbone_route_factor", a.backbone_route_factor},
                                      {"edge_rtt_ms", a.edge_rtt_ms},
-                                     {"edge_propagation_s", secs(a.edge_propagation_ms)}});
+                                     {"edge_propagation_s", file_secs(a.edge_propagation_ms)}});
     }
     j["distributions"] = OJson::array();
     for (const auto &d : s.distributions) {
@@ -244,10 +244,10 @@ std::string write_scenario(const Scenario &s) {
              {"secondary", d.secondary},
              {"cacheable_share", d.cacheable_share},
              {"hit_share", d.hit_share},
-             {"cache_ttl_s", secs(d.cache_ttl_ms)},
+             {"cache_ttl_s", file_secs(d.cache_ttl_ms)},
              {"connection_attempts", d.connection_attempts},
-             {"connection_timeout_s", secs(d.connection_timeout_ms)},
-             {"origin_response_timeout_s", secs(d.origin_response_timeout_ms)},
+             {"connection_timeout_s", file_secs(d.connection_timeout_ms)},
+             {"origin_response_timeout_s", file_secs(d.origin_response_timeout_ms)},
              {"failover_status_codes", d.failover_status_codes},
              {"edge_service_ms", d.edge_service_ms}});
     }
@@ -257,7 +257,7 @@ std::string write_scenario(const Scenario &s) {
         for (const auto &h : p.dns_cache) {
             OJson hj = {{"share", h.share}, {"mode", name_of(cache_mode_names(), h.mode)}};
             if (h.mode == CacheMode::fixed)
-                hj["cache_s"] = secs(h.cache_ms);
+                hj["cache_s"] = file_secs(h.cache_ms);
             habits.push_back(hj);
         }
         j["populations"].push_back({{"id", p.id},
@@ -269,11 +269,11 @@ std::string write_scenario(const Scenario &s) {
                                     {"clients", p.clients},
                                     {"rps", p.rps},
                                     {"write_share", p.write_share},
-                                    {"timeout_s", secs(p.timeout_ms)},
+                                    {"timeout_s", file_secs(p.timeout_ms)},
                                     {"retries", p.retries},
                                     {"dns_cache", habits},
                                     {"entry", p.entry},
-                                    {"connection_lifetime_s", secs(p.connection_lifetime_ms)},
+                                    {"connection_lifetime_s", file_secs(p.connection_lifetime_ms)},
                                     {"keys", p.keys}});
     }
     j["faults"] = OJson::array();

@@ -13,13 +13,14 @@ Run simulate_raw(const Scenario &scenario, const RunOptions &options) {
     const auto refusal =
         until > scenario.settings.step_ms ? work_refusal(scenario, until) : std::nullopt;
     if (refusal) {
-        Run refused = simulate_raw(scenario, RunOptions{options.seed, scenario.settings.step_ms});
+        Run refused = simulate_raw(
+            scenario, RunOptions{options.seed, scenario.settings.step_ms, options.stop});
         refused.internal_errors.push_back(
             InternalError{0, "the run was not made: " + refusal->message});
         return refused;
     }
     engine::Engine engine(scenario, seed, until > 0 ? until : scenario.settings.step_ms);
-    return engine.run();
+    return engine.run(options.stop);
 }
 
 Report simulate(const Scenario &scenario, const RunOptions &options) {

@@ -68,14 +68,14 @@ std::optional<WorkRefusal> work_refusal(const Scenario &s, std::optional<Ms> unt
         if (step <= 60'000)
             change += " of at least " + std::to_string(step);
         change += "), a shorter run (duration_s), or fewer populations or app tiers";
-        return WorkRefusal{"/settings/step_ms",
-                           "this run would record " + grouped(w.series_cells) + " values (" +
-                               grouped(static_cast<std::uint64_t>(w.steps)) + " steps of " +
-                               grouped(per_step) + ": " + std::to_string(s.populations.size()) +
-                               " populations x (" + std::to_string(s.app_tiers.size()) +
-                               " app tiers + 1), about " + grouped(w.series_bytes / (1024 * 1024)) +
-                               " MB); at most " + grouped(limits::kSeriesCells) +
-                               " are allowed: " + change};
+        return WorkRefusal{
+            "/settings/step_ms",
+            "this run would record " + grouped(w.series_cells) + " values (" +
+                grouped(static_cast<std::uint64_t>(w.steps)) + " steps of " + grouped(per_step) +
+                ": " + std::to_string(s.populations.size()) + " populations x (" +
+                std::to_string(s.app_tiers.size()) + " app tiers + 1), about " +
+                grouped(w.series_bytes / (std::uint64_t{1024} * 1024)) + " MB); at most " +
+                grouped(limits::kSeriesCells) + " are allowed: " + change};
     }
     if (w.probes > limits::kProbes)
         return WorkRefusal{"/health_checks",

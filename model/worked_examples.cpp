@@ -76,8 +76,8 @@ EditResult price_pattern(Scenario &s, Pattern p, const MoneyInputs &in) {
     t.faults.clear();
     const Ms needed = std::min<Ms>(*f.until_ms + 20 * kMinute, 24 * kHour);
     if (t.settings.duration_ms < needed)
-        if (EditResult r =
-                set_field(t, "settings", "duration_s", static_cast<double>(needed / kSecond));
+        if (EditResult r = set_field(t, "settings", "duration_s",
+                                     static_cast<double>(needed) / static_cast<double>(kSecond));
             !r.ok)
             return r;
     if (EditResult r = add_fault(t, f); !r.ok)

@@ -13,10 +13,6 @@ bool multi(const Database &d) {
     return d.kind == DbKind::multi_writer || d.kind == DbKind::consensus;
 }
 
-bool contains(const std::vector<std::string> &v, const std::string &x) {
-    return std::find(v.begin(), v.end(), x) != v.end();
-}
-
 // The DNS records as they stand at t: the scenario's, with the manual edits applied by then.
 std::vector<DnsName> records_at(const Scenario &s, const Run &run, Ms t) {
     std::vector<DnsName> names = s.dns;

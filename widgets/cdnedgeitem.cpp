@@ -10,7 +10,7 @@
 namespace widgets {
 namespace {
 
-constexpr double kRadius = 9.0;
+constexpr double kEdgeRadius = 9.0;
 
 } // namespace
 
@@ -45,14 +45,14 @@ void CdnEdgeItem::set_state(double cache_fresh, model::CdnOrigin answering,
 
 QRectF CdnEdgeItem::boundingRect() const {
     const QFontMetricsF fm(style_->small_font);
-    const double w = std::max(2 * kRadius, fm.horizontalAdvance(label_)) + 8;
-    return QRectF(-w / 2, -kRadius - 3, w, 2 * kRadius + 6 + fm.height());
+    const double w = std::max(2 * kEdgeRadius, fm.horizontalAdvance(label_)) + 8;
+    return QRectF(-w / 2, -kEdgeRadius - 3, w, 2 * kEdgeRadius + 6 + fm.height());
 }
 
 void CdnEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) {
     const MapStyle &s = *style_;
     painter->setRenderHint(QPainter::Antialiasing, true);
-    const QRectF disc(-kRadius, -kRadius, 2 * kRadius, 2 * kRadius);
+    const QRectF disc(-kEdgeRadius, -kEdgeRadius, 2 * kEdgeRadius, 2 * kEdgeRadius);
     // Served (blue) while misses are answered, failed (vermilion) and crossed when no origin
     // answers, so the state does not rest on colour alone; the legend draws the same.
     draw_cdn_edge(painter, disc, fresh_,
@@ -62,7 +62,7 @@ void CdnEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWi
                   s);
     painter->setPen(s.text);
     painter->setFont(s.small_font);
-    const QRectF text(boundingRect().left(), kRadius + 3, boundingRect().width(),
+    const QRectF text(boundingRect().left(), kEdgeRadius + 3, boundingRect().width(),
                       QFontMetricsF(s.small_font).height());
     painter->drawText(text, Qt::AlignCenter, label_);
 }

@@ -5,7 +5,7 @@
 namespace widgets {
 namespace {
 
-QString translate(const char *text) {
+QString charts_tr(const char *text) {
     return QCoreApplication::translate("widgets::ChartsPanel", text);
 }
 
@@ -25,7 +25,7 @@ ChartLine line_of(const model::Run &run, QString name, const Values &values, Con
 
 QString population_name(const model::Run &run, std::size_t p) {
     return p < run.populations.size() ? QString::fromStdString(run.populations[p].id)
-                                      : translate("population %1").arg(p + 1);
+                                      : charts_tr("population %1").arg(p + 1);
 }
 
 } // namespace
@@ -66,7 +66,7 @@ std::vector<ChartLine> region_lines(const model::Run &run) {
     for (std::size_t r = 0; r < run.region_requests.size(); ++r) {
         const auto &requests = run.region_requests[r];
         const QString name = r < run.region_ids.size() ? QString::fromStdString(run.region_ids[r])
-                                                       : translate("region %1").arg(r + 1);
+                                                       : charts_tr("region %1").arg(r + 1);
         out.push_back(line_of(run, name, requests, [&](std::size_t k) -> std::optional<double> {
             return requests[k] * per_second;
         }));
@@ -94,10 +94,10 @@ std::vector<ChartLine> loss_lines(const model::Run &run) {
     };
     std::vector<ChartLine> out;
     if (!run.lost_writes_cumulative.empty())
-        out.push_back(line_of(run, translate("lost writes"), run.lost_writes_cumulative,
+        out.push_back(line_of(run, charts_tr("lost writes"), run.lost_writes_cumulative,
                               count(run.lost_writes_cumulative)));
     if (!run.conflicts_cumulative.empty())
-        out.push_back(line_of(run, translate("conflicts"), run.conflicts_cumulative,
+        out.push_back(line_of(run, charts_tr("conflicts"), run.conflicts_cumulative,
                               count(run.conflicts_cumulative)));
     return out;
 }
@@ -109,7 +109,7 @@ std::vector<ChartLine> cdn_lines(const model::Run &run) {
         const QString who = population_name(run, static_cast<std::size_t>(c.population));
         const auto add = [&](const char *what, const std::vector<std::int32_t> &v) {
             out.push_back(line_of(
-                run, translate(what).arg(who), v,
+                run, charts_tr(what).arg(who), v,
                 [&v, per_s](std::size_t k) -> std::optional<double> { return v[k] * per_s; }));
         };
         add(QT_TRANSLATE_NOOP("widgets::ChartsPanel", "%1: cache hits"), c.steps.hits);

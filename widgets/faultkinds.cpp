@@ -1,4 +1,5 @@
 #include "faultkinds.h"
+#include "qtext.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -7,10 +8,6 @@ namespace widgets {
 namespace {
 
 using K = model::FaultKind;
-
-QString q(const std::string &text) {
-    return QString::fromStdString(text);
-}
 
 } // namespace
 

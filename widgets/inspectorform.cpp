@@ -1,4 +1,5 @@
 #include "inspectorform.h"
+#include "qtext.h"
 
 #include "model/edit.h"
 #include "model/field_spec.h"
@@ -18,10 +19,6 @@ using Json = nlohmann::json;
 // An alias to a load balancer answers with the load balancer's TTL (SCENARIO_FORMAT.md,
 // "Alias TTL"; FACTS.md section 2).
 constexpr int kLoadBalancerTtlS = 60;
-
-QString q(const std::string &text) {
-    return QString::fromStdString(text);
-}
 
 bool is_group(const Json &value) {
     return value.is_object() || (value.is_array() && !value.empty() && value.front().is_object());

@@ -21,7 +21,7 @@ namespace {
 
 constexpr double kMaxScale = 40.0; // pixels per scene unit: about 400 px per degree
 constexpr double kMinScale = 0.2;  // about 2 px per degree: the world is 720 px wide
-constexpr double kZoomStep = 1.25;
+constexpr double kMapZoomStep = 1.25;
 constexpr double kEdgeRowTop = 10.0; // pixels from the top of the view to the DNS row
 constexpr double kEdgeGap = 14.0;
 
@@ -207,11 +207,11 @@ void MapView::zoom_by(double factor, ViewportAnchor anchor) {
 }
 
 void MapView::zoom_in() {
-    zoom_by(kZoomStep, AnchorViewCenter);
+    zoom_by(kMapZoomStep, AnchorViewCenter);
 }
 
 void MapView::zoom_out() {
-    zoom_by(1.0 / kZoomStep, AnchorViewCenter);
+    zoom_by(1.0 / kMapZoomStep, AnchorViewCenter);
 }
 
 void MapView::fit_to_content() {
@@ -297,7 +297,7 @@ void MapView::wheelEvent(QWheelEvent *event) {
         QGraphicsView::wheelEvent(event);
         return;
     }
-    zoom_by(std::pow(kZoomStep, steps), AnchorUnderMouse);
+    zoom_by(std::pow(kMapZoomStep, steps), AnchorUnderMouse);
     event->accept();
 }
 

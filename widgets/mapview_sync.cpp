@@ -1,5 +1,6 @@
 // MapView: mirroring the scenario and the world at the playhead in the items, by id.
 #include "mapview.h"
+#include "qtext.h"
 
 #include "cdnedgeitem.h"
 #include "mapitems.h"
@@ -14,10 +15,6 @@
 
 namespace widgets {
 namespace {
-
-QString q(const std::string &s) {
-    return QString::fromStdString(s);
-}
 
 template <typename Item, typename Make>
 Item *take_or_make(std::map<QString, Item *> &items, const QString &id, Make &&make) {

@@ -12,12 +12,12 @@
 namespace widgets {
 namespace {
 
-constexpr double kPad = 6.0;
+constexpr double kBoxPad = 6.0;
 constexpr double kBadgeHeight = 24.0;
 constexpr double kGap = 4.0;
 constexpr double kDot = 7.0;
 constexpr double kMaxRow = 250.0;
-constexpr double kRadius = 6.0;
+constexpr double kCornerRadius = 6.0;
 
 Glyph glyph_for(BadgeKind kind) {
     switch (kind) {
@@ -237,18 +237,19 @@ void RegionItem::relayout() {
     const double name_h = name_.isEmpty() ? 0.0 : sm.height();
     const double badges_h =
         order_.empty() ? 0.0 : static_cast<double>(rows.size()) * (kBadgeHeight + kGap);
-    const double height = kPad + title_h + name_h + badges_h + kPad;
+    const double height = kBoxPad + title_h + name_h + badges_h + kBoxPad;
     const QRectF body =
-        QRectF(-width / 2 - kPad, -height / 2, width + 2 * kPad, height).translated(offset_);
-    title_rect_ = QRectF(body.left() + kPad, body.top() + kPad, width - dots_w, title_h);
+        QRectF(-width / 2 - kBoxPad, -height / 2, width + 2 * kBoxPad, height).translated(offset_);
+    title_rect_ = QRectF(body.left() + kBoxPad, body.top() + kBoxPad, width - dots_w, title_h);
     name_rect_ = QRectF(title_rect_.left(), title_rect_.bottom(), width, name_h);
     az_dots_.clear();
     for (std::size_t i = 0; i < az_down_.size(); ++i)
-        az_dots_.emplace_back(body.right() - kPad - dots_w + static_cast<double>(i) * (kDot + 3.0),
+        az_dots_.emplace_back(body.right() - kBoxPad - dots_w +
+                                  static_cast<double>(i) * (kDot + 3.0),
                               title_rect_.center().y() - kDot / 2, kDot, kDot);
     double y = name_rect_.bottom() + kGap;
     for (const auto &row : rows) {
-        double x = body.left() + kPad;
+        double x = body.left() + kBoxPad;
         for (BadgeItem *b : row) {
             b->setPos(x, y);
             x += b->body().width() + kGap;
@@ -288,7 +289,7 @@ void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     if (drop_target_ || highlighted_) {
         painter->setPen(QPen(s.accent, 3.0));
         painter->setBrush(Qt::NoBrush);
-        painter->drawRoundedRect(body_, kRadius, kRadius);
+        painter->drawRoundedRect(body_, kCornerRadius, kCornerRadius);
     }
     painter->setPen(s.text);
     painter->setFont(s.bold_font);
@@ -300,7 +301,7 @@ void RegionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     }
     for (std::size_t i = 0; i < az_dots_.size(); ++i)
         draw_az_dot(painter, az_dots_[i], az_down_[i] || down_, s);
-    paint_selection(painter, kRadius); // under the labels, which must stay readable
+    paint_selection(painter, kCornerRadius); // under the labels, which must stay readable
     if (down_)
         draw_tag(painter, down_rect_, tr("DOWN"), true, s);
     if (cut_off_)

@@ -1,17 +1,12 @@
 #include "rtobars.h"
+#include "qtext.h"
 
 #include "okabeito.h"
 
 #include <QCoreApplication>
 
 namespace widgets {
-namespace {
-
-QString translate(const char *text) {
-    return QCoreApplication::translate("widgets::Timeline", text);
-}
-
-} // namespace
+namespace {} // namespace
 
 model::Ms part_ms(const model::Breakdown &breakdown, RtoPart part) {
     switch (part) {
@@ -34,17 +29,17 @@ model::Ms part_ms(const model::Breakdown &breakdown, RtoPart part) {
 QString part_name(RtoPart part) {
     switch (part) {
     case RtoPart::detection:
-        return translate("Detection");
+        return timeline_tr("Detection");
     case RtoPart::propagation:
-        return translate("Propagation");
+        return timeline_tr("Propagation");
     case RtoPart::client_cache:
-        return translate("Client caches");
+        return timeline_tr("Client caches");
     case RtoPart::promotion:
-        return translate("Promotion");
+        return timeline_tr("Promotion");
     case RtoPart::warmup:
-        return translate("Warm-up");
+        return timeline_tr("Warm-up");
     case RtoPart::other:
-        return translate("Other");
+        return timeline_tr("Other");
     }
     return {};
 }
@@ -52,17 +47,17 @@ QString part_name(RtoPart part) {
 QString part_meaning(RtoPart part) {
     switch (part) {
     case RtoPart::detection:
-        return translate("until health checks, or the database, declared the failure");
+        return timeline_tr("until health checks, or the database, declared the failure");
     case RtoPart::propagation:
-        return translate("until the new DNS answer or writer endpoint was live");
+        return timeline_tr("until the new DNS answer or writer endpoint was live");
     case RtoPart::client_cache:
-        return translate("while clients and app tiers kept a cached answer");
+        return timeline_tr("while clients and app tiers kept a cached answer");
     case RtoPart::promotion:
-        return translate("while a replica was promoted to take writes");
+        return timeline_tr("while a replica was promoted to take writes");
     case RtoPart::warmup:
-        return translate("while a warm standby scaled up to full capacity");
+        return timeline_tr("while a warm standby scaled up to full capacity");
     case RtoPart::other:
-        return translate("the rest: the success rate settling, and causes with no milestone");
+        return timeline_tr("the rest: the success rate settling, and causes with no milestone");
     }
     return {};
 }
@@ -109,9 +104,9 @@ QString duration_text(model::Ms ms) {
 QString rto_status_text(const model::Rto &rto) {
     switch (rto.status) {
     case model::RtoStatus::not_recovered:
-        return translate("not recovered by the end of the run");
+        return timeline_tr("not recovered by the end of the run");
     case model::RtoStatus::baseline_below_threshold:
-        return translate("n/a: below 99 % already before the fault");
+        return timeline_tr("n/a: below 99 % already before the fault");
     case model::RtoStatus::ok:
         if (rto.ms)
             return duration_text(*rto.ms);
@@ -119,7 +114,7 @@ QString rto_status_text(const model::Rto &rto) {
     case model::RtoStatus::not_applicable:
         break;
     }
-    return translate("n/a: no fault, or no such requests");
+    return timeline_tr("n/a: no fault, or no such requests");
 }
 
 } // namespace widgets

@@ -20,7 +20,7 @@
 namespace widgets {
 namespace {
 
-constexpr double kZoomStep = 1.5;
+constexpr double kTimelineZoomStep = 1.5;
 constexpr int kTimeBarHeight = 12;
 
 } // namespace
@@ -60,10 +60,11 @@ Timeline::Timeline(QWidget *parent) : QWidget(parent) {
     equals->setShortcut(QKeySequence(Qt::Key_Equal));
     equals->setShortcutContext(Qt::WidgetShortcut);
     addAction(equals);
-    connect(zoom_in_, &QAction::triggered, this, [this] { zoom_at(kZoomStep, key_anchor_x()); });
+    connect(zoom_in_, &QAction::triggered, this,
+            [this] { zoom_at(kTimelineZoomStep, key_anchor_x()); });
     connect(equals, &QAction::triggered, zoom_in_, &QAction::trigger);
     connect(zoom_out_, &QAction::triggered, this,
-            [this] { zoom_at(1.0 / kZoomStep, key_anchor_x()); });
+            [this] { zoom_at(1.0 / kTimelineZoomStep, key_anchor_x()); });
     connect(zoom_reset_, &QAction::triggered, this, [this] { window_->reset(); });
     connect(window_, &SharedTimeWindow::changed, this, &Timeline::window_changed);
     setMouseTracking(true);
@@ -272,7 +273,7 @@ void Timeline::wheelEvent(QWheelEvent *event) {
     if (event->modifiers() & Qt::ControlModifier) {
         const double notches = event->angleDelta().y() / 120.0;
         if (notches != 0)
-            zoom_at(std::pow(kZoomStep, notches), event->position().x());
+            zoom_at(std::pow(kTimelineZoomStep, notches), event->position().x());
         event->accept();
         return;
     }

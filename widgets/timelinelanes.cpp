@@ -1,4 +1,5 @@
 #include "timelinelanes.h"
+#include "qtext.h"
 
 #include "model/world_at.h"
 
@@ -9,10 +10,6 @@
 
 namespace widgets {
 namespace {
-
-QString translate(const char *text) {
-    return QCoreApplication::translate("widgets::Timeline", text);
-}
 
 // Collects lanes in first-come order and finds them by subject.
 class LaneSet {
@@ -124,19 +121,19 @@ EventCategory category_of(model::EventKind kind) {
 QString category_name(EventCategory category) {
     switch (category) {
     case EventCategory::fault:
-        return translate("Fault");
+        return timeline_tr("Fault");
     case EventCategory::health:
-        return translate("Health check");
+        return timeline_tr("Health check");
     case EventCategory::dns:
-        return translate("DNS / routing");
+        return timeline_tr("DNS / routing");
     case EventCategory::clients:
-        return translate("Clients");
+        return timeline_tr("Clients");
     case EventCategory::database:
-        return translate("Database");
+        return timeline_tr("Database");
     case EventCategory::data_loss:
-        return translate("Data loss");
+        return timeline_tr("Data loss");
     case EventCategory::recovery:
-        return translate("Recovery");
+        return timeline_tr("Recovery");
     }
     return {};
 }
@@ -144,27 +141,27 @@ QString category_name(EventCategory category) {
 QString group_name(LaneGroup group) {
     switch (group) {
     case LaneGroup::region:
-        return translate("Regions");
+        return timeline_tr("Regions");
     case LaneGroup::app_tier:
-        return translate("App tiers");
+        return timeline_tr("App tiers");
     case LaneGroup::data_store:
-        return translate("Data stores");
+        return timeline_tr("Data stores");
     case LaneGroup::database:
-        return translate("Databases");
+        return timeline_tr("Databases");
     case LaneGroup::health_check:
-        return translate("Health checks");
+        return timeline_tr("Health checks");
     case LaneGroup::dns:
-        return translate("DNS");
+        return timeline_tr("DNS");
     case LaneGroup::accelerator:
-        return translate("Accelerators");
+        return timeline_tr("Accelerators");
     case LaneGroup::distribution:
-        return translate("CDN distributions");
+        return timeline_tr("CDN distributions");
     case LaneGroup::population:
-        return translate("Clients");
+        return timeline_tr("Clients");
     case LaneGroup::service:
-        return translate("Service");
+        return timeline_tr("Service");
     case LaneGroup::other:
-        return translate("Other");
+        return timeline_tr("Other");
     }
     return {};
 }
@@ -221,9 +218,9 @@ std::vector<Lane> build_lanes(const model::Scenario &scenario, const model::Run 
     std::vector<Lane> lanes = set.take();
     for (Lane &lane : lanes)
         if (lane.group == LaneGroup::service)
-            lane.label = lane.id == "reads" ? translate("Reads") : translate("Writes");
+            lane.label = lane.id == "reads" ? timeline_tr("Reads") : timeline_tr("Writes");
         else if (lane.id == "dns")
-            lane.label = translate("control plane");
+            lane.label = timeline_tr("control plane");
     // Lanes of a group stay together, in the order the groups are declared.
     std::stable_sort(lanes.begin(), lanes.end(),
                      [](const Lane &a, const Lane &b) { return a.group < b.group; });

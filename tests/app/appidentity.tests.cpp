@@ -1,4 +1,5 @@
 #include "app/appidentity.h"
+#include "files.h"
 
 #include <QApplication>
 #include <QFile>
@@ -11,10 +12,7 @@ QString desktop_file(const QString &suffix) {
     return QStringLiteral(FAILOVER_SOURCE_DIR "/resources/desktop/") + app::desktop_id() + suffix;
 }
 
-QByteArray read_all(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
+using testing::read_all;
 
 } // namespace
 

@@ -1,6 +1,7 @@
 #include "app/autosave.h"
 #include "app/dialogs.h"
 #include "app/mainwindow.h"
+#include "files.h"
 #include "model/quick_actions.h"
 #include "model/scenario_json.h"
 #include "widgets/mapview.h"
@@ -18,10 +19,7 @@
 
 namespace {
 
-QByteArray read_all(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
+using testing::read_all;
 
 // The autosaves in a folder (scenarios and their .info), not the locks of sessions running.
 QStringList autosave_files(const QString &folder) {

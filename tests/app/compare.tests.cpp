@@ -31,7 +31,7 @@
 
 namespace {
 
-std::string text_of(const model::Scenario &s) {
+std::string scenario_text(const model::Scenario &s) {
     return model::write_scenario(s);
 }
 
@@ -94,12 +94,12 @@ TEST_CASE("Branching copies the open design, and each side runs its own scenario
           "[app][compare]") {
     app::MainWindow w;
     REQUIRE(w.open_file(ttl_floor()));
-    const std::string a_text = text_of(w.document()->scenario());
+    const std::string a_text = scenario_text(w.document()->scenario());
     const std::string a_fingerprint = w.report()->fingerprint;
     REQUIRE(w.branch());
     app::Comparison *c = w.comparison();
     REQUIRE(c);
-    CHECK(text_of(c->document(app::Side::b)->scenario()) == a_text);
+    CHECK(scenario_text(c->document(app::Side::b)->scenario()) == a_text);
     CHECK(c->active() == app::Side::b);
     CHECK(&w.doc() == c->document(app::Side::b));
     CHECK(w.centralWidget() == c->workspace());
@@ -107,7 +107,7 @@ TEST_CASE("Branching copies the open design, and each side runs its own scenario
 
     REQUIRE(set_ttl(w.doc(), 60).ok);
     CHECK(ttl_of(c->document(app::Side::b)->scenario()) == 60);
-    CHECK(text_of(w.document()->scenario()) == a_text); // A untouched
+    CHECK(scenario_text(w.document()->scenario()) == a_text); // A untouched
     wait_settled(w);
 
     const model::Report fresh_b = model::simulate(c->document(app::Side::b)->scenario());
@@ -139,7 +139,7 @@ TEST_CASE("Edits go to the side last pressed", "[app][compare]") {
     REQUIRE(w.open_file(ttl_floor()));
     REQUIRE(w.branch());
     app::Comparison *c = w.comparison();
-    const std::string a_text = text_of(w.document()->scenario());
+    const std::string a_text = scenario_text(w.document()->scenario());
 
     press(c->map(app::Side::a)->viewport());
     CHECK(c->active() == app::Side::a);
@@ -161,7 +161,7 @@ TEST_CASE("Edits go to the side last pressed", "[app][compare]") {
     CHECK(ttl_of(c->document(app::Side::b)->scenario()) == 300);
     w.set_active_side(app::Side::a);
     w.document()->undo_stack()->undo();
-    CHECK(text_of(w.document()->scenario()) == a_text);
+    CHECK(scenario_text(w.document()->scenario()) == a_text);
 }
 
 TEST_CASE("Keeping B makes B the open design; keeping A drops B", "[app][compare]") {
@@ -170,12 +170,13 @@ TEST_CASE("Keeping B makes B the open design; keeping A drops B", "[app][compare
     SECTION("B") {
         REQUIRE(w.branch());
         REQUIRE(set_ttl(w.doc(), 60).ok);
-        const std::string b_text = text_of(w.comparison()->document(app::Side::b)->scenario());
+        const std::string b_text =
+            scenario_text(w.comparison()->document(app::Side::b)->scenario());
         Boxes none(QMessageBox::Cancel);
         REQUIRE(w.keep_side(app::Side::b));
         CHECK(none.said.isEmpty()); // A had no changes to lose
         CHECK_FALSE(w.comparison());
-        CHECK(text_of(w.document()->scenario()) == b_text);
+        CHECK(scenario_text(w.document()->scenario()) == b_text);
         CHECK(w.document()->modified());                     // B's change is still to be saved
         CHECK(w.map()->parentWidget() == w.centralWidget()); // map A is back under the banner
         testing::run_events_until(
@@ -183,7 +184,7 @@ TEST_CASE("Keeping B makes B the open design; keeping A drops B", "[app][compare
         CHECK(w.report()->fingerprint == model::simulate(w.document()->scenario()).fingerprint);
     }
     SECTION("A, after asking about B's changes") {
-        const std::string a_text = text_of(w.document()->scenario());
+        const std::string a_text = scenario_text(w.document()->scenario());
         REQUIRE(w.branch());
         REQUIRE(set_ttl(w.doc(), 60).ok);
         {
@@ -196,7 +197,7 @@ TEST_CASE("Keeping B makes B the open design; keeping A drops B", "[app][compare
         Boxes discard(QMessageBox::Discard);
         REQUIRE(w.keep_side(app::Side::a));
         CHECK_FALSE(w.comparison());
-        CHECK(text_of(w.document()->scenario()) == a_text);
+        CHECK(scenario_text(w.document()->scenario()) == a_text);
         CHECK_FALSE(w.document()->modified());
     }
 }

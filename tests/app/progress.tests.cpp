@@ -1,4 +1,5 @@
 #include "app/progress.h"
+#include "files.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,10 +18,7 @@ void write(const QString &path, const QByteArray &bytes) {
     f.write(bytes);
 }
 
-QByteArray read_all(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
+using testing::read_all;
 
 } // namespace
 

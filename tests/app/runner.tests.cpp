@@ -2,6 +2,7 @@
 #include "builtins.h"
 
 #include <QEventLoop>
+#include <QThread>
 #include <QTimer>
 #include <catch2/catch.hpp>
 
@@ -89,4 +90,49 @@ TEST_CASE("A run on the calling thread supersedes a background request", "[runne
     wait_for_report(runner, 60000);
     REQUIRE(delivered.size() == 1);
     CHECK(delivered[0]->fingerprint == later.report->fingerprint);
+}
+
+TEST_CASE("Abandon stops the run in flight at its next step, and its report never arrives",
+          "[runner][cancel]") {
+    // A week of the first lesson's design: seconds of work even in an optimised build, so
+    // the run is still going when it is abandoned.
+    model::Scenario week = testing::built_in("start-here").scenario;
+    week.settings.duration_ms = model::Ms{7LL * 24 * 3600 * 1000};
+    app::ModelRunner runner;
+    Delivered delivered;
+    collect(runner, delivered);
+    runner.request(week);
+    for (int i = 0; i < 6000 && runner.started_runs() == 0; ++i)
+        QThread::msleep(10);
+    REQUIRE(runner.started_runs() == 1);
+    runner.abandon();
+    runner.wait_idle();
+    CHECK(runner.stopped_runs() == 1);
+    CHECK_FALSE(runner.busy());
+    // Nothing of the stopped run is delivered, and the next request runs as usual.
+    const testing::BuiltIn &next = testing::built_in("dns-ttl-floor");
+    runner.request(next.scenario);
+    wait_for_report(runner, 60000);
+    REQUIRE(delivered.size() == 1);
+    CHECK(delivered[0]->fingerprint == next.report->fingerprint);
+    CHECK(runner.stopped_runs() == 1);
+}
+
+TEST_CASE("A newer request stops the older run in flight instead of waiting for it",
+          "[runner][cancel]") {
+    model::Scenario week = testing::built_in("start-here").scenario;
+    week.settings.duration_ms = model::Ms{7LL * 24 * 3600 * 1000};
+    app::ModelRunner runner;
+    Delivered delivered;
+    collect(runner, delivered);
+    runner.request(week);
+    for (int i = 0; i < 6000 && runner.started_runs() == 0; ++i)
+        QThread::msleep(10);
+    REQUIRE(runner.started_runs() == 1);
+    const testing::BuiltIn &newer = testing::built_in("dns-ttl-floor");
+    runner.request(newer.scenario);
+    wait_for_report(runner, 60000);
+    REQUIRE(delivered.size() == 1);
+    CHECK(delivered[0]->fingerprint == newer.report->fingerprint);
+    CHECK(runner.stopped_runs() == 1);
 }

@@ -1,6 +1,9 @@
 #include "builders.h"
 
+#include "model/lesson_loader.h"
 #include "model/scenario_json.h"
+
+#include <catch2/catch.hpp>
 
 #include <stdexcept>
 
@@ -139,6 +142,17 @@ std::int64_t failed_because(const Report &r, FailReason reason) {
     for (const auto &p : r.run.populations)
         n += p.reasons[static_cast<int>(reason)];
     return n;
+}
+
+std::string lesson_path(const std::string &name) {
+    return source_path("tests/data/lessons/" + name);
+}
+
+model::Lesson good_lesson() {
+    const model::LessonLoad load = model::load_lesson_file(lesson_path("good.json"));
+    INFO(problems_text(load.problems));
+    REQUIRE(load.lesson);
+    return *load.lesson;
 }
 
 } // namespace testing

@@ -1,6 +1,7 @@
 #pragma once
 // Small scenarios built in code for the model tests, and helpers to read the trace.
 
+#include "model/lesson.h"
 #include "model/problem.h"
 #include "model/report.h"
 #include "model/scenario.h"
@@ -9,6 +10,13 @@
 #include <string>
 
 namespace testing {
+
+// When the engine tests' scenarios fail a region: ten minutes in.
+inline constexpr model::Ms kFault = 10 * model::kMinute;
+
+// A lesson of tests/data/lessons/ by file name, and that folder's good.json, loaded.
+std::string lesson_path(const std::string &name);
+model::Lesson good_lesson();
 
 // Active-passive: app-east (us-east-1) primary, app-west (us-west-2) secondary, a failover
 // name "app.example.com" with health checks on both, one population honouring the TTL.

@@ -20,7 +20,7 @@ using testing::first_event;
 
 namespace {
 
-constexpr Ms kFault = 10 * kMinute;
+using testing::kFault;
 
 // The sum of one step series over the steps that lie wholly in [from, to).
 std::int64_t sum(const Report &r, const std::vector<std::int32_t> &series, Ms from, Ms to) {

@@ -36,9 +36,7 @@ Change flipped(Change c) {
     return c == Change::better ? Change::worse : c == Change::worse ? Change::better : c;
 }
 
-std::string lesson_path(const std::string &name) {
-    return testing::source_path("tests/data/lessons/" + name);
-}
+using testing::lesson_path;
 
 LessonLoad load_good_with(const std::function<void(nlohmann::json &)> &edit) {
     const std::string good = lesson_path("good.json");

@@ -11,7 +11,7 @@ using testing::first_event;
 
 namespace {
 
-constexpr Ms kFault = 10 * kMinute;
+using testing::kFault;
 
 Scenario with_replica(PromotionMode mode, Replication replication, LagSpec lag) {
     Scenario s = failover_pair(10 * kSecond, 2, 60 * kSecond);

@@ -14,7 +14,7 @@ using testing::tally;
 
 namespace {
 
-constexpr Ms kFault = 10 * kMinute;
+using testing::kFault;
 constexpr Ms kFaultEnd = kFault + 10 * kMinute;
 
 Fault partition_of_east(bool users_reach, bool checkers_reach) {

@@ -14,7 +14,7 @@ using testing::tally;
 
 namespace {
 
-constexpr Ms kFault = 10 * kMinute;
+using testing::kFault;
 
 // Requests app-west served in one step.
 std::int64_t served_by_west(const Report &r, Ms t) {

@@ -11,7 +11,7 @@ using testing::first_event;
 
 namespace {
 
-constexpr Ms kFault = 10 * kMinute;
+using testing::kFault;
 
 struct C15 {
     Report report;

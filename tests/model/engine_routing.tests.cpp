@@ -11,7 +11,7 @@ using testing::first_event;
 
 namespace {
 
-constexpr Ms kFault = 10 * kMinute;
+using testing::kFault;
 
 // Requests that reached each region over the whole run.
 std::int64_t region_total(const Report &r, const std::string &region) {

@@ -21,7 +21,7 @@ using namespace model;
 
 namespace {
 
-std::string describe(const Scenario &s) {
+std::string scenario_label(const Scenario &s) {
     std::ostringstream o;
     o << s.name << " (seed " << s.settings.seed << ", step " << s.settings.step_ms << " ms)";
     return o.str();
@@ -79,8 +79,8 @@ TEST_CASE("A tier never serves more than its capacity, whatever the retry count"
             f.error_share = brown = 0.5 * rng.unit();
             s.faults.push_back(f);
         }
-        INFO(describe(s) << ": capacity " << capacity << " rps, demand " << pop.rps
-                         << " rps, retries " << pop.retries << ", brownout " << brown);
+        INFO(scenario_label(s) << ": capacity " << capacity << " rps, demand " << pop.rps
+                               << " rps, retries " << pop.retries << ", brownout " << brown);
         const Report r = simulate(s);
         const double step_s = static_cast<double>(s.settings.step_ms) / 1000.0;
         std::int64_t ok = 0, sent = 0;
@@ -122,8 +122,9 @@ TEST_CASE("The RPO is the lag at the failure instant, at any offset in a step of
             static_cast<Ms>(rng.below(static_cast<std::uint64_t>(s.settings.step_ms)));
         const Ms at = static_cast<Ms>(rng.between(3, 8)) * kMinute + offset;
         testing::fail_east(s, at);
-        INFO(describe(s) << ": lag " << lag << " ms, " << writes_per_s << " writes/s, fault at "
-                         << at << " ms (" << offset << " ms into its step)");
+        INFO(scenario_label(s) << ": lag " << lag << " ms, " << writes_per_s
+                               << " writes/s, fault at " << at << " ms (" << offset
+                               << " ms into its step)");
         const Report r = simulate(s);
         REQUIRE(r.summary.rpo_ms);
         CHECK(std::abs(*r.summary.rpo_ms - lag) <= 1);
@@ -146,7 +147,7 @@ TEST_CASE("A longer sample step moves times by at most a step and counts by at m
         fine.settings.step_ms = kSecond;
         Scenario coarse = fine;
         coarse.settings.step_ms = 5 * kSecond;
-        INFO(describe(fine) << ": lag " << lag << " ms, fault at " << fine.faults[0].at_ms);
+        INFO(scenario_label(fine) << ": lag " << lag << " ms, fault at " << fine.faults[0].at_ms);
         const Report a = simulate(fine);
         const Report b = simulate(coarse);
         const Ms step = coarse.settings.step_ms;
@@ -235,7 +236,7 @@ TEST_CASE("Populations that write the same keys conflict wherever they are", "[p
         b.entry = "west.example.com";
         b.rps = static_cast<double>(rng.between(50, 1000));
         s.populations = {a, b};
-        INFO(describe(s) << ": lag " << lag << " ms, " << db.hot_keys << " keys");
+        INFO(scenario_label(s) << ": lag " << lag << " ms, " << db.hot_keys << " keys");
 
         const Report apart = simulate(s);
         CHECK(apart.summary.conflicts == 0); // each writes a partition of its own
@@ -284,7 +285,7 @@ TEST_CASE("Evaluate Target Health follows the load balancer's checks, then a mod
         f.kind = whole_region ? FaultKind::region_outage : FaultKind::az_outage;
         f.region = "us-east-1";
         s.faults = {f};
-        INFO(describe(s) << (whole_region ? ": region lost" : ": the tier's only AZ lost"));
+        INFO(scenario_label(s) << (whole_region ? ": region lost" : ": the tier's only AZ lost"));
         const Report r = simulate(s);
         const auto seen = testing::first_event(r, EventKind::target_health_changed, "app-east");
         REQUIRE(seen);

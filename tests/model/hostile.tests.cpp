@@ -50,7 +50,7 @@ struct CliResult {
     std::string out, err;
 };
 
-CliResult cli(const std::vector<std::string> &args) {
+CliResult cli_of(const std::vector<std::string> &args) {
     std::ostringstream out, err;
     const int code = run_cli(args, out, err);
     return {code, out.str(), err.str()};
@@ -108,7 +108,7 @@ TEST_CASE("A number beyond a double's range is a problem with its place, in ever
     CHECK(scenario.problems[0].where == "line 1, column 2");
     CHECK(scenario.problems[0].message.find("1e400 is too large") != std::string::npos);
 
-    const CliResult r = cli({"simulate", path});
+    const CliResult r = cli_of({"simulate", path});
     CHECK(r.code == kExitBadInput);
     CHECK(r.err.find("line 1, column 2") != std::string::npos);
 
@@ -219,8 +219,8 @@ TEST_CASE("Request counts per region do not overflow with many large populations
         CHECK(run.region_requests[0][k] + run.region_requests[1][k] <= sent);
     }
     const CliResult csv =
-        cli({"simulate", corpus_path("fuzz_scenario", "repro-region-counter-overflow.json"),
-             "--format", "csv"});
+        cli_of({"simulate", corpus_path("fuzz_scenario", "repro-region-counter-overflow.json"),
+                "--format", "csv"});
     CHECK(csv.out.find(",region_requests,us-east-1,-") == std::string::npos);
 }
 
@@ -289,12 +289,12 @@ TEST_CASE("Pipes and folders are refused without blocking", "[hostile][files]") 
     const ScenarioLoad pipe = load_scenario_file(fifo);
     CHECK_FALSE(pipe.scenario);
     CHECK(mentions(pipe.problems, "not a regular file"));
-    const CliResult sim = cli({"simulate", fifo});
+    const CliResult sim = cli_of({"simulate", fifo});
     CHECK(sim.code == kExitBadInput);
 
     const ScenarioLoad folder = load_scenario_file(dir.string());
     CHECK(mentions(folder.problems, "this is a folder, not a file"));
-    const CliResult on_dir = cli({"simulate", dir.string()});
+    const CliResult on_dir = cli_of({"simulate", dir.string()});
     CHECK(on_dir.code == kExitBadInput);
     CHECK(on_dir.err.find("9223372036854775807") == std::string::npos);
     CHECK(on_dir.err.find("folder") != std::string::npos);

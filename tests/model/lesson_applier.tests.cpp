@@ -9,11 +9,7 @@ using namespace model;
 
 namespace {
 
-Lesson good_lesson() {
-    const LessonLoad load = load_lesson_file(testing::source_path("tests/data/lessons/good.json"));
-    REQUIRE(load.lesson);
-    return *load.lesson;
-}
+using testing::good_lesson;
 
 struct StepRun {
     Scenario scenario;

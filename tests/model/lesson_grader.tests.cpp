@@ -9,9 +9,7 @@ using namespace model;
 
 namespace {
 
-std::string lesson_path(const std::string &name) {
-    return testing::source_path("tests/data/lessons/" + name);
-}
+using testing::lesson_path;
 
 } // namespace
 

@@ -8,9 +8,7 @@ using namespace model;
 
 namespace {
 
-std::string lesson_path(const std::string &name) {
-    return testing::source_path("tests/data/lessons/" + name);
-}
+using testing::lesson_path;
 
 // Reads the lesson files from disk, except good.json, whose text is `edit` applied to its JSON.
 LessonLoad load_edited_good(const std::function<void(nlohmann::json &)> &edit) {

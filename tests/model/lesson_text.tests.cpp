@@ -10,12 +10,7 @@ using namespace model;
 
 namespace {
 
-Lesson good_lesson() {
-    const LessonLoad load = load_lesson_file(testing::source_path("tests/data/lessons/good.json"));
-    INFO(testing::problems_text(load.problems));
-    REQUIRE(load.lesson);
-    return *load.lesson;
-}
+using testing::good_lesson;
 
 Report run_of(const Lesson &l, const std::vector<LessonAction> &actions = {}) {
     ScenarioLoad s = load_lesson_scenario(l, l.scenarios.front());

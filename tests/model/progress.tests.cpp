@@ -7,7 +7,7 @@ using namespace model;
 namespace {
 
 // A chapter with `steps` "try this" steps s1, s2, ... and the given completion rule.
-Lesson chapter(const std::string &id, int steps, CompletionRule rule = {}) {
+Lesson progress_chapter(const std::string &id, int steps, CompletionRule rule = {}) {
     Lesson l;
     l.id = id;
     for (int i = 1; i <= steps; ++i) {
@@ -37,43 +37,44 @@ CompletionRule rule(bool read, CompletionRule::Steps steps, int at_least = 0) {
 } // namespace
 
 TEST_CASE("\"all\" needs every step, and the chapter opened", "[progress][completion]") {
-    const Lesson l = chapter("c", 3);
+    const Lesson l = progress_chapter("c", 3);
     CHECK_FALSE(chapter_complete(l, done(true, {"s1", "s2"})));
     CHECK(chapter_complete(l, done(true, {"s1", "s2", "s3"})));
     CHECK_FALSE(chapter_complete(l, done(false, {"s1", "s2", "s3"})));
     // Steps the chapter no longer has do not count.
     CHECK_FALSE(chapter_complete(l, done(true, {"s1", "s2", "old"})));
-    CHECK(chapter_complete(chapter("empty", 0), done(true, {})));
+    CHECK(chapter_complete(progress_chapter("empty", 0), done(true, {})));
 }
 
 TEST_CASE("\"any\" needs one step, or none in a chapter without steps", "[progress][completion]") {
-    const Lesson l = chapter("c", 3, rule(true, CompletionRule::Steps::any));
+    const Lesson l = progress_chapter("c", 3, rule(true, CompletionRule::Steps::any));
     CHECK_FALSE(chapter_complete(l, done(true, {})));
     CHECK(chapter_complete(l, done(true, {"s2"})));
-    CHECK(
-        chapter_complete(chapter("e", 0, rule(true, CompletionRule::Steps::any)), done(true, {})));
+    CHECK(chapter_complete(progress_chapter("e", 0, rule(true, CompletionRule::Steps::any)),
+                           done(true, {})));
 }
 
 TEST_CASE("A number needs at least that many steps", "[progress][completion]") {
-    const Lesson two = chapter("c", 3, rule(true, CompletionRule::Steps::at_least, 2));
+    const Lesson two = progress_chapter("c", 3, rule(true, CompletionRule::Steps::at_least, 2));
     CHECK_FALSE(chapter_complete(two, done(true, {"s3"})));
     CHECK(chapter_complete(two, done(true, {"s1", "s3"})));
     CHECK(chapter_complete(two, done(true, {"s1", "s2", "s3"})));
-    const Lesson zero = chapter("c", 3, rule(true, CompletionRule::Steps::at_least, 0));
+    const Lesson zero = progress_chapter("c", 3, rule(true, CompletionRule::Steps::at_least, 0));
     CHECK(chapter_complete(zero, done(true, {})));
     CHECK_FALSE(chapter_complete(zero, done(false, {})));
 }
 
 TEST_CASE("Reading is not needed when the rule says so", "[progress][completion]") {
-    const Lesson l = chapter("c", 2, rule(false, CompletionRule::Steps::all));
+    const Lesson l = progress_chapter("c", 2, rule(false, CompletionRule::Steps::all));
     CHECK(chapter_complete(l, done(false, {"s1", "s2"})));
     CHECK_FALSE(chapter_complete(l, done(true, {"s1"})));
-    const Lesson read_only = chapter("r", 2, rule(true, CompletionRule::Steps::at_least, 0));
+    const Lesson read_only =
+        progress_chapter("r", 2, rule(true, CompletionRule::Steps::at_least, 0));
     CHECK(chapter_complete(read_only, done(true, {})));
 }
 
 TEST_CASE("A chapter is not started, started or complete", "[progress]") {
-    const Lesson l = chapter("c", 2);
+    const Lesson l = progress_chapter("c", 2);
     CHECK(chapter_state(l, done(false, {})) == ChapterState::not_started);
     CHECK(chapter_state(l, done(true, {})) == ChapterState::started);
     CHECK(chapter_state(l, done(false, {"s1"})) == ChapterState::started);
@@ -81,8 +82,9 @@ TEST_CASE("A chapter is not started, started or complete", "[progress]") {
 }
 
 TEST_CASE("Course progress counts the chapters complete under their own rules", "[progress]") {
-    const Course course({chapter("a", 1), chapter("b", 2, rule(true, CompletionRule::Steps::any)),
-                         chapter("c", 0, rule(false, CompletionRule::Steps::all))});
+    const Course course({progress_chapter("a", 1),
+                         progress_chapter("b", 2, rule(true, CompletionRule::Steps::any)),
+                         progress_chapter("c", 0, rule(false, CompletionRule::Steps::all))});
     Progress p;
     CourseProgress n = course_progress(course, p);
     CHECK(n.chapters == 3);

@@ -1,5 +1,6 @@
 // The map's view of a distribution: its edge locations, the origin answering their misses and
 // how fresh their caches are, all taken from the world at the playhead.
+#include "builtins.h"
 #include "widgets/cdnedgeitem.h"
 #include "widgets/chartseries.h"
 #include "widgets/mapitems.h"
@@ -18,13 +19,6 @@
 
 namespace {
 
-model::Scenario load(const std::string &name) {
-    const model::ScenarioLoad l =
-        model::load_scenario_file(std::string(FAILOVER_SOURCE_DIR) + "/lessons/scenarios/" + name);
-    REQUIRE(l.scenario);
-    return *l.scenario;
-}
-
 // Whether an answer line lit now runs from the distribution to the region's box (the scenario's
 // DNS name and accelerator have answer lines of their own).
 bool answer_ends_at(const widgets::MapView &view, const QString &region) {
@@ -41,7 +35,7 @@ bool answer_ends_at(const widgets::MapView &view, const QString &region) {
 TEST_CASE("The map shows a distribution's edges, its answering origin and its cache",
           "[map][cdn]") {
     widgets::MapView view;
-    model::Scenario s = load("cdn-origin-failover.json");
+    model::Scenario s = testing::built_in("cdn-origin-failover").scenario;
     view.show_scenario(s);
     REQUIRE(view.edge_node("shop-cdn"));
     CHECK(view.edge_node("shop-cdn")->kind() == widgets::EdgeNodeItem::Kind::distribution);
@@ -78,7 +72,7 @@ TEST_CASE("The map shows a distribution's edges, its answering origin and its ca
 }
 
 TEST_CASE("The CDN chart plots hits, misses by origin, failovers and failures", "[charts][cdn]") {
-    const model::Scenario s = load("cdn-origin-failover.json");
+    const model::Scenario s = testing::built_in("cdn-origin-failover").scenario;
     const model::Report r = model::simulate(s);
     const std::vector<widgets::ChartLine> lines = widgets::cdn_lines(r.run);
     REQUIRE(lines.size() == 5);
@@ -98,5 +92,6 @@ TEST_CASE("The CDN chart plots hits, misses by origin, failovers and failures", 
     // Before it, misses go to the primary and nothing fails.
     CHECK(at(lines[1], 5) > 0);
     CHECK(at(lines[4], 5) == 0);
-    CHECK(widgets::cdn_lines(model::simulate(load("dns-ttl-floor.json")).run).empty());
+    CHECK(widgets::cdn_lines(model::simulate(testing::built_in("dns-ttl-floor").scenario).run)
+              .empty());
 }

@@ -1,4 +1,5 @@
 #include "widgets/mapview.h"
+#include "builtins.h"
 #include "model/scenario_json.h"
 #include "model/simulation.h"
 #include "model/world_at.h"
@@ -15,13 +16,6 @@
 #include <vector>
 
 namespace {
-
-model::Scenario load(const std::string &name) {
-    const model::ScenarioLoad l =
-        model::load_scenario_file(std::string(FAILOVER_SOURCE_DIR) + "/lessons/scenarios/" + name);
-    REQUIRE(l.scenario);
-    return *l.scenario;
-}
 
 template <typename Item> std::vector<Item *> items_of(const widgets::MapView &view) {
     std::vector<Item *> out;
@@ -41,7 +35,7 @@ struct Dropped {
 
 TEST_CASE("The map has one item per region and per population, synced by id", "[map]") {
     widgets::MapView view;
-    model::Scenario s = load("start-here.json");
+    model::Scenario s = testing::built_in("start-here").scenario;
     view.show_scenario(s);
     CHECK(items_of<widgets::RegionItem>(view).size() == s.regions.size());
     CHECK(items_of<widgets::PopulationItem>(view).size() == s.populations.size());
@@ -67,7 +61,7 @@ TEST_CASE("The map has one item per region and per population, synced by id", "[
 
 TEST_CASE("Region boxes carry a badge for each part living there", "[map]") {
     widgets::MapView view;
-    const model::Scenario s = load("dns-ttl-floor.json");
+    const model::Scenario s = testing::built_in("dns-ttl-floor").scenario;
     view.show_scenario(s);
     const widgets::RegionItem *east = view.region_item("us-east-1");
     const widgets::RegionItem *west = view.region_item("us-west-2");
@@ -84,7 +78,7 @@ TEST_CASE("Region boxes carry a badge for each part living there", "[map]") {
 
 TEST_CASE("Every kind dropped onto a region names that region", "[map][drop]") {
     widgets::MapView view;
-    const model::Scenario s = load("start-here.json");
+    const model::Scenario s = testing::built_in("start-here").scenario;
     view.show_scenario(s);
     std::vector<Dropped> dropped;
     std::vector<QString> refused;
@@ -115,7 +109,7 @@ TEST_CASE("Every kind dropped onto a region names that region", "[map][drop]") {
 
 TEST_CASE("Region-bound kinds dropped on the ocean are refused with a reason", "[map][drop]") {
     widgets::MapView view;
-    view.show_scenario(load("start-here.json"));
+    view.show_scenario(testing::built_in("start-here").scenario);
     int dropped = 0;
     std::vector<QString> refused;
     QObject::connect(&view, &widgets::MapView::component_dropped, [&] { ++dropped; });
@@ -143,7 +137,7 @@ TEST_CASE("Region-bound kinds dropped on the ocean are refused with a reason", "
 
 TEST_CASE("The world at the playhead shows outages, answers and roles", "[map][world]") {
     widgets::MapView view;
-    const model::Scenario s = load("dns-ttl-floor.json");
+    const model::Scenario s = testing::built_in("dns-ttl-floor").scenario;
     const model::Report report = model::simulate(s);
     view.show_scenario(s);
 
@@ -179,7 +173,7 @@ TEST_CASE("The world at the playhead shows outages, answers and roles", "[map][w
 
 TEST_CASE("Context menus and keys ask for the same actions", "[map][keyboard]") {
     widgets::MapView view;
-    const model::Scenario s = load("dns-ttl-floor.json");
+    const model::Scenario s = testing::built_in("dns-ttl-floor").scenario;
     view.show_scenario(s);
     const widgets::RegionItem *east = view.region_item("us-east-1");
     using model::QuickAction;
@@ -233,7 +227,7 @@ TEST_CASE("Context menus and keys ask for the same actions", "[map][keyboard]") 
 TEST_CASE("Zoom stays within its limits", "[map]") {
     widgets::MapView view;
     view.resize(800, 500);
-    view.show_scenario(load("start-here.json"));
+    view.show_scenario(testing::built_in("start-here").scenario);
     view.fit_to_content();
     const double fitted = view.transform().m11();
     for (int i = 0; i < 60; ++i)
