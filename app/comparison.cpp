@@ -57,6 +57,17 @@ Comparison::Comparison(Document *a_doc, LiveRun *a_live, widgets::MapView *a_map
     update_titles();
 }
 
+void Comparison::autosave_b(const QString &folder) {
+    b_autosaver_ = std::make_unique<Autosaver>(&b_doc_, folder);
+}
+
+void Comparison::discard_b_autosave() {
+    if (!b_autosaver_)
+        return;
+    b_autosaver_->discard();
+    b_autosaver_->wait();
+}
+
 Comparison::~Comparison() {
     disconnect(&b_doc_, nullptr, this, nullptr);
     b_live_.close();

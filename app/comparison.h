@@ -12,6 +12,7 @@
 // The comparison owns B and the widgets it adds; the main window installs them and puts its
 // own back when the comparison ends.
 
+#include "app/autosave.h"
 #include "app/document.h"
 #include "app/liverun.h"
 #include "model/compare.h"
@@ -20,6 +21,7 @@
 #include <QObject>
 
 #include <QSplitter>
+#include <memory>
 
 namespace widgets {
 class ComparisonPanel;
@@ -49,6 +51,13 @@ public:
 
     Side active() const { return active_; }
     void set_active(Side side);
+
+    // Autosaves design B to `folder` (the main window's autosave folder) while it has changes
+    // not saved, like the open design: a crash mid-comparison leaves B to recover.
+    void autosave_b(const QString &folder);
+    Autosaver *b_autosaver() { return b_autosaver_.get(); }
+    // B was saved, discarded or kept as the open design: its autosave goes.
+    void discard_b_autosave();
 
     // What each side is, in a few words (a lesson's "TTL 300 s"); empty: the file's name.
     void set_labels(const QString &a, const QString &b);
@@ -82,7 +91,8 @@ private:
     LiveRun *a_live_;
     widgets::MapView *a_map_;
     Document b_doc_;
-    LiveRun b_live_; // only its runner and snapshot: A's clock moves both
+    LiveRun b_live_;                         // only its runner and snapshot: A's clock moves both
+    std::unique_ptr<Autosaver> b_autosaver_; // declared after b_doc_: it goes first
     Side active_ = Side::b;
     QString a_label_, b_label_;
     std::vector<model::FigureDiff> diffs_;

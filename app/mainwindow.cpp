@@ -249,7 +249,8 @@ bool MainWindow::refuse_non_file(const QString &path) {
     return true;
 }
 
-void MainWindow::show_open_problems(const QString &path, const model::Problems &problems) {
+void MainWindow::show_open_problems(const QString &path, const model::Problems &problems,
+                                    const QString &instead) {
     QStringList reasons, details;
     for (const model::Problem &p : problems) {
         reasons << widgets::problem_text(p);
@@ -259,9 +260,12 @@ void MainWindow::show_open_problems(const QString &path, const model::Problems &
     if (reasons.size() > 3)
         shown += QLatin1Char('\n') + tr("… and %n more (see the details)", nullptr,
                                         static_cast<int>(reasons.size() - 3));
-    warn(this, tr("Cannot open scenario"),
-         tr("%1 was not opened; what is open stays as it was.").arg(QFileInfo(path).fileName()),
-         shown, details.join(QLatin1Char('\n')));
+    warn(
+        this, tr("Cannot open scenario"),
+        instead.isEmpty()
+            ? tr("%1 was not opened; what is open stays as it was.").arg(QFileInfo(path).fileName())
+            : tr("%1 was not opened; %2").arg(QFileInfo(path).fileName(), instead),
+        shown, details.join(QLatin1Char('\n')));
     // In words; the places as JSON pointers are in the box's details.
     say(tr("Not opened: %1").arg(reasons.value(0)));
 }
@@ -310,10 +314,13 @@ void MainWindow::open_file_in_background(const QString &path, std::function<void
     }
     say(tr("Opening %1\u2026").arg(QDir::toNativeSeparators(path)), 0);
     loader_.request_work<std::shared_ptr<model::ScenarioLoad>>(
-        [path] { return std::make_shared<model::ScenarioLoad>(read_scenario_file(path)); },
+        [path](const std::atomic<bool> &) {
+            return std::make_shared<model::ScenarioLoad>(read_scenario_file(path));
+        },
         [this, path, otherwise](std::shared_ptr<model::ScenarioLoad> load) {
             if (!load->scenario) {
-                show_open_problems(path, load->problems);
+                show_open_problems(path, load->problems,
+                                   otherwise ? tr("the first lesson opens instead.") : QString());
                 if (otherwise)
                     otherwise();
                 return;

@@ -174,7 +174,8 @@ private:
     void save_progress();
     bool confirm_discard();
     bool refuse_non_file(const QString &path);
-    void show_open_problems(const QString &path, const model::Problems &problems);
+    void show_open_problems(const QString &path, const model::Problems &problems,
+                            const QString &instead = {});
     // Makes a loaded scenario the document; the run follows in the background and `then` runs
     // when it has arrived.
     void adopt(model::Scenario scenario, const QString &path, std::function<void()> then);

@@ -100,6 +100,7 @@ bool MainWindow::open_comparison(model::Scenario a, model::Scenario b, const QSt
     }
     compare_ = std::make_unique<Comparison>(&doc_, &live_, map_, b);
     Comparison *c = compare_.get();
+    c->autosave_b(autosaver_.folder());
     c->set_labels(a_label, b_label);
 
     // The workspace: map A in pane A beside pane B; the replay dock shows the comparison.
@@ -251,6 +252,9 @@ void MainWindow::finish_comparison() {
         resizeDocks({dock}, {replay_height_}, Qt::Vertical);
     }
     replay_widget_ = nullptr;
+    // Every way here has settled B: saved, discarded, or kept as the open design (whose own
+    // autosave now covers it).
+    compare_->discard_b_autosave();
     compare_.reset();
     for (QAction *action : compare_actions_)
         action->setEnabled(false);

@@ -29,7 +29,7 @@ bool MainWindow::open_lesson_scenario(int lesson, const QString &relative) {
     // open scenario when it has loaded, and its run follows.
     const QString title = QString::fromStdString(l.title);
     loader_.request_work<std::shared_ptr<model::ScenarioLoad>>(
-        [l, file = relative.toStdString()] {
+        [l, file = relative.toStdString()](const std::atomic<bool> &) {
             auto load = std::make_shared<model::ScenarioLoad>();
             try {
                 *load = model::load_lesson_scenario(l, file, qt_reader());
@@ -121,7 +121,7 @@ void MainWindow::show_what_happened(int lesson, int step) {
     if (!confirm_discard())
         return;
     loader_.request_work<std::shared_ptr<model::PreparedStep>>(
-        [l, step] {
+        [l, step](const std::atomic<bool> &) {
             return std::make_shared<model::PreparedStep>(
                 model::prepare_step(l, static_cast<std::size_t>(step), qt_reader()));
         },

@@ -233,9 +233,9 @@ void QuizPanel::ask_current() {
     // Parameters drawn, the scenario prepared and run: model work, off the GUI thread.
     const std::uint64_t seed = seed_ + static_cast<std::uint64_t>(position_);
     runner_.request_work<std::shared_ptr<const model::Asked>>(
-        [quiz, question, seed] {
+        [quiz, question, seed](const std::atomic<bool> &stop) {
             return std::make_shared<const model::Asked>(
-                model::ask(*question, *quiz, seed, qt_reader()));
+                model::ask(*question, *quiz, seed, qt_reader(), &stop));
         },
         [this](std::shared_ptr<const model::Asked> asked) {
             asked_ = std::move(asked);

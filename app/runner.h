@@ -36,19 +36,26 @@ public:
     using Reports = std::vector<std::shared_ptr<const model::Report>>;
     void request_all(std::vector<Job> jobs, std::function<void(Reports)> done);
     // Any other model work (a quiz question asked, say) off the GUI thread, superseded like a
-    // run: `done` gets what `work` returned, on this object's thread.
-    template <typename T> void request_work(std::function<T()> work, std::function<void(T)> done) {
+    // run: `done` gets what `work` returned, on this object's thread. `work` gets the request's
+    // stop flag for the runs it makes (RunOptions::stop); a stopped run delivers nothing.
+    template <typename T>
+    void request_work(std::function<T(const std::atomic<bool> &stop)> work,
+                      std::function<void(T)> done) {
         const quint64 mine = ++generation_;
-        next_stop();
+        auto stop = next_stop();
         pool_.clear();
         QPointer<ModelRunner> self(this);
-        pool_.start([self, mine, work = std::move(work), done = std::move(done), this] {
+        pool_.start([self, mine, stop, work = std::move(work), done = std::move(done), this] {
             if (mine != generation_)
                 return;
+            ++started_runs_;
             // Work that throws is delivered as nothing: the request ends, `done` is not called.
             std::shared_ptr<T> result;
             try {
-                result = std::make_shared<T>(work());
+                result = std::make_shared<T>(work(*stop));
+            } catch (const model::RunStopped &) {
+                ++stopped_runs_;
+                return;
             } catch (const std::exception &e) {
                 qWarning("model work failed: %s", e.what());
             }

@@ -14,6 +14,7 @@
 #include "scenario.h"
 #include "simulation.h"
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -111,8 +112,9 @@ struct Asked {
 };
 // Prepares a question: draws its parameters from `seed`, applies its actions, runs the model
 // and reads the expected figure. Red-flag questions get their design, unrun.
+// `stop`, if given, stops the question's run midway (RunOptions::stop: ask throws RunStopped).
 Asked ask(const Question &q, const Quiz &quiz, std::uint64_t seed,
-          const FileReader &read = disk_reader());
+          const FileReader &read = disk_reader(), const std::atomic<bool> *stop = nullptr);
 
 struct Answer {
     std::optional<double> number;    // numeric, predict

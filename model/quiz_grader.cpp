@@ -137,7 +137,8 @@ Grade grade_prediction(const Prediction &prediction, const Report &report, doubl
     return g;
 }
 
-Asked ask(const Question &q, const Quiz &quiz, std::uint64_t seed, const FileReader &read) {
+Asked ask(const Question &q, const Quiz &quiz, std::uint64_t seed, const FileReader &read,
+          const std::atomic<bool> *stop) {
     Asked a;
     a.question = &q;
     a.seed = seed;
@@ -168,7 +169,9 @@ Asked ask(const Question &q, const Quiz &quiz, std::uint64_t seed, const FileRea
     }
     if (q.kind == QuestionKind::red_flags)
         return a;
-    a.report = simulate(*a.scenario, a.options);
+    RunOptions run = a.options;
+    run.stop = stop; // for this run only: the options are kept with the question
+    a.report = simulate(*a.scenario, run);
     if (!q.figure.empty()) {
         a.expected = query_figure(*a.report, q.figure);
         if (!a.expected)

@@ -1,4 +1,5 @@
 #include "app/autosave.h"
+#include "app/comparison.h"
 #include "app/dialogs.h"
 #include "app/mainwindow.h"
 #include "files.h"
@@ -25,6 +26,21 @@ using testing::read_all;
 QStringList autosave_files(const QString &folder) {
     return QDir(folder).entryList(
         {QStringLiteral("autosave-*.json"), QStringLiteral("autosave-*.info")}, QDir::Files);
+}
+
+// Starts `w` as the app starts, on the autosaves in `folder`, answering Recover to the offer;
+// what it was asked.
+QStringList start_and_recover(app::MainWindow &w, const QString &folder) {
+    QStringList asked;
+    app::answer_choices_with([&](const QString &text, const QStringList &answers) {
+        asked << text;
+        return static_cast<int>(answers.indexOf(QStringLiteral("&Recover")));
+    });
+    w.autosaver()->set_folder(folder);
+    w.open_initial(QString());
+    w.offer_recovery();
+    app::answer_choices_with({});
+    return asked;
 }
 
 // One edit of the document: the starter scenario's name changed.
@@ -184,16 +200,8 @@ TEST_CASE("After a crash the next start offers the autosave; Recover reopens it 
     }                                            // destroyed without closing: what a crash leaves
     REQUIRE(autosave_files(folder).size() == 2); // .json and .info; the lock went
 
-    QStringList asked;
-    app::answer_choices_with([&](const QString &text, const QStringList &answers) {
-        asked << text;
-        return static_cast<int>(answers.indexOf(QStringLiteral("&Recover")));
-    });
     app::MainWindow w;
-    w.autosaver()->set_folder(folder);
-    w.open_initial(QString());
-    w.offer_recovery();
-    app::answer_choices_with({});
+    const QStringList asked = start_and_recover(w, folder);
     REQUIRE(asked.size() == 1);
     CHECK(asked[0].contains(QDir::toNativeSeparators(file)));
     CHECK(asked[0].contains("autosaved at"));
@@ -263,4 +271,54 @@ TEST_CASE("A clean close leaves no autosave behind", "[app][autosave]") {
     w.reset();
     CHECK(autosave_files(folder).isEmpty());
     CHECK(QDir(folder).entryList(QDir::Files).isEmpty()); // and no lock file either
+}
+
+TEST_CASE("Design B of a comparison is autosaved too; ending the comparison removes its autosave",
+          "[app][autosave][compare]") {
+    QTemporaryDir dir;
+    const QString folder = dir.filePath("autosave");
+    std::string b_text;
+    {
+        app::MainWindow crashed;
+        crashed.autosaver()->set_folder(folder);
+        crashed.open_initial(QString());
+        REQUIRE(crashed.branch());
+        app::Comparison *c = crashed.comparison();
+        REQUIRE(c);
+        REQUIRE(c->b_autosaver());
+        CHECK(c->b_autosaver()->folder() == folder);
+        rename(*c->document(app::Side::b), "Design B, edited");
+        c->b_autosaver()->save_now();
+        c->b_autosaver()->wait();
+        b_text = model::write_scenario(c->document(app::Side::b)->scenario());
+        // Only B has changes: its files are the only ones.
+        REQUIRE(autosave_files(folder).size() == 2);
+        CHECK(testing::read_all(c->b_autosaver()->scenario_file()).toStdString() == b_text);
+    } // destroyed without closing: what a crash mid-comparison leaves
+
+    // The next start offers B, and Recover opens it as an unsaved design.
+    app::MainWindow w;
+    const QStringList asked = start_and_recover(w, folder);
+    REQUIRE(asked.size() == 1);
+    CHECK(model::write_scenario(w.document()->scenario()) == b_text);
+    CHECK(w.document()->modified());
+
+    // A comparison ended on purpose leaves no autosave of B behind.
+    const QString file = dir.filePath("recovered.json");
+    app::answer_questions_with([](const QString &) { return true; });
+    REQUIRE(w.save_to(file));
+    app::answer_questions_with({});
+    REQUIRE(w.branch());
+    app::Comparison *c = w.comparison();
+    REQUIRE(c);
+    rename(*c->document(app::Side::b), "Design B, edited again");
+    c->b_autosaver()->save_now();
+    c->b_autosaver()->wait();
+    const QString b_file = c->b_autosaver()->scenario_file();
+    REQUIRE(QFile::exists(b_file));
+    REQUIRE(w.keep_side(app::Side::b)); // A has no unsaved changes: nothing to ask
+    CHECK_FALSE(w.comparison());
+    CHECK_FALSE(QFile::exists(b_file));
+    CHECK(w.document()->scenario().name == "Design B, edited again");
+    CHECK(w.document()->modified()); // B's changes, now the open design's, are still unsaved
 }

@@ -1,6 +1,7 @@
 #include "app/runner.h"
 #include "builtins.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QThread>
 #include <QTimer>
@@ -31,6 +32,21 @@ void wait_for_report(app::ModelRunner &runner, int timeout_ms) {
     QTimer::singleShot(timeout_ms, &loop, &QEventLoop::quit);
     QObject::connect(&runner, &app::ModelRunner::finished, &loop, &QEventLoop::quit);
     loop.exec();
+}
+
+// A week of the first lesson's design: seconds of work even in an optimised build, so a run of
+// it is still going when a test stops it.
+model::Scenario week_long() {
+    model::Scenario week = testing::built_in("start-here").scenario;
+    week.settings.duration_ms = model::Ms{7LL * 24 * 3600 * 1000};
+    return week;
+}
+
+// Waits (at most a minute) until the runner's worker has begun a run.
+void wait_until_started(const app::ModelRunner &runner) {
+    for (int i = 0; i < 6000 && runner.started_runs() == 0; ++i)
+        QThread::msleep(10);
+    REQUIRE(runner.started_runs() == 1);
 }
 
 } // namespace
@@ -94,17 +110,12 @@ TEST_CASE("A run on the calling thread supersedes a background request", "[runne
 
 TEST_CASE("Abandon stops the run in flight at its next step, and its report never arrives",
           "[runner][cancel]") {
-    // A week of the first lesson's design: seconds of work even in an optimised build, so
-    // the run is still going when it is abandoned.
-    model::Scenario week = testing::built_in("start-here").scenario;
-    week.settings.duration_ms = model::Ms{7LL * 24 * 3600 * 1000};
+    const model::Scenario week = week_long();
     app::ModelRunner runner;
     Delivered delivered;
     collect(runner, delivered);
     runner.request(week);
-    for (int i = 0; i < 6000 && runner.started_runs() == 0; ++i)
-        QThread::msleep(10);
-    REQUIRE(runner.started_runs() == 1);
+    wait_until_started(runner);
     runner.abandon();
     runner.wait_idle();
     CHECK(runner.stopped_runs() == 1);
@@ -120,19 +131,36 @@ TEST_CASE("Abandon stops the run in flight at its next step, and its report neve
 
 TEST_CASE("A newer request stops the older run in flight instead of waiting for it",
           "[runner][cancel]") {
-    model::Scenario week = testing::built_in("start-here").scenario;
-    week.settings.duration_ms = model::Ms{7LL * 24 * 3600 * 1000};
+    const model::Scenario week = week_long();
     app::ModelRunner runner;
     Delivered delivered;
     collect(runner, delivered);
     runner.request(week);
-    for (int i = 0; i < 6000 && runner.started_runs() == 0; ++i)
-        QThread::msleep(10);
-    REQUIRE(runner.started_runs() == 1);
+    wait_until_started(runner);
     const testing::BuiltIn &newer = testing::built_in("dns-ttl-floor");
     runner.request(newer.scenario);
     wait_for_report(runner, 60000);
     REQUIRE(delivered.size() == 1);
     CHECK(delivered[0]->fingerprint == newer.report->fingerprint);
     CHECK(runner.stopped_runs() == 1);
+}
+
+TEST_CASE("Other model work gets the stop flag: abandoning it stops its run midway",
+          "[runner][cancel]") {
+    const model::Scenario week = week_long();
+    app::ModelRunner runner;
+    bool delivered = false;
+    runner.request_work<int>(
+        [week](const std::atomic<bool> &stop) {
+            model::RunOptions options;
+            options.stop = &stop;
+            return static_cast<int>(model::simulate(week, options).run.steps);
+        },
+        [&delivered](int) { delivered = true; });
+    wait_until_started(runner);
+    runner.abandon();
+    runner.wait_idle();
+    CHECK(runner.stopped_runs() == 1);
+    QCoreApplication::processEvents();
+    CHECK_FALSE(delivered);
 }

@@ -37,6 +37,13 @@ QStringList images_in(const QTextDocument *doc) {
     return names;
 }
 
+// Writes `bytes` to `path` (a test's own scratch file).
+void write_file(const QString &path, const QByteArray &bytes) {
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    REQUIRE(f.write(bytes) == bytes.size());
+}
+
 } // namespace
 
 TEST_CASE("Lesson text loads no image from the web or the disk and runs no HTML",
@@ -162,11 +169,7 @@ TEST_CASE("File > Open reads, checks and runs the file off the GUI thread", "[ap
     QTemporaryDir dir;
     const QString path = dir.filePath("other.json");
     const testing::BuiltIn &other = testing::built_in("pattern-warm-standby");
-    {
-        QFile f(path);
-        REQUIRE(f.open(QIODevice::WriteOnly));
-        f.write(QByteArray::fromStdString(model::write_scenario(other.scenario)));
-    }
+    write_file(path, QByteArray::fromStdString(model::write_scenario(other.scenario)));
     app::MainWindow w;
     w.open_initial(QString());
     w.open_file_in_background(path);
@@ -179,11 +182,7 @@ TEST_CASE("File > Open reads, checks and runs the file off the GUI thread", "[ap
     CHECK(w.live_run()->current().scenario->name == other.scenario.name);
     // A bad file, the same way: its problems are told, the open scenario stays.
     const QString bad = dir.filePath("bad.json");
-    {
-        QFile f(bad);
-        REQUIRE(f.open(QIODevice::WriteOnly));
-        f.write("[1e400]");
-    }
+    write_file(bad, QByteArray("[1e400]"));
     QStringList told;
     app::answer_questions_with([&](const QString &text) {
         told << text;
@@ -195,6 +194,42 @@ TEST_CASE("File > Open reads, checks and runs the file off the GUI thread", "[ap
     REQUIRE(told.size() == 1);
     CHECK(told[0].contains("bad.json"));
     CHECK(w.document()->path() == path);
+}
+
+TEST_CASE("A file named at start-up opens off the GUI thread; if it cannot, the first lesson does",
+          "[app][open][runner]") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("named.json");
+    const testing::BuiltIn &named = testing::built_in("cdn-origin-failover");
+    write_file(path, QByteArray::fromStdString(model::write_scenario(named.scenario)));
+    {
+        app::MainWindow w;
+        w.open_initial(path);
+        // open_initial returned before the file was read: nothing is open yet.
+        CHECK(w.document()->path().isEmpty());
+        CHECK_FALSE(w.report());
+        testing::run_events_until([&] { return w.report() != nullptr; }, 60000);
+        CHECK(w.document()->path() == path);
+        REQUIRE(w.report());
+        CHECK(w.report()->fingerprint == named.report->fingerprint);
+    }
+    const QString bad = dir.filePath("bad.json");
+    write_file(bad, QByteArray("[1e400]"));
+    QStringList told;
+    app::answer_questions_with([&](const QString &text) {
+        told << text;
+        return true;
+    });
+    app::MainWindow w;
+    w.open_initial(bad);
+    testing::run_events_until([&] { return w.report() != nullptr; }, 60000);
+    app::answer_questions_with({});
+    REQUIRE(told.size() == 1);
+    CHECK(told[0].contains("bad.json"));
+    CHECK(told[0].contains("the first lesson opens instead"));
+    REQUIRE(w.report());
+    CHECK(w.report()->fingerprint == testing::built_in("start-here").report->fingerprint);
+    CHECK(w.document()->path().isEmpty()); // the built-in lesson has no file of its own
 }
 
 TEST_CASE("Cancel gives up the run in flight; the views keep the last finished run",
