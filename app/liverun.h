@@ -51,8 +51,6 @@ public:
     bool busy() const { return runner_.busy(); }
     // Gives up the run in flight (ModelRunner::abandon); current() stays as it was.
     void abandon() { runner_.abandon(); }
-    // The runner itself (tests: whether a run was stopped midway).
-    ModelRunner *runner() { return &runner_; }
 
 signals:
     // A new (scenario, report) pair is current; elapsed_ms 0 for a run made now.

@@ -6,6 +6,7 @@
 
 #include <QMetaObject>
 #include <QPointer>
+#include <utility>
 
 namespace app {
 
@@ -45,67 +46,33 @@ bool ModelRunner::take(quint64 generation) {
 }
 
 void ModelRunner::request(const model::Scenario &scenario) {
-    const quint64 mine = ++generation_;
-    auto stop = next_stop(); // a run in flight stops at its next step
-    pool_.clear();           // drop runs that have not started: this one replaces them
-    QPointer<ModelRunner> self(this);
+    using Timed = std::pair<std::shared_ptr<const model::Report>, double>;
     auto input = std::make_shared<const model::Scenario>(scenario);
-    pool_.start([self, input, mine, stop, this] {
-        if (mine != generation_)
-            return;
-        ++started_runs_;
-        QElapsedTimer clock;
-        clock.start();
-        model::RunOptions options;
-        options.stop = stop.get();
-        std::shared_ptr<const model::Report> report;
-        try {
-            report = std::make_shared<const model::Report>(model::simulate(*input, options));
-        } catch (const model::RunStopped &) {
-            ++stopped_runs_;
-            return;
-        }
-        const double ms = static_cast<double>(clock.nsecsElapsed()) / 1e6;
-        QMetaObject::invokeMethod(
-            this,
-            [self, input, report, mine, ms] {
-                if (self && self->take(mine))
-                    emit self->finished(input, report, ms);
-            },
-            Qt::QueuedConnection);
-    });
+    request_work<Timed>(
+        [input](const std::atomic<bool> &stop) {
+            QElapsedTimer clock;
+            clock.start();
+            model::RunOptions options;
+            options.stop = &stop;
+            auto report = std::make_shared<const model::Report>(model::simulate(*input, options));
+            return Timed{std::move(report), static_cast<double>(clock.nsecsElapsed()) / 1e6};
+        },
+        [this, input](Timed run) { emit finished(input, std::move(run.first), run.second); });
 }
 
 void ModelRunner::request_all(std::vector<Job> jobs, std::function<void(Reports)> done) {
-    const quint64 mine = ++generation_;
-    auto stop = next_stop();
-    pool_.clear();
-    QPointer<ModelRunner> self(this);
-    auto input = std::make_shared<const std::vector<Job>>(std::move(jobs));
-    pool_.start([self, input, mine, stop, done = std::move(done), this] {
-        ++started_runs_;
-        auto reports = std::make_shared<Reports>();
-        try {
-            for (const Job &job : *input) {
-                if (mine != generation_)
-                    return; // superseded: stop early
+    request_work<Reports>(
+        [jobs = std::move(jobs)](const std::atomic<bool> &stop) {
+            Reports reports;
+            for (const Job &job : jobs) {
                 model::RunOptions options = job.options;
-                options.stop = stop.get();
-                reports->push_back(
+                options.stop = &stop; // a newer request stops the job in flight
+                reports.push_back(
                     std::make_shared<const model::Report>(model::simulate(job.scenario, options)));
             }
-        } catch (const model::RunStopped &) {
-            ++stopped_runs_;
-            return;
-        }
-        QMetaObject::invokeMethod(
-            this,
-            [self, reports, mine, done] {
-                if (self && self->take(mine))
-                    done(std::move(*reports));
-            },
-            Qt::QueuedConnection);
-    });
+            return reports;
+        },
+        std::move(done));
 }
 
 std::shared_ptr<const model::Report> ModelRunner::run_now(const model::Scenario &scenario) {

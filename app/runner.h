@@ -35,9 +35,10 @@ public:
     };
     using Reports = std::vector<std::shared_ptr<const model::Report>>;
     void request_all(std::vector<Job> jobs, std::function<void(Reports)> done);
-    // Any other model work (a quiz question asked, say) off the GUI thread, superseded like a
-    // run: `done` gets what `work` returned, on this object's thread. `work` gets the request's
-    // stop flag for the runs it makes (RunOptions::stop); a stopped run delivers nothing.
+    // Any model work (a run, a quiz question asked) off the GUI thread, superseded like a run:
+    // `done` gets what `work` returned, on this object's thread. `work` gets the request's stop
+    // flag for the runs it makes (RunOptions::stop); a stopped run delivers nothing. request()
+    // and request_all() are made of it.
     template <typename T>
     void request_work(std::function<T(const std::atomic<bool> &stop)> work,
                       std::function<void(T)> done) {

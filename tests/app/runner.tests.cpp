@@ -49,6 +49,17 @@ void wait_until_started(const app::ModelRunner &runner) {
     REQUIRE(runner.started_runs() == 1);
 }
 
+// Asks for dns-ttl-floor and checks that its report is the only one delivered, and that the run
+// stopped before it stays the only one stopped.
+void check_next_is_the_only_report(app::ModelRunner &runner, const Delivered &delivered) {
+    const testing::BuiltIn &next = testing::built_in("dns-ttl-floor");
+    runner.request(next.scenario);
+    wait_for_report(runner, 60000);
+    REQUIRE(delivered.size() == 1);
+    CHECK(delivered[0]->fingerprint == next.report->fingerprint);
+    CHECK(runner.stopped_runs() == 1);
+}
+
 } // namespace
 
 TEST_CASE("The runner delivers the report of what it was asked to run", "[runner]") {
@@ -121,12 +132,7 @@ TEST_CASE("Abandon stops the run in flight at its next step, and its report neve
     CHECK(runner.stopped_runs() == 1);
     CHECK_FALSE(runner.busy());
     // Nothing of the stopped run is delivered, and the next request runs as usual.
-    const testing::BuiltIn &next = testing::built_in("dns-ttl-floor");
-    runner.request(next.scenario);
-    wait_for_report(runner, 60000);
-    REQUIRE(delivered.size() == 1);
-    CHECK(delivered[0]->fingerprint == next.report->fingerprint);
-    CHECK(runner.stopped_runs() == 1);
+    check_next_is_the_only_report(runner, delivered);
 }
 
 TEST_CASE("A newer request stops the older run in flight instead of waiting for it",
@@ -137,12 +143,7 @@ TEST_CASE("A newer request stops the older run in flight instead of waiting for 
     collect(runner, delivered);
     runner.request(week);
     wait_until_started(runner);
-    const testing::BuiltIn &newer = testing::built_in("dns-ttl-floor");
-    runner.request(newer.scenario);
-    wait_for_report(runner, 60000);
-    REQUIRE(delivered.size() == 1);
-    CHECK(delivered[0]->fingerprint == newer.report->fingerprint);
-    CHECK(runner.stopped_runs() == 1);
+    check_next_is_the_only_report(runner, delivered); // its request stops the week-long run
 }
 
 TEST_CASE("Other model work gets the stop flag: abandoning it stops its run midway",
